@@ -1,0 +1,9 @@
+"""Sources: where pages come from (wikitext files, folders, stdin, MediaWiki XML dumps).
+
+Sources decode bytes into :class:`~drugparse.sources.pages.Page` objects and
+never parse wikitext; :mod:`drugparse.batch` does that.
+"""
+
+from drugparse.sources.pages import BadPage, Page
+
+__all__ = ["BadPage", "Page"]

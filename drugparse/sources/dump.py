@@ -1,0 +1,317 @@
+"""Pages out of a MediaWiki XML export, cut by a byte-level splitter.
+
+MediaWiki escapes ``<``, ``>`` and ``&`` in every text node it exports, so a
+literal ``<page>`` or ``</page>`` in a dump is always markup. That lets the
+splitter find pages with ``bytes.find`` and never build an XML tree: it counts
+``<page>`` elements, asks :mod:`~drugparse.sources.prefilter` where a drug
+infobox is named, and decodes only those pages (title, ids, timestamp, text,
+entities unescaped). A page the pre-filter passes over is counted, never
+decoded. Nothing is expanded: a ``<!DOCTYPE>`` is ignored and an entity other
+than the five of XML or a character reference stays as written.
+
+>>> scan = scan_block(b"<page><title>A&amp;B</title><ns>0</ns><id>7</id><revision>"
+...                   b"<id>9</id><text>{{Drugbox}}</text></revision></page>")
+>>> scan.pages_read, scan.candidates[0].title, scan.candidates[0].text
+(1, 'A&B', '{{Drugbox}}')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from drugparse.sources.pages import BadPage, Page
+from drugparse.sources.prefilter import name_positions
+
+__all__ = ["DumpError", "DumpReader", "Scan", "scan_block", "scan_chunks", "unescape"]
+
+_PAGE_OPEN = b"<page>"
+_PAGE_CLOSE = b"</page>"
+_DOCUMENT_CLOSE = b"</mediawiki>"
+# A page bigger than this without a closing tag means a broken file, not a big article
+# (the largest enwiki pages are a few MB); it bounds memory on hostile input.
+MAX_PAGE_BYTES = 256 * 1024 * 1024
+
+
+class DumpError(Exception):
+    """The dump cannot be read on: truncated, damaged, or not a MediaWiki export."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one block of XML held: how many pages, and the ones worth parsing.
+
+    ``candidates`` are the namespace-0, non-redirect pages that name a drug
+    infobox (or all pages with ``every_page``), in document order.
+    ``document_end`` is true when the block holds ``</mediawiki>``.
+    """
+
+    pages_read: int
+    candidates: tuple[Page | BadPage, ...]
+    nbytes: int
+    document_end: bool = False
+
+
+def scan_block(
+    block: bytes,
+    *,
+    origin: str | None = None,
+    namespaces: dict[str, int] | None = None,
+    every_page: bool = False,
+    offset: int = 0,
+) -> Scan:
+    """Scan XML that holds whole ``<page>`` elements (plus, maybe, the header or footer).
+
+    ``offset`` is where ``block`` starts in the decompressed document, for messages.
+    """
+    opened, closed = block.count(_PAGE_OPEN), block.count(_PAGE_CLOSE)
+    if opened != closed:
+        raise DumpError(
+            f"{origin or 'dump'}: malformed XML: {opened} <page> but {closed} </page> "
+            f"between bytes {offset} and {offset + len(block)}"
+        )
+    candidates = []
+    for start, end in _every_page(block) if every_page else _named_pages(block):
+        page = _page_from_xml(block[start:end], origin, namespaces or {})
+        if every_page or isinstance(page, BadPage) or page.is_article:
+            candidates.append(page)
+    return Scan(opened, tuple(candidates), len(block), _DOCUMENT_CLOSE in block)
+
+
+def _named_pages(block: bytes) -> Iterator[tuple[int, int]]:
+    """Spans of the pages whose bytes name a drug infobox, each once."""
+    low = block.lower()
+    searched_to = 0
+    while True:
+        anchor = next(name_positions(low, searched_to), None)
+        if anchor is None:
+            return
+        start = block.rfind(_PAGE_OPEN, 0, anchor)
+        end = block.find(_PAGE_CLOSE, anchor)
+        if end < 0:
+            return
+        end += len(_PAGE_CLOSE)
+        # A name in the header (siteinfo) belongs to no page.
+        if start >= 0 and block.rfind(_PAGE_CLOSE, start, anchor) < 0:
+            yield start, end
+        searched_to = end
+
+
+def _every_page(block: bytes) -> Iterator[tuple[int, int]]:
+    start = block.find(_PAGE_OPEN)
+    while start >= 0:
+        end = block.find(_PAGE_CLOSE, start) + len(_PAGE_CLOSE)
+        yield start, end
+        start = block.find(_PAGE_OPEN, end)
+
+
+def _element(xml: bytes, tag: bytes, start: int = 0, end: int | None = None) -> bytes | None:
+    """The raw content of the first ``<tag>...</tag>`` in ``xml[start:end]``."""
+    end = len(xml) if end is None else end
+    opened = xml.find(b"<" + tag + b">", start, end)
+    if opened < 0:
+        return None
+    opened += len(tag) + 2
+    closed = xml.find(b"</" + tag + b">", opened, end)
+    return xml[opened:closed] if closed >= 0 else None
+
+
+_REDIRECT = re.compile(rb'<redirect(?:\s+title="([^"]*)")?\s*/?>')
+
+
+def _page_from_xml(xml: bytes, origin: str | None, namespaces: dict[str, int]) -> Page | BadPage:
+    """One ``<page>`` element -> a Page (the last revision's text), or a BadPage."""
+    head_end = xml.find(b"<revision")
+    head_end = len(xml) if head_end < 0 else head_end
+    raw_title = _element(xml, b"title", 0, head_end) or b""
+    raw_id = _element(xml, b"id", 0, head_end)
+    page_id = int(raw_id) if raw_id and raw_id.isdigit() else None
+    try:
+        title = unescape(raw_title.decode("utf-8"))
+        raw_ns = _element(xml, b"ns", 0, head_end)
+        namespace = int(raw_ns) if raw_ns is not None else _namespace_of(title, namespaces)
+        redirect_tag = _REDIRECT.search(xml, 0, head_end)
+        redirect = None
+        if redirect_tag:
+            redirect = unescape((redirect_tag.group(1) or b"").decode("utf-8"))
+        # A history dump lists revisions oldest first: the last one is the article now.
+        revision = xml.rfind(b"<revision>")
+        revision_id = timestamp = None
+        text = ""
+        if revision >= 0:
+            raw_rev_id = _element(xml, b"id", revision)
+            revision_id = int(raw_rev_id) if raw_rev_id and raw_rev_id.isdigit() else None
+            raw_time = _element(xml, b"timestamp", revision)
+            timestamp = raw_time.decode("ascii").strip() if raw_time else None
+            text = _revision_text(xml, revision)
+    except (UnicodeDecodeError, ValueError) as exc:
+        title_text = raw_title.decode("utf-8", "replace") or None
+        return BadPage(title_text, page_id, origin, "invalid_xml", f"unreadable page: {exc}")
+    return Page(title, text, page_id, revision_id, timestamp, namespace, redirect, origin)
+
+
+def _revision_text(xml: bytes, revision: int) -> str:
+    """``<text bytes="5" xml:space="preserve">...</text>``; ``<text deleted="deleted" />`` is ''."""
+    tag = xml.find(b"<text", revision)
+    if tag < 0:
+        return ""
+    tag_end = xml.find(b">", tag)
+    if tag_end < 0 or xml[tag_end - 1 : tag_end] == b"/":
+        return ""
+    closed = xml.find(b"</text>", tag_end)
+    if closed < 0:
+        raise ValueError("<text> is not closed")
+    return unescape(xml[tag_end + 1 : closed].decode("utf-8"))
+
+
+def _namespace_of(title: str, namespaces: dict[str, int]) -> int:
+    """Old exports (before 0.5) have no ``<ns>``: the title's prefix says it."""
+    prefix, colon, _ = title.partition(":")
+    return namespaces.get(prefix.strip().lower(), 0) if colon else 0
+
+
+_ENTITY = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8}));")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+def _replace_entity(match: re.Match) -> str:
+    named, decimal, hexadecimal = match.groups()
+    if named:
+        return _NAMED[named]
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    # Only characters XML allows; anything else stays as written rather than crash.
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    if allowed or 0x10000 <= code <= 0x10FFFF:
+        return chr(code)
+    return match.group(0)
+
+
+def unescape(text: str) -> str:
+    """XML text content to the characters it stands for.
+
+    >>> unescape("Ren &amp; Stimpy &#x2BB;&#65; &lt;ref&gt; &nbsp;")
+    'Ren & Stimpy ʻA <ref> &nbsp;'
+    """
+    return _ENTITY.sub(_replace_entity, text) if "&" in text else text
+
+
+_NAMESPACE = re.compile(rb'<namespace\s+key="(-?\d+)"[^>]*>([^<]*)</namespace>')
+
+
+def _namespaces(header: bytes) -> dict[str, int]:
+    """``<namespace key="14">Category</namespace>`` -> ``{"category": 14}``."""
+    return {
+        unescape(name.decode("utf-8", "replace")).strip().lower(): int(key)
+        for key, name in _NAMESPACE.findall(header)
+        if name.strip()
+    }
+
+
+class DumpReader:
+    """Feed decompressed bytes in any pieces; get a :class:`Scan` per run of whole pages.
+
+    >>> reader = DumpReader("x.xml")
+    >>> [s.pages_read for s in reader.feed(b"<mediawiki><page><title>A</title></pa")]
+    []
+    >>> [s.pages_read for s in reader.feed(b"ge><page>")]
+    [1]
+    >>> reader.finish()
+    Traceback (most recent call last):
+    drugparse.sources.dump.DumpError: x.xml: truncated: the dump ends inside a page after 1 pages
+    """
+
+    def __init__(self, origin: str | None = None, *, every_page: bool = False):
+        self.origin = origin
+        self.every_page = every_page
+        self.pages_read = 0
+        self.document_end = False
+        self._pending = b""
+        self._offset = 0
+        self._namespaces: dict[str, int] | None = None
+
+    def feed(self, data: bytes) -> list[Scan]:
+        pending = self._pending + data if self._pending else data
+        if self._namespaces is None and not self._check_header(pending):
+            self._pending = pending
+            return []
+        cut = pending.rfind(_PAGE_CLOSE)
+        if cut < 0:
+            if len(pending) > MAX_PAGE_BYTES:
+                raise DumpError(f"{self._name}: a page is longer than {MAX_PAGE_BYTES} bytes")
+            self._pending = pending
+            return []
+        cut += len(_PAGE_CLOSE)
+        scan = self._scan(pending[:cut])
+        self._pending = pending[cut:]
+        return [scan]
+
+    def finish(self) -> list[Scan]:
+        """Scan what is left; raise :class:`DumpError` if the document is incomplete."""
+        rest, self._pending = self._pending, b""
+        if self._namespaces is None and not self._check_header(rest, final=True):
+            raise DumpError(f"{self._name}: empty input, not a MediaWiki XML export")
+        scans = [self._scan(rest)] if rest.strip() else []
+        if _PAGE_OPEN in rest:
+            raise DumpError(
+                f"{self._name}: truncated: the dump ends inside a page "
+                f"after {self.pages_read} pages"
+            )
+        if not self.document_end:
+            raise DumpError(
+                f"{self._name}: truncated: no </mediawiki> after {self.pages_read} pages"
+            )
+        return scans
+
+    @property
+    def _name(self) -> str:
+        return self.origin or "dump"
+
+    def _check_header(self, data: bytes, final: bool = False) -> bool:
+        """Wait for the header (up to the first page) and check it is MediaWiki's."""
+        first_page = data.find(_PAGE_OPEN)
+        if first_page < 0 and not final and len(data) < 1024 * 1024:
+            return False
+        head = data[: first_page if first_page >= 0 else len(data)]
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not start:
+            return False
+        if not (start.startswith(b"<?xml") or b"<mediawiki" in start[:4096]):
+            raise DumpError(f"{self._name}: not a MediaWiki XML export")
+        self._namespaces = _namespaces(head)
+        return True
+
+    def _scan(self, block: bytes) -> Scan:
+        if _PAGE_OPEN in block and _PAGE_CLOSE not in block:
+            # Only the unfinished last page: finish() reports it.
+            return Scan(0, (), 0, False)
+        scan = scan_block(
+            block,
+            origin=self.origin,
+            namespaces=self._namespaces,
+            every_page=self.every_page,
+            offset=self._offset,
+        )
+        self._offset += len(block)
+        self.pages_read += scan.pages_read
+        self.document_end = self.document_end or scan.document_end
+        return scan
+
+
+def scan_chunks(
+    chunks: Iterable[bytes], origin: str | None = None, *, every_page: bool = False
+) -> Iterator[Scan]:
+    """Scans of a whole document given as decompressed chunks; raises DumpError at damage.
+
+    The scans of every page before the damage are yielded first.
+    """
+    reader = DumpReader(origin, every_page=every_page)
+    try:
+        for chunk in chunks:
+            yield from reader.feed(chunk)
+    except (EOFError, OSError) as exc:
+        # Decompressors report a cut or corrupt file this way.
+        raise DumpError(
+            f"{reader._name}: damaged after {reader.pages_read} pages: {exc}"
+        ) from exc
+    yield from reader.finish()

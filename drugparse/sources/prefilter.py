@@ -1,0 +1,118 @@
+"""A cheap test on raw bytes: could this page hold a drug infobox?
+
+Most pages of a dump are not drug articles; parsing them with
+mwparserfromhell would cost far more than decompressing them. So sources look
+for the *names* of the drug infoboxes in the raw bytes first and only pages
+that mention one become :class:`~drugparse.sources.pages.Page` objects. A
+false positive costs one parse (the parser decides); a false negative loses a
+record, so the test is lenient: any letter case, ``_`` or whitespace between
+the words, and HTML comments inside the name (``{{Infobox<!-- x -->drug``),
+both raw and XML-escaped (``&lt;!-- x --&gt;``) because dump text is escaped.
+
+The one assumption: the letters ``box`` themselves are not split by a comment.
+
+>>> mentions_drug_infobox(b"{{Infobox_Drug\\n| CAS_number = 154248-97-2 }}")
+True
+>>> mentions_drug_infobox(b"{{Infobox person | name = Ada }}")
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+__all__ = ["INFOBOX_NAMES", "mentions_drug_infobox", "name_positions"]
+
+#: The template names the parser accepts as a drug infobox, lower case, words
+#: split on spaces. From en.wikipedia Template:Infobox drug and its redirects
+#: (Drugbox) and Template:Chembox (used for some drug articles). Each must
+#: contain ``box``: that literal is the anchor searched for.
+INFOBOX_NAMES: tuple[str, ...] = ("infobox drug", "drugbox", "drug box", "chembox")
+
+_ANCHOR = b"box"
+# Letters that must surround the anchor, derived from the table above:
+# "infobox drug" -> ("info", "drug").
+_AROUND: frozenset[tuple[bytes, bytes]] = frozenset(
+    tuple(part.encode() for part in name.replace(" ", "").split("box", 1))  # type: ignore[misc]
+    for name in INFOBOX_NAMES
+)
+_MAX_BEFORE = max(len(before) for before, _ in _AROUND)
+_MAX_AFTER = max(len(after) for _, after in _AROUND)
+_BLANKS = frozenset(b" \t\r\n_")
+_COMMENTS = ((b"<!--", b"-->"), (b"&lt;!--", b"--&gt;"))
+# How far to look past comments around the anchor; bounds the cost of a hit.
+_REACH = 4096
+
+
+def mentions_drug_infobox(data: bytes | str) -> bool:
+    """True when ``data`` (a page's raw text, escaped or not) names a drug infobox."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return next(name_positions(data.lower()), None) is not None
+
+
+def name_positions(low: bytes, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Offsets of ``box`` anchors in ``low`` (already lower-cased) that end an infobox name.
+
+    >>> list(name_positions(b"{{chembox}} {{userbox}} {{drug &lt;!-- --&gt;box}}"))
+    [6, 45]
+    """
+    end = len(low) if end is None else end
+    find = low.find
+    position = find(_ANCHOR, start, end)
+    while position >= 0:
+        if _is_name(low, position):
+            yield position
+        position = find(_ANCHOR, position + len(_ANCHOR), end)
+
+
+def _is_name(low: bytes, anchor: int) -> bool:
+    before = _letters_before(low, anchor, _MAX_BEFORE)
+    after = _letters_after(low, anchor + len(_ANCHOR), _MAX_AFTER)
+    return any(
+        before.endswith(want_before) and after.startswith(want_after)
+        for want_before, want_after in _AROUND
+    )
+
+
+def _letters_before(low: bytes, position: int, count: int) -> bytes:
+    """Up to ``count`` letters before ``position``, skipping blanks and comments."""
+    letters = bytearray()
+    floor = max(0, position - _REACH)
+    while len(letters) < count and position > floor:
+        byte = low[position - 1]
+        if byte in _BLANKS:
+            position -= 1
+            continue
+        for opener, closer in _COMMENTS:
+            if low.endswith(closer, floor, position):
+                opened = low.rfind(opener, floor, position - len(closer))
+                if opened >= 0:
+                    position = opened
+                    break
+        else:
+            letters.append(byte)
+            position -= 1
+    letters.reverse()
+    return bytes(letters)
+
+
+def _letters_after(low: bytes, position: int, count: int) -> bytes:
+    """Up to ``count`` letters from ``position`` on, skipping blanks and comments."""
+    letters = bytearray()
+    ceiling = min(len(low), position + _REACH)
+    while len(letters) < count and position < ceiling:
+        byte = low[position]
+        if byte in _BLANKS:
+            position += 1
+            continue
+        for opener, closer in _COMMENTS:
+            if low.startswith(opener, position):
+                closed = low.find(closer, position + len(opener), ceiling)
+                if closed >= 0:
+                    position = closed + len(closer)
+                    break
+        else:
+            letters.append(byte)
+            position += 1
+    return bytes(letters)
