@@ -1,0 +1,150 @@
+"""Chemistry: formula in Hill order, molar mass as stated and as computed.
+
+>>> hill_formula({"O": 711, "C": 2532, "S": 16, "N": 672, "H": 3854})
+'C2532H3854N672O711S16'
+>>> computed_molar_mass({"C": 2532, "H": 3854, "N": 672, "O": 711, "S": 16})
+55597.64
+>>> molar_mass(parse_wikitext("55597.4 g/mol (un[[glycosylate]]d)"), "chemistry.molar_mass")
+({'value': 55597.4, 'unit': 'g/mol', 'note': 'unglycosylated'}, [])
+"""
+
+from __future__ import annotations
+
+import re
+
+from drugparse.errors import warning
+from drugparse.normalize.values import text
+from drugparse.tables.atomic_weights import ATOMIC_WEIGHTS
+from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
+
+__all__ = [
+    "hill_formula",
+    "computed_molar_mass",
+    "molar_mass",
+    "formula_elements",
+    "chemical_formula",
+    "MOLAR_MASS_UNITS",
+    "MISMATCH_TOLERANCE",
+]
+
+#: Spellings of molar-mass units, to the one the record uses.
+MOLAR_MASS_UNITS: dict[str, str] = {
+    "g/mol": "g/mol", "g mol-1": "g/mol", "g·mol-1": "g/mol", "g.mol-1": "g/mol",
+    "g mol−1": "g/mol", "g·mol−1": "g/mol", "gmol-1": "g/mol", "g/mole": "g/mol",
+    "da": "Da", "dalton": "Da", "daltons": "Da", "kda": "kDa", "kilodalton": "kDa",
+    "kilodaltons": "kDa", "kg/mol": "kg/mol", "mda": "MDa",
+}  # fmt: skip
+
+#: Stated and computed molar mass may differ by this fraction before a warning.
+MISMATCH_TOLERANCE = 0.001
+
+_NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?"
+_MOLAR_MASS = re.compile(
+    rf"^(?P<approx>[~≈∼]|approx\.?|ca\.?)?\s*(?P<value>{_NUMBER})"
+    rf"(?:\s*(?:[-–—]|to)\s*(?P<high>{_NUMBER}))?"
+    rf"(?:\s*(?:±|\+/-|\+-)\s*(?P<uncertainty>{_NUMBER}))?"
+    r"\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_ELEMENT = re.compile(r"([A-Z][a-z]?)(\d*)")
+
+
+def hill_formula(elements: dict[str, int]) -> str:
+    """Hill order: C first, then H, then the rest alphabetically; no C means all alphabetical."""
+    if "C" in elements:
+        order = ["C"] + (["H"] if "H" in elements else [])
+        order += sorted(s for s in elements if s not in ("C", "H"))
+    else:
+        order = sorted(elements)
+    return "".join(s + (str(elements[s]) if elements[s] != 1 else "") for s in order)
+
+
+def computed_molar_mass(elements: dict[str, int]) -> float | None:
+    """Sum of standard atomic weights, rounded to 0.01; None when a symbol is unknown."""
+    if not elements or any(symbol not in ATOMIC_WEIGHTS for symbol in elements):
+        return None
+    return round(sum(ATOMIC_WEIGHTS[s] * n for s, n in elements.items()), 2)
+
+
+def formula_elements(formula: str) -> dict[str, int] | None:
+    """Element counts of a plain formula: ``"C21H24F3N3S"`` -> ``{"C": 21, "H": 24, ...}``.
+
+    None when the formula has anything but symbols and counts (charges, dots, brackets).
+    """
+    compact = formula.replace(" ", "")
+    if not compact or _ELEMENT.sub("", compact):
+        return None
+    counts: dict[str, int] = {}
+    for symbol, count in _ELEMENT.findall(compact):
+        if symbol not in ATOMIC_WEIGHTS:
+            return None
+        counts[symbol] = counts.get(symbol, 0) + (int(count) if count else 1)
+    return counts
+
+
+def chemical_formula(code, field: str) -> tuple[str | None, list[dict]]:
+    """``chemical_formula`` / Chembox ``Formula`` as written, subscripts flattened."""
+    value, warnings = text(code, field)
+    if value is None:
+        return None, warnings
+    return value.replace(" ", "") if formula_elements(value) else value, warnings
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
+    """``molecular_weight``: ``{value, unit, note}`` and, for ranges, ``max``; text when unread."""
+    value, warnings = text(code, field)
+    if value is None:
+        return None, warnings
+    match = _MOLAR_MASS.match(value)
+    if not match:
+        message = f"no molar mass in {value!r}"
+        return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
+    result: dict = {"value": _number(match["value"])}
+    if match["high"]:
+        result["max"] = _number(match["high"])
+    if match["uncertainty"]:
+        result["uncertainty"] = _number(match["uncertainty"])
+    if match["approx"]:
+        result["approximate"] = True
+    unit, note = _unit_and_note(match["rest"])
+    if unit:
+        result["unit"] = unit
+    if note:
+        result["note"] = note
+    return result, warnings
+
+
+def _unit_and_note(rest: str) -> tuple[str | None, str | None]:
+    rest = rest.strip()
+    for spelling in sorted(MOLAR_MASS_UNITS, key=len, reverse=True):
+        if rest.lower().startswith(spelling):
+            unit, rest = MOLAR_MASS_UNITS[spelling], rest[len(spelling) :]
+            break
+    else:
+        unit = None
+    note = rest.strip().strip("()[],;").strip()
+    return unit, note or None
+
+
+def molar_mass_unit(code, field: str) -> tuple[str | None, list[dict]]:
+    """``molecular_weight_unit``: ``g/mol``, ``kDa`` ..., spelled as the record spells units."""
+    value, warnings = text(code, field)
+    if value is None:
+        return None, warnings
+    return MOLAR_MASS_UNITS.get(value.lower(), value), warnings
+
+
+def mismatch(stated: dict, computed: float) -> str | None:
+    """Why stated and computed molar mass disagree, or None when they agree within 0.1%."""
+    unit = stated.get("unit", "g/mol")
+    scale = {"g/mol": 1.0, "Da": 1.0, "kDa": 1000.0, "kg/mol": 1000.0, "MDa": 1e6}.get(unit)
+    if scale is None or "value" not in stated or "max" in stated:
+        return None
+    value = stated["value"] * scale
+    if abs(value - computed) <= MISMATCH_TOLERANCE * computed:
+        return None
+    return f"stated {stated['value']} {unit}, computed {computed} g/mol from the formula"

@@ -1,0 +1,150 @@
+"""Normalisers for plain infobox values: text, lists, numbers, flags.
+
+Every normaliser has one signature, ``(code, field) -> (value, warnings)``:
+``code`` is the parameter's wikicode, ``field`` the record path it feeds (used
+in warnings). ``value`` is ``None`` when the parameter is empty, and "empty"
+includes comments and the placeholders of :data:`PLACEHOLDERS`.
+
+>>> text(parse_wikitext("[[Typical antipsychotic]] <!-- x -->"), "clinical.class")
+('Typical antipsychotic', [])
+>>> text_list(parse_wikitext("Stelazine, Eskazine, others"), "names.trade_names")
+(Items(items=['Stelazine', 'Eskazine'], incomplete=True), [])
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from drugparse.errors import warning
+from drugparse.normalize.text import Rendered, render
+from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
+
+__all__ = [
+    "PLACEHOLDERS",
+    "INCOMPLETE_MARKERS",
+    "rendered",
+    "text",
+    "text_list",
+    "Items",
+    "list_is_incomplete",
+    "integer",
+    "is_placeholder",
+    "drug_type",
+    "DRUG_TYPES",
+]
+
+#: Values editors write to mean "nothing here" (record-format.md, General rules).
+PLACEHOLDERS = frozenset({"none", "n/a", "na", "-", "–", "—", "?", "unknown"})
+
+#: A last list item that says the list goes on: ``Humira, others``.
+INCOMPLETE_MARKERS = frozenset(
+    {"others", "and others", "among others", "etc", "etc.", "many others", "several others"}
+)
+
+# A comma or semicolon followed by space separates items; "2,4-dinitrophenol" stays whole,
+# and so does a comma inside brackets: "Foo (tablets, capsules)".
+_SEPARATOR = re.compile(r"[,;]\s+|\s+/\s+")
+
+
+def rendered(code, field: str) -> tuple[Rendered, list[dict]]:
+    """Render a value and warn about every template that has no plain-text rendering."""
+    result = render(code)
+    warnings = [
+        warning("unrendered_template", field, f"template {{{{{name}}}}} has no text rendering")
+        for name in dict.fromkeys(result.unrendered)
+    ]
+    return result, warnings
+
+
+def is_placeholder(value: str) -> bool:
+    """``is_placeholder("N/A")`` -> True: the value means "nothing"."""
+    return value.strip().lower() in PLACEHOLDERS
+
+
+def text(code, field: str) -> tuple[str | None, list[dict]]:
+    """Plain text of a value, or None when it is empty or a placeholder."""
+    result, warnings = rendered(code, field)
+    value = result.text
+    if not value or is_placeholder(value):
+        return None, warnings
+    return value, warnings
+
+
+def split_list(items: list[str]) -> list[str]:
+    """Split items on separators outside brackets: ``["A, B (x, y)"]`` -> ``["A", "B (x, y)"]``."""
+    out: list[str] = []
+    for item in items:
+        out.extend(_split_outside_brackets(item))
+    return [item for item in out if item and not is_placeholder(item)]
+
+
+def _split_outside_brackets(item: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for match in re.finditer(r"[()\[\]]|" + _SEPARATOR.pattern, item):
+        token = match.group()
+        if token in "([":
+            depth += 1
+        elif token in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(item[start : match.start()].strip())
+            start = match.end()
+    parts.append(item[start:].strip().rstrip(",;").strip())
+    return parts
+
+
+def list_is_incomplete(items: list[str]) -> bool:
+    """True when the last item says "others": ``["Humira", "others"]``."""
+    return bool(items) and items[-1].lower() in INCOMPLETE_MARKERS
+
+
+class Items(NamedTuple):
+    """A list value, and whether its source said the list goes on (``Humira, others``).
+
+    The record holds ``items`` at the field and ``<field>_incomplete: true`` beside it.
+    """
+
+    items: list[str]
+    incomplete: bool = False
+
+
+def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
+    """A list value from commas, ``<br>``, ``{{ubl}}``, ``{{plainlist}}`` or ``*`` lines."""
+    result, warnings = rendered(code, field)
+    items = split_list(result.items)
+    incomplete = list_is_incomplete(items)
+    if incomplete:
+        items = items[:-1]
+    if not items:
+        return None, warnings
+    return Items(items, incomplete), warnings
+
+
+def integer(code, field: str) -> tuple[int | str | None, list[dict]]:
+    """An atom count or other whole number: ``" 2532 "`` -> ``2532``."""
+    value, warnings = text(code, field)
+    if value is None:
+        return None, warnings
+    digits = value.replace(",", "").replace(" ", "")
+    if digits.isdigit():
+        return int(digits), warnings
+    return None, [*warnings, warning("unparsed_value", field, f"not a whole number: {value!r}")]
+
+
+
+
+#: ``type`` values of Infobox drug to the record's ``drug_type`` (record-format.md).
+DRUG_TYPES: dict[str, str] = {
+    "mab": "monoclonal_antibody",
+    "vaccine": "vaccine",
+    "combo": "combination",
+}
+
+
+def drug_type(code, field: str) -> tuple[str | None, list[dict]]:
+    """``type = mab`` -> ``monoclonal_antibody``; other values kept as written."""
+    value, warnings = text(code, field)
+    if value is None:
+        return None, warnings
+    return DRUG_TYPES.get(value.lower(), value), warnings
