@@ -1,0 +1,406 @@
+"""Citation templates (CS1/CS2) to citation fields: ``{{cite journal |pmid=1}}`` -> a dict.
+
+``parse_cite(template)`` reads one mwparserfromhell ``Template`` node. For
+``{{cite journal |author=Weinreb NJ |title=Imiglucerase |date=August 2008 |pmid=18627336}}``
+it returns::
+
+    ({"template": "cite journal", "type": "journal", "title": "Imiglucerase",
+      "authors": [{"name": "Weinreb NJ"}], "date": "2008-08", "date_text": "August 2008",
+      "identifiers": {"pmid": "18627336"}}, [])
+
+Keys follow :data:`drugparse.tables.cs1.CITATION_KEYS` in order; absent or empty values
+are left out. The steps: each parameter is classified through the CS1 tables (a record
+field, a slot of a name list, a known parameter the record does not keep, or unknown);
+competing aliases are settled by CS1's precedence; then each record field is built by a
+small function. Warnings name the field relative to the citation (``identifiers.isbn``);
+the caller prefixes ``citations.<id>.``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Template
+
+from drugparse.errors import warning
+from drugparse.normalize.bibliographic import normalize_identifier
+from drugparse.normalize.dates import is_undated, parse_date
+from drugparse.normalize.text import render
+from drugparse.tables.cs1 import (
+    CITATION_KEYS,
+    CITATION_TYPE_HINTS,
+    CITE_TEMPLATES,
+    CLASS_PARAMETERS,
+    CS1_PARAMETERS,
+    IDENTIFIER_KEYS,
+    IDENTIFIER_TEMPLATES,
+    LEGACY_PARAMETERS,
+    NAME_LIST_PARAMETERS,
+    PARAMETER_FIELDS,
+    PLACEHOLDERS,
+    RECORD_FIELDS,
+)
+from drugparse.wikitext import page_title, param_name, template_name
+
+__all__ = ["parse_cite", "is_cite_template"]
+
+# Name-list parameters as regexes: "author#-link" -> ^author(\d*)-link$ (no number = slot 1).
+_NAME_PATTERNS = tuple(
+    (re.compile("^" + re.escape(p).replace("\\#", "#").replace("#", r"(\d*)") + "$"), lst, part)
+    for p, lst, part in NAME_LIST_PARAMETERS
+)
+_KNOWN = CS1_PARAMETERS | LEGACY_PARAMETERS | frozenset().union(*CLASS_PARAMETERS.values())
+_RECORDED_LISTS = ("authors", "editors", "translators")
+_PRECEDENCE = {alias: rank for aliases in RECORD_FIELDS.values() for rank, alias in
+               enumerate(aliases)}
+_ET_AL = re.compile(r"^et\.?\s*al\.?$", re.IGNORECASE)
+_TRAILING_ET_AL = re.compile(r"[\s,;]+et\.?\s*al\.?$", re.IGNORECASE)
+
+
+def is_cite_template(name: str) -> bool:
+    """Whether a template name is a citation template: ``"Cite_Journal "`` -> True."""
+    return page_title(name).lower() in CITE_TEMPLATES
+
+
+def parse_cite(template: Template) -> tuple[dict, list[dict]] | None:
+    """Citation fields and warnings of a citation template, or None for any other template."""
+    name = template_name(template)
+    if name not in CITE_TEMPLATES:
+        return None
+    params = _Params()
+    for position, param in enumerate(template.params, start=1):
+        _classify(name, param, position, params)
+    fields = _build(name, params)
+    return _ordered(fields), params.warnings
+
+
+# -- classifying parameters ----------------------------------------------------------------
+
+
+@dataclass
+class _Params:
+    """A citation's parameters sorted by what they feed; text already plain."""
+
+    fields: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # rank, param, text
+    lists: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+
+def _classify(template: str, param, position: int, params: _Params) -> None:
+    name = param_name(param)
+    text = _value_text(param, name, params.warnings)
+    if text is None:
+        return
+    if name in params.seen:
+        params.warnings.append(warning(
+            "duplicate_parameter", name, f"|{name}= is given more than once; the last wins"))
+    params.seen.add(name)
+    if not param.showkey:
+        _classify_positional(template, name, text, params)
+        return
+    target = _field_of(name)
+    if target is not None:
+        _set_field(params, target, name, text)
+        return
+    slot = _name_slot(name)
+    if slot is not None:
+        lst, number, part = slot
+        params.lists.setdefault(lst, {}).setdefault(number, {})[part] = text
+        return
+    if name not in _KNOWN and name.lower() not in _KNOWN:
+        params.warnings.append(warning(
+            "dropped_value", name, f"|{name}= is not a CS1 parameter; its value is dropped"))
+
+
+def _value_text(param, name: str, warnings: list[dict]) -> str | None:
+    """Plain text of a value, or None when empty (blank, comment, placeholder)."""
+    rendered = render(param.value)
+    for template in rendered.unrendered:
+        warnings.append(warning(
+            "unrendered_template", name, f"{{{{{template}}}}} in |{name}= has no text rendering"))
+    text = rendered.text
+    if not text or text.lower() in PLACEHOLDERS:
+        return None
+    return text
+
+
+def _classify_positional(template: str, name: str, text: str, params: _Params) -> None:
+    key = IDENTIFIER_TEMPLATES.get(template)
+    if key is not None and name == "1":
+        _set_field(params, f"identifiers.{key}", name, text)
+        return
+    params.warnings.append(warning(
+        "dropped_value", name, f"unnamed parameter {name} ({text!r}) is not a CS1 parameter"))
+
+
+def _field_of(name: str) -> str | None:
+    # CS1 parameter names are case-sensitive, but |Title= can only mean |title=.
+    return PARAMETER_FIELDS.get(name) or PARAMETER_FIELDS.get(name.lower())
+
+
+def _name_slot(name: str) -> tuple[str, int, str] | None:
+    """``"author12-link"`` -> ``("authors", 12, "link")``; ``"last"`` is slot 1's last name."""
+    folded = name.lower()
+    for pattern, lst, part in _NAME_PATTERNS:
+        match = pattern.match(folded)
+        if match:
+            return lst, int(match.group(1) or 1), part
+    return None
+
+
+def _set_field(params: _Params, target: str, name: str, text: str) -> None:
+    rank = _PRECEDENCE.get(name, _PRECEDENCE.get(name.lower(), 0))
+    current = params.fields.get(target)
+    if current is not None and current[1] != name:
+        winner, loser = (current[1], name) if current[0] <= rank else (name, current[1])
+        params.warnings.append(warning(
+            "duplicate_parameter", winner,
+            f"|{winner}= and |{loser}= are the same parameter; |{winner}= is used"))
+        if current[0] <= rank:
+            return
+    params.fields[target] = (rank, name, text)
+
+
+# -- building the record fields ------------------------------------------------------------
+
+
+def _build(template: str, params: _Params) -> dict:
+    values = {target: text for target, (_, _, text) in params.fields.items()}
+    out: dict = {"template": template}
+    _build_texts(values, out)
+    _build_names(params, values, out)
+    _build_dates(values, out, params.warnings)
+    _build_identifiers(values, out, params.warnings)
+    _build_url_status(values, out)
+    out["type"] = _citation_type(template, out)
+    return out
+
+
+_TEXT_FIELDS = (
+    "title", "trans_title", "chapter", "journal", "magazine", "newspaper", "website", "work",
+    "encyclopedia", "conference", "series", "publisher", "agency", "via", "volume", "issue",
+    "pages", "at", "edition", "location", "language", "collaboration", "url", "chapter_url",
+    "archive_url", "quote",
+)
+
+
+def _build_texts(values: dict, out: dict) -> None:
+    for key in _TEXT_FIELDS:
+        if key in values:
+            out[key] = values[key]
+    book_title = values.get("_book_title")
+    if book_title:
+        # CS1: with |book-title=, |title= names the chapter or paper inside the book.
+        if "title" in out and "chapter" not in out:
+            out["chapter"] = out["title"]
+        out["title"] = book_title
+
+
+def _build_url_status(values: dict, out: dict) -> None:
+    status = values.get("url_status")
+    dead = values.get("_dead_url", "").lower()
+    if status:
+        out["url_status"] = status.lower()
+    elif dead:
+        # |dead-url=yes|no, replaced by |url-status=dead|live in 2018
+        out["url_status"] = {"yes": "dead", "y": "dead", "true": "dead",
+                             "no": "live", "n": "live", "false": "live"}.get(dead, dead)
+
+
+def _citation_type(template: str, out: dict) -> str:
+    kind = CITE_TEMPLATES[template][1]
+    if kind is not None:
+        return kind
+    for key, hinted in CITATION_TYPE_HINTS:
+        head, _, sub = key.partition(".")
+        if (sub and sub in out.get(head, {})) or (not sub and head in out):
+            return hinted
+    return "other"
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+_DATE_FIELDS = (
+    ("date", ("date", "_year", "_publication_date")),
+    ("orig_date", ("orig_date",)),
+    ("access_date", ("access_date",)),
+    ("archive_date", ("archive_date",)),
+)
+
+
+def _build_dates(values: dict, out: dict, warnings: list[dict]) -> None:
+    for key, sources in _DATE_FIELDS:
+        text = next((values[s] for s in sources if values.get(s)), None)
+        if text is None:
+            continue
+        iso = parse_date(text)
+        if iso:
+            out[key] = iso
+        elif not is_undated(text):
+            warnings.append(warning(
+                "unparsed_date", key, f"{text!r} is not a date CS1 accepts; kept as text"))
+        out[f"{key}_text"] = text
+
+
+# -- identifiers ---------------------------------------------------------------------------
+
+
+def _build_identifiers(values: dict, out: dict, warnings: list[dict]) -> None:
+    identifiers = {}
+    for key in IDENTIFIER_KEYS:
+        text = values.get(f"identifiers.{key}")
+        if text:
+            value, problems = normalize_identifier(key, text)
+            identifiers[key] = value
+            warnings.extend(problems)
+    if identifiers:
+        out["identifiers"] = identifiers
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def _build_names(params: _Params, values: dict, out: dict) -> None:
+    sources = {
+        "authors": (values.get("_vauthors"), values.get("_authors"), values.get("_coauthors"),
+                    values.get("_display_authors")),
+        "editors": (values.get("_veditors"), values.get("_editors"), None,
+                    values.get("_display_editors")),
+        "translators": (None, None, None, values.get("_display_translators")),
+    }
+    for lst in _RECORDED_LISTS:
+        vancouver, free, extra, display = sources[lst]
+        names, et_al = _name_list(params, lst, vancouver, free, extra)
+        if names:
+            out[lst] = names
+        if et_al or _is_et_al(display):
+            out[f"{lst}_et_al"] = True
+    out.pop("translators_et_al", None)  # the record has no such key
+
+
+def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[dict], bool]:
+    """One name list by CS1's precedence: numbered parameters, then |vauthors=, then |authors=."""
+    candidates = [
+        ("numbered", lambda: _numbered_names(params.lists.get(lst, {}))),
+        ("v" + lst, lambda: _vancouver_names(vancouver, lst, params.warnings)),
+        (lst, lambda: _free_names(free)),
+    ]
+    present = [(label, read) for label, read in candidates
+               if (label == "numbered" and params.lists.get(lst)) or
+               (label == "v" + lst and vancouver) or (label == lst and free)]
+    names: list[dict] = []
+    et_al = False
+    if present:
+        names, et_al = present[0][1]()
+        for label, _ in present[1:]:
+            params.warnings.append(warning(
+                "dropped_value", label,
+                f"|{label}= ignored: the {lst} are already given by {present[0][0]} parameters"))
+    if extra:
+        more, more_et_al = _free_names(extra)
+        names += more
+        et_al = et_al or more_et_al
+    return names, et_al
+
+
+def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict], bool]:
+    """``{1: {"name": "Pentchev"}, 2: {"last": "Brady", "first": "RO"}}`` -> two names."""
+    names: list[dict] = []
+    et_al = False
+    for number in sorted(slots):
+        person, flagged = _person(slots[number])
+        et_al = et_al or flagged
+        if person:
+            names.append(person)
+    return names, et_al
+
+
+def _person(parts: dict[str, str]) -> tuple[dict | None, bool]:
+    last = parts.get("last") or parts.get("name")
+    first = parts.get("first")
+    if last and _is_et_al(last):
+        return None, True
+    et_al = False
+    if last and _TRAILING_ET_AL.search(last):
+        last, et_al = _TRAILING_ET_AL.sub("", last), True
+    if not last and not first:
+        return None, et_al
+    if last and first:
+        person = {"name": f"{first} {last}", "last": last, "first": first}
+    elif first:
+        person = {"name": first, "first": first}
+    elif "last" in parts:
+        person = {"name": last, "last": last}
+    else:
+        person = {"name": last}
+    if parts.get("link"):
+        person["link"] = parts["link"]
+    return person, et_al
+
+
+# Vancouver: "Surname Initials", initials up to four capitals with an optional hyphen,
+# optional generational suffix (https://www.ncbi.nlm.nih.gov/books/NBK7282/).
+_VANCOUVER = re.compile(
+    r"^(?P<last>.+?)\s+(?P<first>[A-Z]{1,4}(?:-[A-Z]{1,2})?)(?:\s+(?:Jr|Sr|[IVX]+|\d+(?:st|nd|rd|th)))?$"
+)
+_LITERAL = re.compile(r"^\(\((.+)\)\)$")
+
+
+def _vancouver_names(text: str, lst: str, warnings: list[dict]) -> tuple[list[dict], bool]:
+    """``"Starzyk K, Richards S"`` -> ``[{name: Starzyk K, last: Starzyk, first: K}, ...]``."""
+    names: list[dict] = []
+    et_al = False
+    for item in (piece.strip() for piece in text.split(",")):
+        if not item:
+            continue
+        if _is_et_al(item):
+            et_al = True
+            continue
+        literal = _LITERAL.match(item)
+        match = _VANCOUVER.match(item)
+        if literal:
+            names.append({"name": literal.group(1).strip()})
+        elif match:
+            names.append({"name": item, "last": match["last"], "first": match["first"]})
+        else:
+            names.append({"name": item})
+            warnings.append(warning(
+                "invalid_format", lst,
+                f"{item!r} in |v{lst}= is not 'Surname Initials' (wrap an organisation in (( )))"))
+    return names, et_al
+
+
+_FREE_SEPARATORS = re.compile(r"\s+and\s+|\s*&\s*")
+
+
+def _free_names(text: str | None) -> tuple[list[dict], bool]:
+    """``"A Engelberg, A Kesselheim, and J Avorn"`` -> three ``{name}`` entries."""
+    if not text:
+        return [], False
+    et_al = False
+    if _TRAILING_ET_AL.search(text):
+        text, et_al = _TRAILING_ET_AL.sub("", text), True
+    # A list with semicolons uses commas inside names ("Smith, J; Doe, K").
+    pieces = text.split(";") if ";" in text else text.split(",")
+    names = []
+    for piece in pieces:
+        for name in _FREE_SEPARATORS.split(re.sub(r"^\s*(?:and|&)\s+", "", piece.strip())):
+            name = name.strip()
+            if _is_et_al(name):
+                et_al = True
+            elif name:
+                names.append({"name": name})
+    return names, et_al
+
+
+def _is_et_al(text: str | None) -> bool:
+    return bool(text) and bool(_ET_AL.match(text.strip().replace(" ", "")))
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def _ordered(fields: dict) -> dict:
+    return {key: fields[key] for key in CITATION_KEYS if fields.get(key) not in (None, "", [], {})}
