@@ -30,8 +30,8 @@ _PAGE_OPEN = b"<page>"
 _PAGE_CLOSE = b"</page>"
 _DOCUMENT_CLOSE = b"</mediawiki>"
 # A page bigger than this without a closing tag means a broken file, not a big article
-# (the largest enwiki pages are a few MB); it bounds memory on hostile input.
-MAX_PAGE_BYTES = 256 * 1024 * 1024
+# (MediaWiki caps a revision at 2 MB, $wgMaxArticleSize); it bounds memory on hostile input.
+MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 
 class DumpError(Exception):
@@ -262,6 +262,24 @@ class DumpReader:
                 f"{self._name}: truncated: no </mediawiki> after {self.pages_read} pages"
             )
         return scans
+
+    def expect_page_boundary(self) -> None:
+        """Check that no page is left open: what follows starts with a whole ``<page>``.
+
+        Used when the pages in between were scanned elsewhere (multistream blocks).
+        """
+        if self._namespaces is None and not self._check_header(self._pending, final=True):
+            raise DumpError(f"{self._name}: not a MediaWiki XML export")
+        if _PAGE_OPEN in self._pending:
+            raise DumpError(
+                f"{self._name}: malformed XML: a page is not closed "
+                f"after {self.pages_read} pages"
+            )
+
+    def count_pages(self, pages_read: int, document_end: bool = False) -> None:
+        """Count pages that were scanned elsewhere."""
+        self.pages_read += pages_read
+        self.document_end = self.document_end or document_end
 
     @property
     def _name(self) -> str:

@@ -17,14 +17,20 @@ from __future__ import annotations
 
 import bz2
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from drugparse.sources.dump import DumpReader, Scan, scan_block
+
 __all__ = [
+    "BlockScan",
+    "Stitcher",
     "block_spans",
     "decompress_block",
     "is_multistream",
     "is_page_aligned",
     "read_index",
+    "scan_stream_block",
     "stream_starts_in",
 ]
 
@@ -127,3 +133,58 @@ def is_page_aligned(xml: bytes) -> bool:
     starts = head.startswith((b"<page>", b"<?xml", b"<mediawiki"))
     ends = tail.endswith((b"</page>", b"</mediawiki>"))
     return starts and ends
+
+
+@dataclass(frozen=True)
+class BlockScan:
+    """One stream block, decompressed and scanned (in a worker).
+
+    ``scan`` covers the whole pages the block holds. ``head`` (bytes before
+    its first ``<page>``) and ``tail`` (bytes after its last whole page) are
+    left to the reader to stitch to the neighbouring blocks: the header and
+    footer in a Wikipedia dump, a cut page in a file pbzip2 wrote.
+    ``opens_page`` is false when the block holds no ``<page>`` at all (it is
+    then all ``head``, the middle of one long page).
+    """
+
+    scan: Scan
+    head: bytes
+    tail: bytes
+    opens_page: bool
+
+
+def scan_stream_block(path: Path | str, offset: int, length: int, origin: str | None) -> BlockScan:
+    """Decompress ``path[offset:offset + length]`` and scan the whole pages in it."""
+    xml = decompress_block(path, offset, length)
+    first = xml.find(b"<page>")
+    if first < 0:
+        return BlockScan(Scan(0, (), 0), xml, b"", False)
+    last = xml.rfind(b"</page>")
+    end = last + len(b"</page>") if last >= first else first
+    scan = scan_block(xml[first:end], origin=origin, offset=offset)
+    return BlockScan(scan, xml[:first], xml[end:], True)
+
+
+class Stitcher:
+    """Put scanned blocks of one file back in order: header, cut pages, footer, truncation.
+
+    The pages inside each block were scanned by a worker; what lies between
+    blocks (the ``<siteinfo>`` header, ``</mediawiki>``, a page cut by a stream
+    boundary) goes through one :class:`~drugparse.sources.dump.DumpReader`,
+    which also tells a truncated file.
+    """
+
+    def __init__(self, origin: str | None):
+        self.reader = DumpReader(origin)
+
+    def add(self, block: BlockScan) -> list[Scan]:
+        """The scans of what block ``n`` completes, given blocks in order."""
+        scans = self.reader.feed(block.head)
+        if block.opens_page:
+            self.reader.expect_page_boundary()
+            self.reader.count_pages(block.scan.pages_read, block.scan.document_end)
+            scans += self.reader.feed(block.tail)
+        return scans
+
+    def finish(self) -> list[Scan]:
+        return self.reader.finish()

@@ -32,6 +32,8 @@ class Page:
     namespace: int = 0
     redirect: str | None = None
     origin: str | None = None
+    #: Named on the command line: a missing infobox is then an error, not a skip.
+    explicit: bool = False
 
     @property
     def is_article(self) -> bool:

@@ -25,9 +25,17 @@ __all__ = ["INFOBOX_NAMES", "mentions_drug_infobox", "name_positions"]
 
 #: The template names the parser accepts as a drug infobox, lower case, words
 #: split on spaces. From en.wikipedia Template:Infobox drug and its redirects
-#: (Drugbox) and Template:Chembox (used for some drug articles). Each must
-#: contain ``box``: that literal is the anchor searched for.
-INFOBOX_NAMES: tuple[str, ...] = ("infobox drug", "drugbox", "drug box", "chembox")
+#: (Drugbox, Infobox medication; ``infobox drugs`` is covered by ``infobox drug``)
+#: and Template:Chembox (used for some drug articles); tests check this covers
+#: :data:`drugparse.tables.infobox_drug.TEMPLATE_NAMES`. Each must contain
+#: ``box``: that literal is the anchor searched for.
+INFOBOX_NAMES: tuple[str, ...] = (
+    "infobox drug",
+    "infobox medication",
+    "drugbox",
+    "drug box",
+    "chembox",
+)
 
 _ANCHOR = b"box"
 # Letters that must surround the anchor, derived from the table above:

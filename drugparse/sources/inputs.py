@@ -1,0 +1,305 @@
+"""From command-line inputs to work: batches of pages and multistream blocks, in order.
+
+An input is a wikitext file, a folder of them (recursive, ``*.wiki``,
+``*.txt``, ``*.mediawiki``, in sorted path order), ``-`` (standard input), or
+a MediaWiki XML export/dump (plain, ``.bz2``, ``.gz``; told by content, not
+only the name). A multistream ``.bz2`` dump whose first stream is the header
+alone (Wikipedia's layout), or that has its ``...-index.txt[.bz2]`` beside it
+or on the command line, is handed out as blocks that workers decompress; any
+other dump is decompressed here, as one stream, and only its pre-filtered
+candidate pages travel.
+
+>>> kind_of_name("enwiki-20240601-pages-articles-multistream-index.txt.bz2")
+'index'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from drugparse.sources.decompress import compression_of, decompressed_chunks, stream_chunks
+from drugparse.sources.dump import DumpError, scan_chunks
+from drugparse.sources.multistream import block_spans, decompress_block, is_multistream
+from drugparse.sources.pages import BadPage, Page
+
+__all__ = [
+    "InputError",
+    "InputFailure",
+    "PageBatch",
+    "StreamBlock",
+    "StreamEnd",
+    "WIKITEXT_SUFFIXES",
+    "kind_of_name",
+    "resolve_inputs",
+    "work_items",
+]
+
+WIKITEXT_SUFFIXES = (".wiki", ".txt", ".mediawiki")
+# A batch of folder files goes to one worker; small enough to spread the work.
+_BATCH_PAGES = 16
+_BATCH_BYTES = 2 * 1024 * 1024
+# Decompressed chunks read ahead by a thread (bz2 and pipes release the GIL).
+_READ_AHEAD = 8
+
+
+class InputError(Exception):
+    """An input that cannot be read at all, or bad usage: exit status 2."""
+
+
+@dataclass(frozen=True)
+class PageBatch:
+    """Pages to parse, plus how many pages were read to find them (for counts)."""
+
+    pages: tuple[Page | BadPage, ...]
+    pages_read: int
+    nbytes: int = 0
+
+
+@dataclass(frozen=True)
+class StreamBlock:
+    """One or more bz2 streams of a multistream dump, for a worker to decompress and scan."""
+
+    path: str
+    offset: int
+    length: int
+    origin: str
+
+
+@dataclass(frozen=True)
+class StreamEnd:
+    """All blocks of ``origin`` were handed out; the reader checks the file is complete."""
+
+    origin: str
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """An input that broke part way (a truncated or damaged dump): exit status 2."""
+
+    origin: str
+    message: str
+
+
+@dataclass(frozen=True)
+class _Input:
+    kind: str  # "wikitext", "folder", "dump", "stdin"
+    path: Path | None
+    index: Path | None = None
+
+
+def kind_of_name(name: str) -> str:
+    """``index`` for a multistream index, ``dump`` for an XML name, else ``wikitext``."""
+    low = name.lower()
+    if low.endswith(("-index.txt", "-index.txt.bz2")):
+        return "index"
+    if low.endswith((".xml", ".xml.bz2", ".xml.gz", ".bz2", ".gz")):
+        return "dump"
+    return "wikitext"
+
+
+def _sniff(path: Path) -> str:
+    with open(path, "rb") as stream:
+        head = stream.read(512)
+    if compression_of(head) is not None:
+        return "dump"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith((b"<?xml", b"<mediawiki")):
+        return "dump"
+    return kind_of_name(path.name)
+
+
+def resolve_inputs(arguments: Iterable[str]) -> list[_Input]:
+    """Check every input before any work starts; raise :class:`InputError` for a bad one."""
+    inputs: list[_Input] = []
+    indexes: list[Path] = []
+    for argument in arguments:
+        if argument == "-":
+            inputs.append(_Input("stdin", None))
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            inputs.append(_Input("folder", path))
+            continue
+        if not path.is_file():
+            raise InputError(f"{argument}: no such file or folder")
+        if not os.access(path, os.R_OK):
+            raise InputError(f"{argument}: not readable")
+        kind = "index" if kind_of_name(path.name) == "index" else _sniff(path)
+        if kind == "index":
+            indexes.append(path)
+        else:
+            inputs.append(_Input(kind, path))
+    for index in indexes:
+        dump_name = index.name.lower().split("-index.txt")[0]
+        for position, item in enumerate(inputs):
+            if item.kind == "dump" and item.path.name.lower().startswith(dump_name + "."):
+                inputs[position] = _Input("dump", item.path, index)
+                break
+        else:
+            raise InputError(f"{index}: a multistream index with no matching dump among the inputs")
+    if not inputs:
+        raise InputError("no input")
+    return [_with_sibling_index(item) for item in inputs]
+
+
+def _with_sibling_index(item: _Input) -> _Input:
+    """``x-multistream.xml.bz2`` finds ``x-multistream-index.txt.bz2`` beside it."""
+    if item.kind != "dump" or item.index is not None or item.path is None:
+        return item
+    name = item.path.name
+    if not name.endswith(".xml.bz2"):
+        return item
+    for suffix in ("-index.txt.bz2", "-index.txt"):
+        sibling = item.path.with_name(name[: -len(".xml.bz2")] + suffix)
+        if sibling.is_file():
+            return _Input("dump", item.path, sibling)
+    return item
+
+
+def work_items(
+    inputs: list[_Input], *, jobs: int = 1, stdin: BinaryIO | None = None
+) -> Iterator[PageBatch | StreamBlock | StreamEnd | InputFailure]:
+    """The work of every input, in input order."""
+    for item in inputs:
+        if item.kind == "folder":
+            yield from _folder(item.path)
+        elif item.kind == "wikitext":
+            yield PageBatch((_wikitext_page(item.path, explicit=True),), 1)
+        elif item.kind == "stdin":
+            yield from _stdin(stdin if stdin is not None else sys.stdin.buffer)
+        else:
+            yield from _dump(item, jobs)
+
+
+def _wikitext_page(path: Path, *, explicit: bool) -> Page | BadPage:
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return BadPage(origin, None, origin, "unreadable", f"{origin}: {exc.strerror or exc}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return BadPage(origin, None, origin, "invalid_utf8", f"{origin}: not UTF-8 ({exc.reason})")
+    return Page(None, text, origin=origin, explicit=explicit)
+
+
+def _folder(folder: Path) -> Iterator[PageBatch]:
+    batch: list[Page | BadPage] = []
+    size = 0
+    for path in _wikitext_files(folder):
+        page = _wikitext_page(path, explicit=False)
+        batch.append(page)
+        size += len(page.text) if isinstance(page, Page) else 0
+        if len(batch) >= _BATCH_PAGES or size >= _BATCH_BYTES:
+            yield PageBatch(tuple(batch), len(batch), size)
+            batch, size = [], 0
+    if batch:
+        yield PageBatch(tuple(batch), len(batch), size)
+
+
+def _wikitext_files(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order; symlinked folders are not followed."""
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(WIKITEXT_SUFFIXES) and not name.startswith("."):
+                yield Path(root, name)
+
+
+def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
+    stream = stream if hasattr(stream, "peek") else os.fdopen(stream.fileno(), "rb")
+    head = stream.peek(512)[:512]
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if compression_of(head) or start.startswith((b"<?xml", b"<mediawiki")):
+        yield from _scanned("-", stream_chunks(stream))
+        return
+    data = stream.read()
+    try:
+        page: Page | BadPage = Page(None, data.decode("utf-8-sig"), origin="-", explicit=True)
+    except UnicodeDecodeError as exc:
+        page = BadPage("-", None, "-", "invalid_utf8", f"standard input: not UTF-8 ({exc.reason})")
+    yield PageBatch((page,), 1, len(data))
+
+
+def _dump(item: _Input, jobs: int) -> Iterator[PageBatch | StreamBlock | StreamEnd | InputFailure]:
+    path = item.path
+    origin = str(path)
+    if _blocks_are_pages(item):
+        try:
+            spans = list(block_spans(path, item.index))
+        except (OSError, EOFError, ValueError) as exc:
+            yield InputFailure(origin, f"{origin}: unreadable multistream index: {exc}")
+            return
+        for offset, length in spans:
+            yield StreamBlock(str(path), offset, length, origin)
+        yield StreamEnd(origin)
+        return
+    yield from _scanned(origin, decompressed_chunks(path, jobs=jobs))
+
+
+def _blocks_are_pages(item: _Input) -> bool:
+    """Multistream with whole pages per stream: an index, or a header-only first stream."""
+    with open(item.path, "rb") as stream:
+        if compression_of(stream.read(4)) != "bz2":
+            return False
+    if item.index is not None:
+        return True
+    if not is_multistream(item.path):
+        return False
+    spans = block_spans(item.path)
+    offset, length = next(spans)
+    try:
+        first = decompress_block(item.path, offset, length)
+    except (OSError, EOFError, ValueError):
+        return False
+    return b"<page>" not in first and b"</siteinfo>" in first
+
+
+def _scanned(origin: str, chunks: Iterator[bytes]) -> Iterator[PageBatch | InputFailure]:
+    try:
+        for scan in scan_chunks(_read_ahead(chunks), origin):
+            yield PageBatch(scan.candidates, scan.pages_read, scan.nbytes)
+    except DumpError as exc:
+        yield InputFailure(origin, str(exc))
+
+
+def _read_ahead(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Decompress in a thread while the caller scans (bz2, zlib and pipe reads drop the GIL)."""
+    buffer: queue.Queue = queue.Queue(_READ_AHEAD)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if stop.is_set():
+                    break
+                buffer.put(chunk)
+        except BaseException as exc:  # handed to the consumer, raised there
+            buffer.put(exc)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
+            buffer.put(None)
+
+    thread = threading.Thread(target=produce, name="drugparse-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (chunk := buffer.get()) is not None:
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield chunk
+    finally:
+        stop.set()
+        while thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                buffer.get(timeout=0.05)
