@@ -1,0 +1,31 @@
+"""drugparse: English Wikipedia drug articles to validated drug records.
+
+>>> import drugparse
+>>> record = drugparse.parse(open("fixtures/imiglucerase.wiki").read(), title="Imiglucerase")
+>>> record["identifiers"]["cas"], record["chemistry"]["formula"]
+('154248-97-2', 'C2532H3854N672O711S16')
+"""
+
+from drugparse.errors import (
+    WARNING_CODES,
+    DrugparseError,
+    NoInfoboxError,
+    ParseError,
+    ValidationError,
+)
+from drugparse.pipeline import parse
+from drugparse.validate import schema, validate
+
+__all__ = [
+    "parse",
+    "validate",
+    "schema",
+    "DrugparseError",
+    "NoInfoboxError",
+    "ParseError",
+    "ValidationError",
+    "WARNING_CODES",
+    "__version__",
+]
+
+__version__ = "0.1.0"

@@ -34,14 +34,14 @@ _flag = values.text  # yes/no switches are kept as written
 
 PARAMETERS: dict[str, Mapping] = {
     # CheMoBot verification (source)
-    "verifiedrevid": Mapping("source.verified_revid", _text),
-    "Verifiedrevid": Mapping("source.verified_revid", _text),
+    "verifiedrevid": Mapping("source.verified_revid", values.integer),
+    "Verifiedrevid": Mapping("source.verified_revid", values.integer),
     "Verifiedfields": Mapping("source.verified_fields", _text),
     "verifiedfields": Mapping("source.verified_fields", _text),
     "Watchedfields": Mapping("source.watched_fields", _text),
     "watchedfields": Mapping("source.watched_fields", _text),
-    "watchedrevid": Mapping("source.watched_revid", _text),
-    "Watchedrevid": Mapping("source.watched_revid", _text),
+    "watchedrevid": Mapping("source.watched_revid", values.integer),
+    "Watchedrevid": Mapping("source.watched_revid", values.integer),
     # names
     "drug_name": Mapping("names.drug_name", _text),
     "INN": Mapping("names.inn", _text),

@@ -1,0 +1,133 @@
+"""Assemble stage: staged field values, citations and article parts -> one record.
+
+Pure functions. The record's key order is the schema's ``properties`` order
+(record-format.md: "Key order in output is the order of this page"), applied
+by :func:`order_like_schema`; empty values are pruned (empty means absent).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from drugparse.errors import warning
+from drugparse.normalize import chemistry
+from drugparse.normalize.identifiers import atc_code
+from drugparse.normalize.values import Items
+
+__all__ = ["assemble_fields", "order_like_schema", "prune", "page_url", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = "1.0.0"
+
+_IMAGE_SLOTS = ("main", "second", "left", "right")
+# MediaWiki's wfUrlencode leaves these characters readable in page URLs.
+_URL_SAFE = ";@$!*(),/~:"
+
+
+def page_url(title: str) -> str:
+    """``page_url("Velaglucerase alfa")`` -> ``https://en.wikipedia.org/wiki/Velaglucerase_alfa``."""
+    return "https://en.wikipedia.org/wiki/" + quote(title.replace(" ", "_"), safe=_URL_SAFE)
+
+
+def _place(record: dict, path: str, value) -> None:
+    *parents, leaf = path.split(".")
+    node = record
+    for part in parents:
+        node = node.setdefault(part, {})
+    if isinstance(value, Items):
+        node[leaf] = list(value.items)
+        if value.incomplete:
+            node[leaf + "_incomplete"] = True
+    else:
+        node[leaf] = value
+
+
+def assemble_fields(fields: dict[str, object]) -> tuple[dict, list[dict]]:
+    """Nest dotted paths and combine staged parts (``_atc``, images, components, formula)."""
+    record: dict = {}
+    for path, value in fields.items():
+        _place(record, path, value)
+    warnings: list[dict] = []
+    _compose_atc(record, record.pop("_atc", {}))
+    _list_images(record)
+    _list_components(record)
+    warnings += _compose_chemistry(record, record.pop("_molar_mass", {}))
+    return record, warnings
+
+
+def _compose_atc(record: dict, atc: dict) -> None:
+    codes: dict[str, list[str]] = {"atc": [], "atcvet": []}
+    if "prefix" in atc and "suffix" in atc:
+        code = atc_code(atc["prefix"], atc["suffix"])
+        vet = atc.get("vet", "").lower() in ("yes", "y", "true", "1")
+        if vet and not code.startswith("Q"):
+            code = "Q" + code
+        codes["atcvet" if code.startswith("Q") else "atc"].append(code)
+    for kind, values in atc.get("supplemental", {}).items():
+        codes[kind].extend(v for v in values if v not in codes[kind])
+    for kind, values in codes.items():
+        if values:
+            record.setdefault("identifiers", {})[kind] = values
+
+
+def _list_images(record: dict) -> None:
+    images = record.pop("images", None)
+    if images:
+        record["images"] = [{"slot": s, **images[s]} for s in _IMAGE_SLOTS if images.get(s)]
+
+
+def _list_components(record: dict) -> None:
+    components = record.pop("components", None)
+    if components:
+        record["components"] = [components[n] for n in sorted(components, key=int)]
+
+
+def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
+    chem = record.get("chemistry")
+    if not chem:
+        return []
+    warnings: list[dict] = []
+    if "unit" in stated_unit and isinstance(chem.get("molar_mass"), dict):
+        chem["molar_mass"]["unit"] = stated_unit["unit"]
+    elements = chem.get("elements")
+    if not elements and isinstance(chem.get("formula"), str):
+        elements = chemistry.formula_elements(chem["formula"])
+    if elements:
+        if "formula" not in chem and "elements" in chem:
+            chem["formula"] = chemistry.hill_formula(elements)
+        computed = chemistry.computed_molar_mass(elements)
+        if computed:
+            chem["computed_molar_mass"] = computed
+            stated = chem.get("molar_mass")
+            why = chemistry.mismatch(stated, computed) if isinstance(stated, dict) else None
+            if why:
+                warnings.append(warning("molar_mass_mismatch", "chemistry.molar_mass", why))
+    return warnings
+
+
+def prune(value):
+    """Drop empty strings, lists and dicts, and None, at every depth."""
+    if isinstance(value, dict):
+        pruned = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [v for v in map(prune, value) if v not in (None, "", [], {})]
+    return value
+
+
+def order_like_schema(value, node: dict, defs: dict):
+    """Reorder dict keys as the schema lists ``properties``; other keys keep their order."""
+    while "$ref" in node:
+        node = defs[node["$ref"].rsplit("/", 1)[-1]]
+    if isinstance(value, dict):
+        properties = node.get("properties", {})
+        extra = node.get("additionalProperties")
+        extra = extra if isinstance(extra, dict) else {}
+        known = [k for k in properties if k in value]
+        rest = [k for k in value if k not in properties]
+        return {
+            k: order_like_schema(value[k], properties.get(k, extra), defs) for k in known + rest
+        }
+    if isinstance(value, list):
+        items = node.get("items", {})
+        return [order_like_schema(v, items, defs) for v in value]
+    return value

@@ -1,0 +1,189 @@
+"""Extract stage: the article around the infobox — lead, headings, See also, categories.
+
+>>> page = parse_wikitext("{{Drugbox}}'''X''' is a [[drug]].\\n\\nMore.\\n==See also==\\n"
+...                       "* [[y_z]] (withdrawn)\\n[[Category:Drugs|X]]\\n{{drug-stub}}")
+>>> structure = read_article(page, page.filter_templates()[0])
+>>> structure.summary, structure.see_also, structure.categories, structure.stubs
+('X is a drug.\\n\\nMore.', [{'title': 'Y z', 'note': 'withdrawn'}], ['Drugs'], ['drug-stub'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
+
+from drugparse.errors import warning
+from drugparse.normalize.text import SILENT_TEMPLATES, TEMPLATE_RENDERERS, render
+from drugparse.wikitext import page_title, parse_wikitext, template_name  # noqa: F401
+
+__all__ = ["Article", "read_article", "HATNOTES"]
+
+#: Templates shown above the lead that are not part of it (Category:Hatnote templates).
+HATNOTES = frozenset(
+    {
+        "about", "for", "other uses", "redirect", "redirect2", "distinguish", "see also",
+        "main", "further", "other people", "hatnote", "for multi", "redirect-multi",
+        "about-distinguish", "confused", "technical", "more citations needed", "refimprove",
+        "medref", "primary sources", "update", "multiple issues", "cleanup", "orphan",
+        "lead too short", "unreferenced", "essay-like", "copy edit", "pov", "expand section",
+    }
+)  # fmt: skip
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_BOLD = re.compile(r"'''(.+?)'''")
+_SEE_ALSO = frozenset({"see also", "related articles", "related drugs"})
+
+
+@dataclass
+class Article:
+    """The parts of the page outside the infobox, as record values."""
+
+    summary: str | None = None
+    lead_name: str | None = None
+    sections: list[dict] = field(default_factory=list)
+    see_also: list[dict] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    navboxes: list[str] = field(default_factory=list)
+    stubs: list[str] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+
+
+def read_article(code: Wikicode, infobox: Template | None) -> Article:
+    article = Article()
+    lead, sections = _split_sections(code)
+    article.summary, article.warnings = _summary(lead, infobox)
+    article.lead_name = _lead_name(lead, infobox)
+    article.sections = [{"heading": heading, "level": level} for heading, level, _ in sections]
+    for heading, _, nodes in sections:
+        if heading.lower() in _SEE_ALSO:
+            article.see_also.extend(_see_also(nodes))
+    article.categories = _categories(code)
+    # Navboxes and stubs close the page: they sit in its last section (or lead, if none).
+    last = sections[-1][2] if sections else _lead_nodes(lead, infobox)
+    article.navboxes, article.stubs = _trailing_templates(last, infobox)
+    return article
+
+
+def _split_sections(code: Wikicode) -> tuple[list, list[tuple[str, int, list]]]:
+    lead: list = []
+    sections: list[tuple[str, int, list]] = []
+    for node in code.nodes:
+        if isinstance(node, Heading):
+            heading = render(node.title).text
+            sections.append((heading, node.level, []))
+        elif sections:
+            sections[-1][2].append(node)
+        else:
+            lead.append(node)
+    return lead, sections
+
+
+def _lead_nodes(lead: list, infobox: Template | None) -> list:
+    kept = []
+    for node in lead:
+        if node is infobox:
+            continue
+        if isinstance(node, Template) and template_name(node) in HATNOTES:
+            continue
+        kept.append(node)
+    return kept
+
+
+def _paragraphs(nodes: list) -> list[Wikicode]:
+    groups: list[list] = [[]]
+    for node in nodes:
+        if isinstance(node, Text) and _BLANK_LINE.search(node.value):
+            parts = _BLANK_LINE.split(node.value)
+            groups[-1].append(Text(parts[0]))
+            groups.extend([Text(part)] for part in parts[1:])
+        else:
+            groups[-1].append(node)
+    return [Wikicode(group) for group in groups]
+
+
+def _summary(lead: list, infobox: Template | None) -> tuple[str | None, list[dict]]:
+    paragraphs, warnings, missing = [], [], []
+    for paragraph in _paragraphs(_lead_nodes(lead, infobox)):
+        result = render(paragraph)
+        if result.text:
+            paragraphs.append(result.text)
+        missing.extend(result.unrendered)
+    for name in dict.fromkeys(missing):
+        message = f"template {{{{{name}}}}} in the lead has no text rendering"
+        warnings.append(warning("unrendered_template", "summary", message))
+    return "\n\n".join(paragraphs) or None, warnings
+
+
+def _lead_name(lead: list, infobox: Template | None) -> str | None:
+    """The first bold name of the lead: ``'''Imiglucerase''' is ...`` -> ``Imiglucerase``."""
+    for node in _lead_nodes(lead, infobox):
+        if isinstance(node, Text | Wikilink | Template | Tag):
+            match = _BOLD.search(str(node))
+            if match:
+                name = render(match.group(1)).text
+                if name:
+                    return name
+    return None
+
+
+def _see_also(nodes: list) -> list[dict]:
+    entries = []
+    for line in "".join(str(n) for n in nodes).splitlines():
+        code = parse_wikitext(line)
+        links = [
+            link
+            for link in code.filter_wikilinks(recursive=False)
+            if not _is_namespaced(str(link.title))
+        ]
+        if not links:
+            continue
+        entry = {"title": page_title(str(links[0].title).split("#")[0])}
+        after = line[line.index(str(links[0])) + len(str(links[0])) :]
+        note = render(after).text.strip(" ()–—-,:;")
+        if note:
+            entry["note"] = note
+        entries.append(entry)
+    return entries
+
+
+def _is_namespaced(target: str) -> bool:
+    head = target.strip().lower()
+    return head.startswith(("category:", "file:", "image:", ":category:"))
+
+
+def _categories(code: Wikicode) -> list[str]:
+    names: dict[str, None] = {}
+    for link in code.ifilter_wikilinks(recursive=True):
+        target = str(link.title).strip()
+        head, _, rest = target.partition(":")
+        if head.strip().lower() == "category" and rest.strip():
+            names[page_title(rest)] = None
+    return list(names)
+
+
+def _is_inline(name: str) -> bool:
+    """Templates that render inline or carry metadata are not navboxes."""
+    return (
+        name in SILENT_TEMPLATES
+        or name in TEMPLATE_RENDERERS
+        or name in HATNOTES
+        or name.startswith("#")
+    )
+
+
+def _trailing_templates(nodes: list, infobox: Template | None) -> tuple[list[str], list[str]]:
+    """Templates standing alone on their line in the last section: navboxes and stubs."""
+    navboxes, stubs = [], []
+    for node in nodes:
+        if not isinstance(node, Template) or node is infobox:
+            continue
+        name = template_name(node)
+        written = " ".join(re.sub(r"<!--.*?-->", "", str(node.name), flags=re.S).split())
+        if name.endswith("stub"):
+            stubs.append(written)
+        elif not _is_inline(name):
+            navboxes.append(written)
+    return navboxes, stubs

@@ -1,0 +1,55 @@
+"""Validate stage: check a record against the JSON Schema, with one compiled validator.
+
+>>> validate({"schema_version": "1.0.0", "title": "X", "source": {"template": "Drugbox"},
+...           "identifiers": {"cas": "50 00 0"}})
+Traceback (most recent call last):
+...
+drugparse.errors.ValidationError: identifiers.cas: '50 00 0' does not match '^[0-9]+-[0-9]+-[0-9]+$'
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+
+from drugparse.errors import ValidationError
+
+__all__ = ["schema", "validate", "validation_errors", "SCHEMA_FILE"]
+
+SCHEMA_FILE = "drug-record.schema.json"
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files("drugparse").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+
+
+def schema() -> dict:
+    """The JSON Schema of a drug record, as a new dict (callers may change it)."""
+    return json.loads(_schema_text())
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    # Compiled once per process: building a validator costs far more than using it.
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validation_errors(record: dict) -> list[ValidationError]:
+    """Every way the record breaks the schema, in a stable order (empty when valid)."""
+    errors = sorted(_validator().iter_errors(record), key=_error_order)
+    return [ValidationError(e.message, tuple(e.path), tuple(e.schema_path)) for e in errors]
+
+
+def _error_order(error) -> tuple:
+    return [str(part) for part in error.path], error.message
+
+
+def validate(record: dict) -> None:
+    """Raise :class:`~drugparse.errors.ValidationError` (with the failing path) unless valid."""
+    errors = validation_errors(record)
+    if errors:
+        raise errors[0]
