@@ -106,8 +106,7 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
         return
     slot = _name_slot(name)
     if slot is not None:
-        lst, number, part = slot
-        params.lists.setdefault(lst, {}).setdefault(number, {})[part] = text
+        _set_name_part(params, name, slot, text)
         return
     if name not in _KNOWN and name.lower() not in _KNOWN:
         params.warnings.append(warning(
@@ -148,6 +147,19 @@ def _name_slot(name: str) -> tuple[str, int, str] | None:
         if match:
             return lst, int(match.group(1) or 1), part
     return None
+
+
+def _set_name_part(params: _Params, name: str, slot: tuple[str, int, str], text: str) -> None:
+    lst, number, part = slot
+    parts = params.lists.setdefault(lst, {}).setdefault(number, {})
+    # |author=, |author1=, |last1= all name the first author's surname slot
+    clash = part if part in parts else {"last": "name", "name": "last"}.get(part)
+    if clash in parts:
+        params.warnings.append(warning(
+            "duplicate_parameter", name,
+            f"|{name}= fills the same name as another parameter; the last given wins"))
+        parts.pop(clash)
+    parts[part] = text
 
 
 def _set_field(params: _Params, target: str, name: str, text: str) -> None:
