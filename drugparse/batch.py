@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import json
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 
 from drugparse.errors import DrugparseError, NoInfoboxError
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd
@@ -43,6 +46,7 @@ __all__ = [
     "PageResult",
     "convert_pages",
     "default_jobs",
+    "run_convert",
     "run_work",
 ]
 
@@ -133,6 +137,9 @@ def convert_one(
     if isinstance(page, BadPage):
         return PageResult("failed", page.title, page.page_id, code=page.code, message=page.message)
     title = page.title if page.title is not None else page.origin
+    extra = {}
+    if page.title is None and page.origin not in (None, "-"):
+        extra["default_title"] = Path(page.origin).stem  # the file name, last resort
     try:
         record = _parser(parser)(
             page.text,
@@ -140,6 +147,7 @@ def convert_one(
             page_id=page.page_id,
             revision_id=page.revision_id,
             timestamp=page.timestamp,
+            **extra,
         )
         text = None
         if fmt:
@@ -496,3 +504,118 @@ def _batched(pages: Iterable[Page | BadPage]) -> Iterator[PageBatch]:
             batch = []
     if batch:
         yield PageBatch(tuple(batch), len(batch))
+
+
+# --- the convert command: inputs -> work -> results -> writers, counts, exit status -----
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def run_convert(
+    inputs: list[str],
+    *,
+    output: str | None = None,
+    fmt: str | None = None,
+    jobs: int | None = None,
+    errors: str | None = None,
+    progress: bool | None = None,
+    fail_fast: bool = False,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
+    resume: bool = False,
+    stdin=None,
+    stdout=None,
+    stderr=None,
+) -> int:
+    """``drugparse convert``: the exit status 0, 1 or 2 of record-format.md."""
+    from drugparse import write
+    from drugparse.output import DirectoryWriter, FileWriter, StreamWriter
+    from drugparse.progress import Counts, Progress
+    from drugparse.sources.inputs import InputError, resolve_inputs, work_items
+
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    try:
+        resolved = resolve_inputs(inputs)
+    except InputError as exc:
+        print(f"drugparse: {exc}", file=stderr)
+        return EXIT_USAGE
+    fmt = fmt or _format_for(output)
+    single = len(resolved) == 1 and resolved[0].kind in ("wikitext", "stdin")
+    jobs = default_jobs() if jobs is None else jobs
+    if single:
+        jobs = min(jobs, 1)
+    separator = "---\n" if fmt == "yaml" else ""
+    try:
+        if output is None:
+            writer = StreamWriter(stdout, separator=separator)
+        elif _is_file_output(output):
+            writer = FileWriter(Path(output), separator=separator)
+        else:
+            writer = DirectoryWriter(Path(output), write.FILE_SUFFIX[fmt], resume=resume)
+        error_log = FileWriter(Path(errors)) if errors else None
+    except OSError as exc:
+        print(f"drugparse: cannot write {exc.filename or output}: {exc.strerror}", file=stderr)
+        return EXIT_USAGE
+    counts = Counts()
+    unreadable = False
+    completed = False
+    work = work_items(resolved, jobs=jobs, stdin=stdin)
+    outcomes = run_work(work, jobs=jobs, fmt=fmt, keep_record=False, page_timeout=page_timeout)
+    try:
+        with Progress(counts, enabled=progress if progress is not None else None) as bar:
+            for outcome in outcomes:
+                counts.pages_read += outcome.pages_read
+                counts.nbytes += outcome.nbytes
+                if outcome.failure:
+                    unreadable = True
+                    failure = outcome.failure
+                    print(f"drugparse: {failure.message}", file=stderr)
+                    if error_log:
+                        entry = {"title": None, "page_id": None, "code": "unreadable_input",
+                                 "message": failure.message}
+                        error_log.write(None, json.dumps(entry, ensure_ascii=False) + "\n")
+                for result in outcome.results:
+                    if result.status == "record":
+                        writer.write(result.title, result.text)
+                        counts.records += 1
+                    elif result.status == "failed":
+                        counts.failed += 1
+                        print(f"drugparse: {result.title}: {result.code}: {result.message}",
+                              file=stderr)
+                        if error_log:
+                            line = json.dumps(result.error, ensure_ascii=False) + "\n"
+                            error_log.write(result.title, line)
+                bar.refresh()
+                if fail_fast and (counts.failed or unreadable):
+                    break
+        completed = True
+    finally:
+        outcomes.close()
+        work.close()
+        for sink in (writer, error_log):
+            if sink is None:
+                continue
+            if completed or not hasattr(sink, "abort"):
+                sink.close()
+            else:
+                sink.abort()
+    if not single or output is not None:
+        print(counts.summary(), file=stderr)
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FAILED if counts.failed else EXIT_OK
+
+
+def _format_for(output: str | None) -> str:
+    """The format an output's name asks for, when ``--format`` is not given."""
+    if output and output.lower().endswith(".jsonl"):
+        return "jsonl"
+    if output and output.lower().endswith(".json"):
+        return "json"
+    return "yaml"
+
+
+def _is_file_output(output: str) -> bool:
+    """``-o records.jsonl`` is a file; anything else (existing folder or not) a folder."""
+    path = Path(output)
+    return not path.is_dir() and path.suffix.lower() in (".jsonl", ".json", ".yaml", ".yml")

@@ -1,0 +1,95 @@
+"""A progress bar on standard error for long batches, and the summary line that ends them.
+
+The bar (tqdm) shows decompressed MB read, MB/s, pages scanned, records
+written and failures. It appears only when standard error is a terminal and
+``--no-progress`` was not given, so logs and pipes stay clean. The summary
+line is always printed::
+
+    drugparse: 27 pages read, 0 records written, 27 skipped, 0 failed in 0.4 s
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+__all__ = ["Counts", "Progress"]
+
+
+@dataclass
+class Counts:
+    """What a batch did so far."""
+
+    pages_read: int = 0
+    records: int = 0
+    failed: int = 0
+    nbytes: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def skipped(self) -> int:
+        """Pages read that gave neither a record nor an error (no infobox, redirects...)."""
+        return max(0, self.pages_read - self.records - self.failed)
+
+    def summary(self) -> str:
+        elapsed = time.monotonic() - self.started
+        return (
+            f"drugparse: {self.pages_read} pages read, {self.records} records written, "
+            f"{self.skipped} skipped, {self.failed} failed in {elapsed:.1f} s"
+        )
+
+
+class Progress:
+    """``with Progress(counts) as bar: ... bar.refresh()`` after each unit of work."""
+
+    def __init__(self, counts: Counts, *, enabled: bool | None = None, stream: TextIO = None):
+        self.counts = counts
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            enabled = _is_terminal(self.stream)
+        self._bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                file=self.stream,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1000,
+                desc="drugparse",
+                mininterval=0.5,
+                dynamic_ncols=True,
+            )
+        self._shown_bytes = 0
+
+    def refresh(self) -> None:
+        if self._bar is None:
+            return
+        counts = self.counts
+        self._bar.set_postfix_str(
+            f"pages={counts.pages_read} records={counts.records} failed={counts.failed}",
+            refresh=False,
+        )
+        self._bar.update(counts.nbytes - self._shown_bytes)
+        self._shown_bytes = counts.nbytes
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self.refresh()
+            self._bar.close()
+            self._bar = None
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
