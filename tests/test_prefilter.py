@@ -1,0 +1,71 @@
+"""Pre-filter: every way a drug infobox can be named passes; other pages mostly do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from drugparse.sources.prefilter import INFOBOX_NAMES, mentions_drug_infobox, name_positions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{Infobox drug\n| CAS_number = 1 }}",
+        "{{infobox drug|x=1}}",
+        "{{Infobox_Drug}}",
+        "{{ Infobox   drug }}",
+        "{{Drugbox}}",
+        "{{drugbox",
+        "{{Drug box}}",
+        "{{Drug_box}}",
+        "{{Chembox | ImageFile = x.png }}",
+        "{{Infobox drugs}}",
+        "{{Infobox medication}}",
+        "{{Infobox<!-- why -->drug}}",
+        "{{Infobox &lt;!-- escaped in a dump --&gt; drug}}",
+        "{{Drug<!--\n-->box}}",
+        "{{#unlinkedwikibase:id=Q2736873}}{{Drugbox",
+        "{{DRUGBOX}}",
+    ],
+)
+def test_drug_infobox_names_pass(text):
+    assert mentions_drug_infobox(text)
+    assert mentions_drug_infobox(text.encode())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{Infobox person | name = Ada }}",
+        "{{Taxobox}} {{Navbox}} {{Userbox}} {{Infobox}}",
+        "A box of drugs.",
+        "{{Infobox disease}} drugs are used",
+        "",
+    ],
+)
+def test_other_pages_do_not(text):
+    assert not mentions_drug_infobox(text)
+
+
+def test_every_name_of_the_table_passes_itself():
+    for name in INFOBOX_NAMES:
+        assert mentions_drug_infobox("{{" + name + "}}"), name
+        assert mentions_drug_infobox("{{" + name.replace(" ", "_").title() + "}}"), name
+
+
+def test_the_parser_template_names_are_covered():
+    infobox_drug = pytest.importorskip("drugparse.tables.infobox_drug")
+    for name in infobox_drug.TEMPLATE_NAMES:
+        assert mentions_drug_infobox("{{" + name + "|x=1}}"), name
+
+
+def test_positions_point_at_the_anchor():
+    low = b"{{chembox}} {{userbox}} {{drug &lt;!-- --&gt;box}}"
+    assert list(name_positions(low)) == [6, 45]
+    assert list(name_positions(low, 10)) == [45]
+    assert list(name_positions(low, 0, 40)) == [6]
+
+
+def test_a_comment_that_never_closes_is_bounded():
+    text = "{{Infobox <!-- " + "x" * 100_000 + " box"
+    assert not mentions_drug_infobox(text)
