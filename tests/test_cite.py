@@ -455,3 +455,20 @@ def test_repeated_parameter_last_wins():
     result, warnings = cite("{{cite web |title=First |title=Second}}")
     assert result["title"] == "Second"
     assert [(w["code"], w["field"]) for w in warnings] == [("duplicate_parameter", "title")]
+
+
+def test_author_link_alone_does_not_hide_vauthors():
+    # from the Alfuzosin article: the link belongs to the Vancouver list's first name
+    result, warnings = cite(
+        "{{cite book | vauthors = ((World Health Organization)) | title = T | year = 2023 "
+        "| author-link = World Health Organization}}"
+    )
+    assert result["authors"] == [
+        {"name": "World Health Organization", "link": "World Health Organization"},
+    ]
+    assert warnings == []
+
+
+def test_script_title_stands_in_for_a_missing_title():
+    result = fields("{{cite web |script-title=ja:週刊少年サンデー |website=Bunka.go.jp}}")
+    assert result["title"] == "週刊少年サンデー"

@@ -202,6 +202,9 @@ def _build_texts(values: dict, out: dict) -> None:
     for key in _TEXT_FIELDS:
         if key in values:
             out[key] = values[key]
+    if "title" not in out and values.get("_script_title"):
+        # |script-title=ja:... is the title in its own script, prefixed by a language code
+        out["title"] = re.sub(r"^[a-z]{2,3}(?:-[a-z]+)?:\s*", "", values["_script_title"])
     book_title = values.get("_book_title")
     if book_title:
         # CS1: with |book-title=, |title= names the chapter or paper inside the book.
@@ -294,27 +297,42 @@ def _build_names(params: _Params, values: dict, out: dict) -> None:
 
 def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[dict], bool]:
     """One name list by CS1's precedence: numbered parameters, then |vauthors=, then |authors=."""
-    candidates = [
-        ("numbered", lambda: _numbered_names(params.lists.get(lst, {}))),
-        ("v" + lst, lambda: _vancouver_names(vancouver, lst, params.warnings)),
-        (lst, lambda: _free_names(free)),
-    ]
-    present = [(label, read) for label, read in candidates
-               if (label == "numbered" and params.lists.get(lst)) or
-               (label == "v" + lst and vancouver) or (label == lst and free)]
+    slots = params.lists.get(lst, {})
+    readers = {
+        "numbered": lambda: _numbered_names(slots),
+        f"v{lst}": lambda: _vancouver_names(vancouver, lst, params.warnings),
+        lst: lambda: _free_names(free),
+    }
+    given = [label for label, present in (
+        ("numbered", any(_NAME_PARTS & set(parts) for parts in slots.values())),
+        (f"v{lst}", bool(vancouver)),
+        (lst, bool(free)),
+    ) if present]
     names: list[dict] = []
     et_al = False
-    if present:
-        names, et_al = present[0][1]()
-        for label, _ in present[1:]:
+    if given:
+        names, et_al = readers[given[0]]()
+        for label in given[1:]:
             params.warnings.append(warning(
                 "dropped_value", label,
-                f"|{label}= ignored: the {lst} are already given by {present[0][0]} parameters"))
+                f"|{label}= ignored: the {lst} are already given by {given[0]} parameters"))
+        if given[0] != "numbered":
+            _attach_links(names, slots)
     if extra:
         more, more_et_al = _free_names(extra)
         names += more
         et_al = et_al or more_et_al
     return names, et_al
+
+
+_NAME_PARTS = frozenset({"last", "first", "name"})
+
+
+def _attach_links(names: list[dict], slots: dict[int, dict[str, str]]) -> None:
+    """|author-link2= also links the second name of a |vauthors= or |authors= list."""
+    for number, parts in slots.items():
+        if parts.get("link") and 0 < number <= len(names):
+            names[number - 1]["link"] = parts["link"]
 
 
 def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict], bool]:

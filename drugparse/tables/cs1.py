@@ -132,6 +132,7 @@ IDENTIFIER_TEMPLATES: dict[str, str] = {"cite pmid": "pmid", "cite doi": "doi"}
 #: when ``date`` is absent; ``_book_title`` moves ``title`` to ``chapter``, as CS1 does).
 RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
+    "_script_title": ("script-title",),
     "trans_title": ("trans-title",),
     "chapter": ("chapter", "contribution", "entry", "article", "section"),
     "_book_title": ("book-title", "booktitle"),
