@@ -522,6 +522,7 @@ def run_convert(
     fail_fast: bool = False,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     resume: bool = False,
+    title: str | None = None,
     stdin=None,
     stdout=None,
     stderr=None,
@@ -560,6 +561,8 @@ def run_convert(
     unreadable = False
     completed = False
     work = work_items(resolved, jobs=jobs, stdin=stdin)
+    if title is not None and single:
+        work = _titled(work, title)
     outcomes = run_work(work, jobs=jobs, fmt=fmt, keep_record=False, page_timeout=page_timeout)
     try:
         with Progress(counts, enabled=progress if progress is not None else None) as bar:
@@ -604,6 +607,15 @@ def run_convert(
     if unreadable:
         return EXIT_USAGE
     return EXIT_FAILED if counts.failed else EXIT_OK
+
+
+def _titled(work: Iterator, title: str) -> Iterator:
+    """``--title`` for the one page of a single file."""
+    for item in work:
+        if isinstance(item, PageBatch):
+            pages = tuple(replace(p, title=title) if isinstance(p, Page) else p for p in item.pages)
+            item = replace(item, pages=pages)
+        yield item
 
 
 def _format_for(output: str | None) -> str:

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from drugparse import write
-from drugparse.errors import DrugparseError, NoInfoboxError
-from drugparse.pipeline import parse
+from drugparse.batch import DEFAULT_PAGE_TIMEOUT, run_convert
 from drugparse.validate import schema, validation_errors
 
 __all__ = ["main"]
@@ -27,10 +26,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    convert = commands.add_parser("convert", help="convert an article to a record")
-    convert.add_argument("input", help="a wikitext file, or - for standard input")
-    convert.add_argument("--format", choices=write.FORMATS, default="yaml")
-    convert.add_argument("--title", help="page title (default: from the article, else file name)")
+    convert = commands.add_parser(
+        "convert", help="convert articles, folders and XML dumps to records"
+    )
+    convert.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="a wikitext file, a folder, a MediaWiki XML dump (.xml, .bz2, .gz), or -",
+    )
+    convert.add_argument("-o", "--output", metavar="OUT",
+                         help="a folder (one file per record) or a .jsonl file")
+    convert.add_argument("--format", choices=write.FORMATS,
+                         help="yaml (default), json or jsonl (default for -o FILE.jsonl)")
+    convert.add_argument("--jobs", type=int, metavar="N",
+                         help="worker processes (default: the number of cores; 0: none)")
+    convert.add_argument("--errors", metavar="FILE", help="write failed pages here as JSONL")
+    convert.add_argument("--no-progress", action="store_true", help="no progress bar")
+    convert.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
+    convert.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT,
+                         metavar="SECONDS", help="a slower page fails with code timeout (0: none)")
+    convert.add_argument("--resume", action="store_true",
+                         help="with -o DIR: keep records already written by an interrupted run")
+    convert.add_argument("--title", help="page title of a single file (default: from the article)")
 
     check = commands.add_parser("validate", help="check record files against the schema")
     check.add_argument("files", nargs="+", help="YAML, JSON or JSON Lines record files")
@@ -46,24 +62,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _convert(args) -> int:
-    try:
-        if args.input == "-":
-            text, name = sys.stdin.read(), None
-        else:
-            text, name = Path(args.input).read_text("utf-8"), Path(args.input).stem
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"drugparse: cannot read {args.input}: {error}", file=sys.stderr)
+    if args.jobs is not None and args.jobs < 0:
+        print("drugparse: --jobs must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        record = parse(text, title=args.title, default_title=name)
-    except NoInfoboxError:
-        print(f"drugparse: {args.input}: no drug infobox", file=sys.stderr)
-        return EXIT_FAILED
-    except DrugparseError as error:
-        print(f"drugparse: {args.input}: {error.code}: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    sys.stdout.write(write.dumps(record, args.format))
-    return EXIT_OK
+    return run_convert(
+        args.inputs,
+        output=args.output,
+        fmt=args.format,
+        jobs=args.jobs,
+        errors=args.errors,
+        progress=False if args.no_progress else None,
+        fail_fast=args.fail_fast,
+        page_timeout=args.page_timeout or None,
+        resume=args.resume,
+        title=args.title,
+    )
 
 
 def _records_in(path: Path) -> list[dict]:
