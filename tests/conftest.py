@@ -1,0 +1,27 @@
+"""Shared test fixtures: the project's own fixture and, when present, ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+PEER = SHARED / "peer"
+
+
+@pytest.fixture(scope="session")
+def imiglucerase_text() -> str:
+    return (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
+
+
+def corpus_files() -> list[Path]:
+    """Real articles of ../shared/corpus (empty when ../shared is absent)."""
+    return sorted(CORPUS.glob("*.wiki")) if CORPUS.is_dir() else []
+
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+needs_peer = pytest.mark.skipif(not PEER.is_dir(), reason="../shared/peer is not present")

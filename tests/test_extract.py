@@ -1,0 +1,185 @@
+"""Extract stage: infobox lookup and parameter table, references, article structure."""
+
+from __future__ import annotations
+
+import pytest
+
+import drugparse
+from drugparse.extract.article import read_article
+from drugparse.extract.infobox import find_infobox, read_fields
+from drugparse.extract.references import collect_citations
+from drugparse.wikitext import parse_wikitext
+
+
+# -- infobox -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "{{Infobox drug",
+        "{{infobox drug",
+        "{{Infobox_drug",
+        "{{Drugbox",
+        "{{drugbox",
+        "{{ Drugbox <!-- comment -->\n",
+        "{{\nDrugbox\n",
+        "{{Infobox <!--\n-->drug",
+        "{{#unlinkedwikibase:id=Q1}}\n{{drugbox",
+    ],
+)
+def test_infobox_is_found_under_any_name(opening):
+    box = find_infobox(parse_wikitext(opening + "\n| CAS_number = 50-00-0\n}}"))
+    assert box is not None and box.kind == "drug"
+    assert read_fields(box).fields == {"identifiers.cas": "50-00-0"}
+
+
+def test_no_infobox():
+    assert find_infobox(parse_wikitext("{{Infobox person|name=Ada}}")) is None
+    with pytest.raises(drugparse.NoInfoboxError, match="Ada"):
+        drugparse.parse("{{Infobox person|name=Ada}}", title="Ada")
+
+
+def test_comments_are_not_values_and_params_can_share_a_line():
+    box = find_infobox(
+        parse_wikitext(
+            "{{Drugbox\n| image = <!-- Clinical data -->\n| legal_UK = POM| legal_US = Rx-only\n"
+            "| caption = <!-- | type = mab -->\n<!-- | type = mab -->\n| type =\n}}"
+        )
+    )
+    fields = read_fields(box)
+    assert fields.fields == {"legal.UK.status": "POM", "legal.US.status": "Rx-only"}
+    assert fields.warnings == [] and fields.unmapped == {}
+
+
+def test_unknown_and_duplicate_parameters_warn():
+    box = find_infobox(
+        parse_wikitext("{{Drugbox|colour=blue|CAS_number=50-00-0|CAS_number=64-17-5|licence_EU=A|license_EU=B}}")
+    )
+    fields = read_fields(box)
+    assert fields.unmapped == {"colour": "blue"}
+    assert fields.fields["identifiers.cas"] == "64-17-5"  # the last value wins, as in MediaWiki
+    assert fields.fields["clinical.licence.EU"] == "B"
+    codes = [(w["code"], w["field"]) for w in fields.warnings]
+    assert codes == [
+        ("unknown_parameter", "unmapped.colour"),
+        ("duplicate_parameter", "identifiers.cas"),
+        ("duplicate_parameter", "clinical.licence.EU"),
+    ]
+
+
+def test_infobox_record_sections():
+    record = drugparse.parse(
+        "{{Infobox drug | type = combo | component1 = Abacavir | class1 = [[NRTI]]"
+        " | component2 = Lamivudine | tradename = Kivexa, others | legal_AU = S4"
+        " | legal_AU_comment = note | ATC_prefix = J05 | ATC_suffix = AR02"
+        " | ATC_supplemental = {{ATC|J05|AR13}} | C=1 | O=2 | molecular_weight = 44.01 g/mol"
+        " | image = X.svg | width = 200 }}",
+        title="Abacavir/lamivudine",
+    )
+    assert record["drug_type"] == "combination"
+    assert record["components"] == [{"name": "Abacavir", "class": "NRTI"}, {"name": "Lamivudine"}]
+    assert record["names"] == {"trade_names": ["Kivexa"], "trade_names_incomplete": True}
+    assert record["legal"] == {"AU": {"status": "S4", "comment": "note"}}
+    assert record["identifiers"]["atc"] == ["J05AR02", "J05AR13"]
+    assert record["chemistry"]["formula"] == "CO2"
+    assert record["chemistry"]["computed_molar_mass"] == 44.01
+    assert record["images"] == [{"slot": "main", "file": "X.svg", "width": "200"}]
+    assert record["source"]["url"] == "https://en.wikipedia.org/wiki/Abacavir/lamivudine"
+    assert "warnings" not in record
+
+
+def test_molar_mass_mismatch_is_a_warning():
+    record = drugparse.parse("{{Drugbox | C=1 | O=2 | molecular_weight = 50 g/mol}}", title="X")
+    assert [w["code"] for w in record["warnings"]] == ["molar_mass_mismatch"]
+
+
+# -- references ----------------------------------------------------------
+def citations(wikitext: str, infobox=None):
+    code = parse_wikitext(wikitext)
+    box = find_infobox(code)
+    return collect_citations(code, box.template if box else None)
+
+
+def test_named_reused_and_unnamed_refs():
+    result = citations(
+        "A.<ref name=a>first</ref> B.<ref>second</ref>\n==Uses==\nC.<ref name=a/><ref name=\"a\" />"
+    )
+    assert [(c["id"], c["text"], c["uses"], c["cited_in"]) for c in result.citations] == [
+        ("a", "first", 3, ["lead", "Uses"]),
+        ("ref-2", "second", 1, ["lead"]),
+    ]
+
+
+def test_reuse_before_definition_and_list_defined_refs():
+    result = citations(
+        "A.<ref name=late/> B.<ref name=ld/>\n==Later==\nC.<ref name=late>body</ref>\n"
+        "==References==\n{{reflist|refs=\n<ref name=ld>list defined</ref>\n}}"
+    )
+    assert [(c["id"], c["text"], c["uses"], c["cited_in"]) for c in result.citations] == [
+        ("late", "body", 2, ["lead", "Later"]),
+        ("ld", "list defined", 1, ["lead"]),
+    ]
+    assert result.warnings == []
+
+
+def test_undefined_ref_is_kept_with_a_warning():
+    result = citations("A.<ref name=who/>")
+    assert result.citations == [{"id": "who", "uses": 1, "cited_in": ["lead"]}]
+    assert result.warnings[0]["code"] == "unknown_reference"
+    assert result.warnings[0]["field"] == "citations.who"
+
+
+def test_refs_in_the_infobox_are_cited_in_their_parameter():
+    result = citations(
+        "{{Infobox drug | legal_EU = Rx-only <ref name=ema>EMA</ref> | uses = x<ref name=ema/>}}"
+        "Lead.<ref name=ema/>"
+    )
+    assert result.citations[0]["cited_in"] == ["infobox:legal_EU", "infobox:uses", "lead"]
+    assert result.citations[0]["uses"] == 3
+
+
+def test_rp_group_and_bare_links():
+    result = citations(
+        "A.<ref name=b>[http://example.org/x Example page]</ref>{{rp|73}} "
+        "B.<ref group=note>A note.</ref> C.<ref>http://example.org/bare</ref>"
+    )
+    assert result.citations == [
+        {"id": "b", "url": "http://example.org/x", "text": "Example page", "uses": 1,
+         "cited_in": ["lead"], "cited_pages": ["73"]},
+        {"id": "ref-2", "group": "note", "text": "A note.", "uses": 1, "cited_in": ["lead"]},
+        {"id": "ref-3", "url": "http://example.org/bare", "uses": 1, "cited_in": ["lead"]},
+    ]  # fmt: skip
+
+
+def test_auto_ids_do_not_collide_with_names():
+    result = citations("A.<ref>one</ref><ref name=ref-1>named</ref>")
+    assert [c["id"] for c in result.citations] == ["ref-1-2", "ref-1"]
+
+
+# -- article -------------------------------------------------------------
+def test_article_structure():
+    code = parse_wikitext(
+        "{{Short description|Drug}}{{About|the drug|the plant|X (plant)}}\n{{Drugbox}}\n"
+        "'''Xine''' (also '''Y''') is a [[drug]].<ref>r</ref>\n\nSecond paragraph.\n"
+        "== Medical uses ==\ntext\n=== Dosage ===\nmore\n==See also==\n"
+        "* [[afegostat]] (development terminated)\n* [[Miglustat]]\n"
+        "== References ==\n{{Reflist}}\n{{Navbox drugs}}\n"
+        "[[Category:Orphan drugs|Xine]]\n[[Category: Enzymes ]]\n[[fr:Xine]]\n"
+        "[[:Category:Not a category]]\n{{enzyme-stub}}\n"
+    )
+    article = read_article(code, code.filter_templates()[2])
+    assert article.summary == "Xine (also Y) is a drug.\n\nSecond paragraph."
+    assert article.lead_name == "Xine"
+    assert article.sections == [
+        {"heading": "Medical uses", "level": 2},
+        {"heading": "Dosage", "level": 3},
+        {"heading": "See also", "level": 2},
+        {"heading": "References", "level": 2},
+    ]
+    assert article.see_also == [
+        {"title": "Afegostat", "note": "development terminated"},
+        {"title": "Miglustat"},
+    ]
+    assert article.categories == ["Orphan drugs", "Enzymes"]
+    assert article.navboxes == ["Navbox drugs"]
+    assert article.stubs == ["enzyme-stub"]
+    assert article.warnings == []
