@@ -1,0 +1,161 @@
+"""``drugparse convert`` on real dump files and folders, as a subprocess, with --jobs 2."""
+
+from __future__ import annotations
+
+import bz2
+import importlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER = ROOT.parent / "shared" / "peer"
+CORPUS = ROOT.parent / "shared" / "corpus"
+_PACKAGE = __name__.rpartition(".")[0]
+dumps = importlib.import_module(f"{_PACKAGE}.test_sources" if _PACKAGE else "test_sources")
+
+pytest.importorskip("drugparse.pipeline")
+
+
+def run(*args, stdin=None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "drugparse", "convert", *map(str, args)],
+        input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )
+
+
+def drug_dump(tmp_path, name="d.xml.bz2", broken=True):
+    pages = dumps.sample_pages()
+    if broken:
+        # a drug page whose text is not UTF-8: it fails, the others are written
+        pages.append(("Broken drug", "{{Drugbox | CAS_number = 1 }} BAD-BYTES", 6, 0, None))
+    data = dumps.dump_text(pages).encode().replace(b"BAD-BYTES", b"\xff\xfe")
+    path = tmp_path / name
+    path.write_bytes(bz2.compress(data) if name.endswith(".bz2") else data)
+    return path
+
+
+def test_dump_to_folder_with_errors_file_exit_1(tmp_path):
+    out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
+    result = run(drug_dump(tmp_path), "-o", out, "--errors", errors, "--jobs", "2", "--format",
+                 "json")
+    assert result.returncode == 1, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["Imiglucerase.json", "Imiglucerase_&_co~" + names[1].split("~")[1]]
+    record = json.loads((out / "Imiglucerase.json").read_text())
+    assert record["source"]["page_id"] == 1 and record["source"]["revision_id"] == 10
+    (error,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert error["title"] == "Broken drug" and error["page_id"] == 6
+    assert error["code"] == "invalid_xml"
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.startswith("drugparse: 6 pages read, 2 records written, 3 skipped, 1 failed")
+
+
+def test_jobs_1_and_2_give_identical_bytes(tmp_path):
+    pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(dumps.sample_pages() * 6)]
+    pages = [(t, text, n + 1, ns, red) for n, (t, text, _, ns, red) in enumerate(pages)]
+    path = tmp_path / "many.xml"
+    path.write_text(dumps.dump_text(pages))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run(path, "-o", one, "--jobs", "1").returncode == 0
+    assert run(path, "-o", two, "--jobs", "2").returncode == 0
+    assert one.read_bytes() == two.read_bytes()
+    lines = one.read_text().splitlines()
+    assert len(lines) == 12 and json.loads(lines[0])["title"] == "Imiglucerase 0"
+
+
+def test_multistream_with_index_same_records_as_single_stream(tmp_path):
+    pages = [(f"Drug {n}", text, n + 1, ns, red)
+             for n, (_, text, _, ns, red) in enumerate(dumps.sample_pages() * 3)]
+    multi = tmp_path / "w-multistream.xml.bz2"
+    dumps.write_multistream(multi, pages, per_stream=4)
+    single = tmp_path / "w.xml.gz"
+    import gzip
+
+    single.write_bytes(gzip.compress(dumps.dump_text(pages).encode()))
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert run(multi, "-o", a, "--jobs", "2").returncode == 0
+    assert run(single, "-o", b, "--jobs", "2").returncode == 0
+    assert a.read_bytes() == b.read_bytes() and a.read_text().count("\n") == 6
+
+
+def test_hostile_titles_stay_inside_and_do_not_overwrite(tmp_path):
+    drug = dumps.FIXTURE.read_text("utf-8")
+    titles = ["../../escape", "/abs/x", "CON", "Imiglucerase", "IMIGLUCERASE", "x" * 300,
+              "Café", "Cafe\u0301"]
+    pages = [(t, drug, n + 1, 0, None) for n, t in enumerate(titles)]
+    path = tmp_path / "hostile.xml"
+    path.write_text(dumps.dump_text(pages))
+    out = tmp_path / "deep" / "out"
+    result = run(path, "-o", out, "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert sorted(p.parent for p in files if p != path) == [out] * len(titles)
+
+
+def test_real_minidump_zero_records_27_pages(tmp_path):
+    path = PEER / "enwiki-minidump-27pages.xml.bz2"
+    if not path.is_file():
+        pytest.skip("../shared/peer is not present")
+    result = run(path, "-o", tmp_path / "out", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert "27 pages read, 0 records written, 27 skipped, 0 failed" in result.stderr
+
+
+def test_corpus_folder(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    result = run(CORPUS, "-o", tmp_path / "out.jsonl", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    titles = [json.loads(line)["title"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert "Imiglucerase" in titles and len(titles) >= 6
+
+
+def test_truncated_dump_exit_2_with_pages_before(tmp_path):
+    pages = [(f"Drug {n}", dumps.FIXTURE.read_text("utf-8"), n + 1, 0, None) for n in range(30)]
+    data = dumps.dump_text(pages).encode()
+    path = tmp_path / "cut.xml"
+    path.write_bytes(data[: len(data) // 2])
+    out = tmp_path / "out.jsonl"
+    result = run(path, "-o", out)
+    assert result.returncode == 2
+    assert "truncated" in result.stderr
+    assert 10 <= out.read_text().count("\n") < 30
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run(tmp_path / "absent.xml.bz2").returncode == 2
+    assert run("--jobs", "-1", dumps.FIXTURE).returncode == 2
+
+
+def test_sigkill_leaves_whole_files_and_resume_completes(tmp_path):
+    drug = dumps.FIXTURE.read_text("utf-8")
+    pages = [(f"Drug {n}", drug, n + 1, 0, None) for n in range(400)]
+    path = tmp_path / "big.xml"
+    path.write_text(dumps.dump_text(pages))
+    out, reference = tmp_path / "out", tmp_path / "reference"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "drugparse", "convert", str(path), "--jobs", "2",
+               "--no-progress"]
+    process = subprocess.Popen([*command, "-o", str(out)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.yaml"))) < 20:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    written = list(out.glob("*.yaml"))
+    assert 0 < len(written) < 400
+    assert run(path, "-o", out, "--jobs", "2", "--resume").returncode == 0
+    assert run(path, "-o", reference, "--jobs", "1").returncode == 0
+    ours = {p.name: p.read_bytes() for p in out.iterdir()}
+    theirs = {p.name: p.read_bytes() for p in reference.iterdir()}
+    assert ours == theirs and len(ours) == 400
