@@ -86,8 +86,11 @@ def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
     if not chem:
         return []
     warnings: list[dict] = []
-    if "unit" in stated_unit and isinstance(chem.get("molar_mass"), dict):
-        chem["molar_mass"]["unit"] = stated_unit["unit"]
+    stated = chem.get("molar_mass")
+    if isinstance(stated, dict) and "value" in stated:
+        # Both templates print g/mol after a bare number (molecular_weight_unit's default).
+        unit = stated_unit.get("unit") or stated.get("unit") or "g/mol"
+        chem["molar_mass"] = {**stated, "unit": unit}
     elements = chem.get("elements")
     if not elements and isinstance(chem.get("formula"), str):
         elements = chemistry.formula_elements(chem["formula"])

@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 
 import drugparse
 from drugparse.errors import WARNING_CODES
-from drugparse.tables import infobox_drug
+from drugparse.tables import chembox, infobox_drug
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
 
 from .conftest import ROOT
@@ -43,9 +43,15 @@ def test_installed_schema_is_the_repository_schema():
     assert drugparse.schema() == on_disk
 
 
-@pytest.mark.parametrize("name", sorted(infobox_drug.PARAMETERS))
-def test_every_mapped_parameter_has_a_place_in_the_schema(name):
-    path = infobox_drug.PARAMETERS[name].path
+ALL_MAPPINGS = [
+    *((f"infobox_drug:{name}", m.path) for name, m in infobox_drug.PARAMETERS.items()),
+    *((f"chembox:{name}", m.path) for name, m in chembox.PARAMETERS.items()),
+    *((f"chembox:{name}", chembox.lookup(name).path) for name in chembox.HAZARD_PARAMETERS),
+]
+
+
+@pytest.mark.parametrize(("name", "path"), ALL_MAPPINGS, ids=[n for n, _ in ALL_MAPPINGS])
+def test_every_mapped_parameter_has_a_place_in_the_schema(name, path):
     if path.startswith("_"):
         return  # staged, composed by assemble (ATC, molar-mass unit)
     path = path.replace("images.main", "images.slot").replace("images.second", "images.slot")

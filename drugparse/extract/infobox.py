@@ -18,10 +18,10 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
 from drugparse.normalize.values import text
-from drugparse.tables import infobox_drug
+from drugparse.tables import chembox, infobox_drug
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
-__all__ = ["Infobox", "Parameter", "Fields", "find_infobox", "read_fields", "INFOBOX_KINDS"]
+__all__ = ["Infobox", "Kind", "Parameter", "Fields", "find_infobox", "read_fields", "INFOBOX_KINDS"]
 
 
 @dataclass(frozen=True)
@@ -58,37 +58,76 @@ class Fields:
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
-#: Infobox kinds: template names (folded) and the lookup of their parameters.
-INFOBOX_KINDS: dict[str, tuple[frozenset[str], Callable]] = {
-    "drug": (infobox_drug.TEMPLATE_NAMES, infobox_drug.lookup),
+@dataclass(frozen=True)
+class Kind:
+    """A kind of infobox: its template names (folded) and how its parameters are read.
+
+    ``sections``: folded-name prefix of templates nested as parameter values whose
+    parameters belong to the box (``| Section1 = {{Chembox Identifiers | CASNo = ...}}``).
+    ``drug_evidence``: for boxes not only used for drugs, the parameters one of which must
+    have a value for the page to describe a drug.
+    """
+
+    names: frozenset[str]
+    lookup: Callable
+    sections: str | None = None
+    drug_evidence: frozenset[str] | None = None
+
+
+#: Infobox kinds, in order of preference when a page has several.
+INFOBOX_KINDS: dict[str, Kind] = {
+    "drug": Kind(infobox_drug.TEMPLATE_NAMES, infobox_drug.lookup),
+    "chembox": Kind(
+        chembox.TEMPLATE_NAMES, chembox.lookup, chembox.SECTION_PREFIX, chembox.DRUG_EVIDENCE
+    ),
 }
 
 
-def _kind_of(template: Template) -> str | None:
-    name = template_name(template)
-    for kind, (names, _) in INFOBOX_KINDS.items():
-        if name in names:
-            return kind
-    return None
-
-
 def find_infobox(code: Wikicode) -> Infobox | None:
-    """The first drug infobox of the page (at any depth), or None."""
-    for template in code.ifilter_templates(recursive=True):
-        kind = _kind_of(template)
-        if kind is not None:
+    """The page's drug infobox (at any depth), or None.
+
+    An Infobox drug wins over a Chembox; a Chembox counts only when it holds drug data.
+    """
+    templates = list(code.ifilter_templates(recursive=True))
+    for kind_name, kind in INFOBOX_KINDS.items():
+        for template in templates:
+            if template_name(template) not in kind.names:
+                continue
+            parameters = _parameters(template, kind.sections)
+            if kind.drug_evidence is not None and not _has_evidence(parameters, kind):
+                continue
             written = " ".join(_COMMENT.sub("", str(template.name)).split())
-            return Infobox(template, written, kind, _parameters(template))
+            return Infobox(template, written, kind_name, parameters)
     return None
 
 
-def _parameters(template: Template) -> list[Parameter]:
-    return [Parameter(param_name(p), p.value) for p in template.params]
+def _parameters(template: Template, sections: str | None) -> list[Parameter]:
+    parameters = []
+    for param in template.params:
+        nested = _section_templates(param.value, sections) if sections else []
+        if nested:
+            for section in nested:
+                parameters.extend(_parameters(section, sections))
+        else:
+            parameters.append(Parameter(param_name(param), param.value))
+    return parameters
+
+
+def _section_templates(value: Wikicode, prefix: str) -> list[Template]:
+    return [
+        t for t in value.ifilter_templates(recursive=False) if template_name(t).startswith(prefix)
+    ]
+
+
+def _has_evidence(parameters: list[Parameter], kind: Kind) -> bool:
+    return any(
+        p.name in kind.drug_evidence and text(p.value, p.name)[0] is not None for p in parameters
+    )
 
 
 def read_fields(infobox: Infobox) -> Fields:
     """Normalise every parameter through the mapping table of the infobox's kind."""
-    _, lookup = INFOBOX_KINDS[infobox.kind]
+    lookup = INFOBOX_KINDS[infobox.kind].lookup
     result = Fields()
     seen: dict[str, str] = {}
     for parameter in infobox.parameters:
