@@ -12,6 +12,7 @@ from drugparse import assemble
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import read_article
 from drugparse.extract.infobox import find_infobox, read_fields
+from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import parse_wikitext
@@ -55,6 +56,9 @@ def parse(
 
 
 def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> dict:
+    markup_warnings = check_markup(wikitext)
+    if markup_warnings:
+        wikitext = repair(wikitext)
     code = parse_wikitext(wikitext)
     infobox = find_infobox(code)
     if infobox is None:
@@ -86,7 +90,11 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "templates": {"navboxes": article.navboxes, "stubs": article.stubs},
         "unmapped": fields.unmapped,
         "warnings": _unique(
-            fields.warnings + derived_warnings + citations.warnings + article.warnings
+            markup_warnings
+            + fields.warnings
+            + derived_warnings
+            + citations.warnings
+            + article.warnings
         ),
     }
     document, defs = _schema_parts()

@@ -183,3 +183,80 @@ def test_article_structure():
     assert article.navboxes == ["Navbox drugs"]
     assert article.stubs == ["enzyme-stub"]
     assert article.warnings == []
+
+
+# -- short footnotes and bibliography ------------------------------------
+def test_sfn_and_harvnb_point_at_the_full_citation():
+    result = citations(
+        "A.{{sfn|Smith|Jones|2001|p=4}} B.{{sfn|Smith|Jones|2001|p=4}}"
+        " C.<ref>{{harvnb|Brown|1999|pp=3–5}}</ref> D.{{sfn|Nobody|1900}}\n==Sources==\n"
+        "* {{cite book |last1=Smith |first1=A |last2=Jones |first2=B |title=Book |year=2001}}\n"
+        "* {{cite journal |last=Brown |first=C |title=Paper |date=May 1999 |journal=J}}\n"
+    )
+    summary = [
+        (c["id"], c.get("template"), c.get("pages"), c.get("target"), c["uses"])
+        for c in result.citations
+    ]
+    assert summary == [
+        ("ref-1", "sfn", "4", "ref-4", 2),  # identical sfns are one footnote
+        ("ref-2", "harvnb", "3–5", "ref-5", 1),
+        ("ref-3", "sfn", None, None, 1),
+        ("ref-4", "cite book", None, None, 0),  # bibliography entries are cited through sfn
+        ("ref-5", "cite journal", None, None, 0),
+    ]
+    assert result.citations[0]["authors"] == [{"name": "Smith"}, {"name": "Jones"}]
+    assert [(w["code"], w["field"]) for w in result.warnings] == [
+        ("unknown_reference", "citations.ref-3")
+    ]
+
+
+def test_notes_tag_ref_and_several_templates_in_one_ref():
+    result = citations(
+        "A.{{efn|A note.<ref>inner</ref>}} B.{{#tag:ref|Tagged|name=tg|group=n}}"
+        " C.<ref name=two>{{cite web|title=One|url=http://a}} {{cite web|title=Two|url=http://b}}</ref>"
+        " D.<references><ref name=ld>listed</ref></references>"
+    )
+    assert [(c["id"], c.get("group"), c.get("title") or c.get("text"), c["uses"]) for c in result.citations] == [
+        ("ref-1", "lower-alpha", "A note.", 1),
+        ("ref-2", None, "inner", 1),
+        ("tg", "n", "Tagged", 1),
+        ("two", None, "One", 1),
+        ("two-2", None, "Two", 1),
+        ("ld", None, "listed", 0),
+    ]
+
+
+# -- broken markup -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("wikitext", "messages"),
+    [
+        (
+            "{{Infobox drug\n| CAS_number = 50-00-0\n| tradename = Foo\n'''Formal''' is.<ref>n</ref>",
+            ["line 1: '{{' is never closed: '{{Infobox drug'"],
+        ),
+        (
+            "{{Drugbox|CAS_number=50-00-0}}\n'''X''' is.<ref>{{cite web|title=T|url=http://x}}\nNext.",
+            ["line 2: '<ref>' is never closed: '<ref>{{cite web|title=T|url=http://x}}'"],
+        ),
+        ("{{Drugbox|CAS_number=50-00-0}}\n'''X''' is a [[drug.", ["line 2: '[[' is never closed: '[[drug.'"]),
+        ("{{Drugbox|CAS_number=50-00-0}}\n'''X is a drug.", ["line 2: ''' is never closed: \"'''X is a drug.\""]),
+        ("{{Drugbox|CAS_number=50-00-0}}}}\nX ]] y", ["line 1: stray '}}': '}}'", "line 2: stray ']]': ']] y'"]),
+    ],
+)
+def test_broken_markup_gives_a_record_and_warnings_naming_the_line(wikitext, messages):
+    record = drugparse.parse(wikitext, title="T")
+    assert record["identifiers"]["cas"] == "50-00-0"
+    assert [w["message"] for w in record["warnings"] if w["code"] == "unbalanced_markup"] == messages
+    drugparse.validate(record)
+
+
+def test_repaired_infobox_and_ref_keep_their_content():
+    record = drugparse.parse(
+        "{{Infobox drug\n| CAS_number = 50-00-0\n| tradename = Foo\n'''Formal''' is.<ref>{{cite web"
+        "|title=T|url=http://x}}\nNext line.\n[[Category:Drugs]]",
+        title="T",
+    )
+    assert record["names"]["trade_names"] == ["Foo"]
+    assert record["summary"] == "Formal is. Next line."
+    assert record["citations"][0]["title"] == "T"
+    assert record["categories"] == ["Drugs"]

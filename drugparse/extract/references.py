@@ -22,7 +22,8 @@ from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, W
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.extract.cite import parse_cite
+from drugparse.extract.cite import is_cite_template, parse_cite
+from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
 from drugparse.normalize.text import plain_text
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
@@ -55,6 +56,7 @@ class _Entry:
     uses: int = 0
     cited_in: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    short: dict | None = None  # fields of a short footnote ({{sfn}}, {{harvnb}})
 
 
 @dataclass
@@ -73,7 +75,9 @@ class _Collector:
         self.last: _Entry | None = None
 
     # -- walking ---------------------------------------------------------
-    def walk(self, code: Wikicode, where: str) -> str:
+    def walk(self, code: Wikicode, where: str, in_ref: bool = False) -> str:
+        """Record the refs under ``code``; ``in_ref``: inside a ref body, whose own
+        citation templates and short footnotes belong to that ref."""
         for node in code.nodes:
             kind = type(node)
             if kind is Heading:
@@ -81,11 +85,12 @@ class _Collector:
             elif kind is Tag:
                 self.tag(node, where)
             elif kind is Template:
-                self.template(node, where)
+                if not (in_ref and _belongs_to_ref(node)):
+                    self.template(node, where)
             elif kind is Wikilink and node.text is not None:
-                self.walk(node.text, where)
+                self.walk(node.text, where, in_ref)
             elif kind is ExternalLink and node.title is not None:
-                self.walk(node.title, where)
+                self.walk(node.title, where, in_ref)
             elif kind is Text and not node.value.isspace():
                 self.last = None
         return where
@@ -115,6 +120,13 @@ class _Collector:
         if name in ("rp", "r") and self.last is not None:
             self.rp(template)
             return
+        if name in SHORT_FOOTNOTES:
+            self.short(template, where)
+            return
+        if is_cite_template(name):  # a full citation outside <ref>: a bibliography entry
+            self.entries.append(_Entry(None, None, body=Wikicode([template])))
+            self.last = None
+            return
         for param in template.params:
             if LIST_DEFINED.get(name) == param_name(param):
                 self.list_defined(param.value)
@@ -139,6 +151,19 @@ class _Collector:
         group = named.get("group", NOTE_TEMPLATES[name])
         self.ref(named.get("name"), group, body, where, used=True)
 
+    def short(self, template: Template, where: str) -> None:
+        fields = short_footnote(template)
+        key = (f"#{template_name(template)}", footnote_key(template))
+        entry = self.by_name.get(key)
+        if entry is None:
+            entry = _Entry(None, None, short=fields)
+            self.entries.append(entry)
+            self.by_name[key] = entry
+        entry.uses += 1
+        if where not in entry.cited_in:
+            entry.cited_in.append(where)
+        self.last = entry
+
     def rp(self, template: Template) -> None:
         for param in template.params:
             value = plain_text(param.value)
@@ -159,12 +184,17 @@ class _Collector:
                 self.by_name[(group, name)] = entry
         if body is not None and entry.body is None:
             entry.body = body
-            self.walk(body, where or "references")  # refs nested in notes
+            self.walk(body, where or "references", in_ref=True)  # refs nested in notes
         if used:
             entry.uses += 1
             if where and where not in entry.cited_in:
                 entry.cited_in.append(where)
         self.last = entry if used else self.last
+
+
+def _belongs_to_ref(template: Template) -> bool:
+    name = template_name(template)
+    return name in SHORT_FOOTNOTES or is_cite_template(name)
 
 
 def _attr(attribute) -> str:
@@ -181,7 +211,21 @@ def collect_citations(code: Wikicode, infobox: Template | None = None) -> Citati
     for position, entry in enumerate(collector.entries, start=1):
         ref_id = entry.name or _free_id(f"ref-{position}", taken)
         citations.extend(_records(entry, ref_id, taken, warnings))
+    _link_short_footnotes(citations, warnings)
     return Citations(citations, warnings)
+
+
+def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
+    """Point each short footnote at the full citation its authors and year name."""
+    for citation in citations:
+        if citation.get("template") not in SHORT_FOOTNOTES:
+            continue
+        target = find_target(citation, citations)
+        if target is not None:
+            citation["target"] = target
+        else:
+            message = "no full citation matches the short footnote's authors and year"
+            warnings.append(warning("unknown_reference", f"citations.{citation['id']}", message))
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
@@ -199,6 +243,8 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
     if entry.group:
         base["group"] = entry.group
     where = f"citations.{ref_id}"
+    if entry.short is not None:
+        return [{**base, **entry.short, **_usage(entry)}]
     if entry.body is None:
         if entry.uses:
             message = f"<ref name={entry.name!r} /> is used but never defined"
@@ -207,6 +253,8 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
     parsed = []
     for template in entry.body.ifilter_templates(recursive=False):
         result = parse_cite(template)
+        if result is None and short_footnote(template) is not None:
+            result = (short_footnote(template), [])
         if result is not None:
             parsed.append(result)
     rest = _free_text(entry.body, has_template=bool(parsed))

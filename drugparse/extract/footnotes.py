@@ -1,0 +1,105 @@
+"""Short footnotes: ``{{sfn|Smith|Jones|2001|p=4}}``, ``{{harvnb|Smith|2001}}`` and kin.
+
+A short footnote names a full citation by its authors' surnames and year
+(Template:Sfn, Template:Harvard citation). :func:`short_footnote` reads one;
+:func:`find_target` picks the full citation it points to.
+
+>>> fields = short_footnote(parse_wikitext("{{sfn|Smith|Jones|2001a|p=4}}").filter_templates()[0])
+>>> fields["authors"], fields["date"], fields["date_text"], fields["pages"]
+([{'name': 'Smith'}, {'name': 'Jones'}], '2001', '2001a', '4')
+>>> find_target(fields, [{"id": "x", "authors": [{"name": "A Smith", "last": "Smith"},
+...     {"name": "B Jones", "last": "Jones"}], "date": "2001-05", "date_text": "May 2001"}])
+'x'
+"""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.nodes import Template
+
+from drugparse.normalize.text import plain_text
+from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
+
+__all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key"]
+
+#: Template:Sfn and the Harvard citation family (Category:Harvard citation templates).
+SHORT_FOOTNOTES = frozenset(
+    {"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "harvcolnb",
+     "harvcol", "harvs", "sfnm"}
+)  # fmt: skip
+
+_YEAR = re.compile(r"^(?:c\.\s*)?(\d{3,4})([a-z]?)$|^n\.d\.([a-z]?)$", re.I)
+_PAGE_PARAMETERS = {"p": "pages", "page": "pages", "pp": "pages", "pages": "pages", "loc": "at"}
+
+
+def footnote_key(template: Template) -> str:
+    """Identical short footnotes are one footnote (as MediaWiki merges them)."""
+    return " | ".join(str(p).strip() for p in template.params)
+
+
+def short_footnote(template: Template) -> dict | None:
+    """Authors, year and location of a short footnote; None when not one."""
+    name = template_name(template)
+    if name not in SHORT_FOOTNOTES:
+        return None
+    names: list[str] = []
+    fields: dict = {"template": name}
+    year = None
+    for param in template.params:
+        value = plain_text(param.value)
+        if param.showkey:
+            key = _PAGE_PARAMETERS.get(param_name(param))
+            if key and value:
+                fields[key] = value
+            continue
+        if year is None and _YEAR.match(value or "") and len(names) >= 1:
+            year = value
+        elif year is None and value:
+            names.append(value)
+    if names:
+        fields["authors"] = [{"name": n} for n in names[:4]]
+    if year:
+        match = _YEAR.match(year)
+        if match.group(1):
+            fields["date"] = match.group(1)
+        fields["date_text"] = year
+    return _compact(fields)
+
+
+def _compact(fields: dict) -> dict:
+    order = ("template", "authors", "date", "date_text", "pages", "at")
+    return {k: fields[k] for k in order if k in fields}
+
+
+def _surname(person: dict) -> str:
+    if "last" in person:
+        return person["last"].lower()
+    return person["name"].split()[-1].lower() if person["name"].split() else ""
+
+
+def _year_of(citation: dict) -> str | None:
+    text = citation.get("date_text", "")
+    match = re.search(r"\b(\d{4}[a-z]?)\b", text)
+    if match:
+        return match.group(1)
+    return citation.get("date", "")[:4] or None
+
+
+def find_target(footnote: dict, citations: list[dict]) -> str | None:
+    """The id of the first full citation whose first surnames and year match."""
+    names = [a["name"].lower() for a in footnote.get("authors", [])]
+    year = footnote.get("date_text")
+    if not names:
+        return None
+    for citation in citations:
+        if "target" in citation or citation.get("template") in SHORT_FOOTNOTES:
+            continue
+        people = citation.get("authors") or citation.get("editors") or []
+        surnames = [_surname(p) for p in people[: len(names)]]
+        if surnames != names and [p["name"].lower() for p in people[: len(names)]] != names:
+            continue
+        cited_year = _year_of(citation)
+        if year is None or cited_year in (year, year.rstrip("abcdefghijklmnopqrstuvwxyz")):
+            return citation["id"]
+    return None

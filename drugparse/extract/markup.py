@@ -1,0 +1,160 @@
+"""Broken markup: find unclosed or stray wiki markup, and repair what a record needs.
+
+mwparserfromhell turns markup it cannot close into plain text, so an unclosed
+``{{Infobox drug`` would hide the whole infobox and an unclosed ``<ref>`` its
+citation. :func:`check_markup` scans the raw text with its own bracket stack
+and reports every unclosed ``{{``, ``[[``, ``<ref>`` and every stray closer or
+unbalanced ``''``/``'''`` by line; :func:`repair` closes an unclosed infobox
+where its parameters end and an unclosed ``<ref>`` at the end of its line, so
+the page still gives a best-effort record (with the warnings saying so).
+
+>>> [w["message"] for w in check_markup("{{Drugbox\\n| CAS_number = 50-00-0\\n'''X''' is.")]
+["line 1: '{{' is never closed: '{{Drugbox'"]
+>>> print(repair("{{Drugbox\\n| CAS_number = 50-00-0\\n'''X''' is."))
+{{Drugbox
+| CAS_number = 50-00-0
+}}
+'''X''' is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from drugparse.errors import warning
+
+__all__ = ["Problem", "find_problems", "check_markup", "repair"]
+
+# Tokens that open or close a construct. Comments and nowiki-like tags hide markup.
+_TOKENS = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(nowiki|pre|math|syntaxhighlight|source|chem|ce|code)\b[^>]*?(?<!/)>.*?(?:</\1\s*>|\Z)"
+    r"|<nowiki\s*/>"
+    r"|<ref\b[^>]*?/>"
+    r"|<ref\b[^>]*>"
+    r"|</ref\s*>"
+    r"|\{\{|\}\}|\[\[|\]\]",
+    re.DOTALL | re.IGNORECASE,
+)
+_CLOSER = {"{{": "}}", "[[": "]]", "<ref>": "</ref>"}
+_QUOTE_RUN = re.compile(r"'{2,}")
+_SNIPPET = 40
+
+
+class Problem(NamedTuple):
+    """One piece of broken markup: what, where (offset and line), and a snippet."""
+
+    kind: str  # "unclosed" or "stray"
+    token: str
+    offset: int
+    line: int
+    snippet: str
+
+
+def _token_kind(token: str) -> str | None:
+    lower = token.lower()
+    if lower.startswith("<!--") or lower.startswith("<nowiki") or lower.endswith("/>"):
+        return None
+    if lower.startswith("</ref"):
+        return "</ref>"
+    if lower.startswith("<ref"):
+        return "<ref>"
+    if lower.startswith("<"):
+        return None  # nowiki, pre, math...: their content is not markup
+    return token
+
+
+def find_problems(text: str) -> list[Problem]:
+    """Every unclosed opener and stray closer, in source order."""
+    stack: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    for match in _TOKENS.finditer(text):
+        token = _token_kind(match.group())
+        if token is None:
+            continue
+        if token in _CLOSER:
+            if token == "<ref>" and any(t == "<ref>" for t, _ in stack):
+                problems.append(_problem("unclosed", token, _pop_to(stack, "<ref>"), text))
+            stack.append((token, match.start()))
+            continue
+        opener = {v: k for k, v in _CLOSER.items()}[token]
+        if any(t == opener for t, _ in stack):
+            while stack and stack[-1][0] != opener:
+                inner, offset = stack.pop()
+                problems.append(_problem("unclosed", inner, offset, text))
+            stack.pop()
+        else:
+            problems.append(_problem("stray", token, match.start(), text))
+    problems.extend(_problem("unclosed", token, offset, text) for token, offset in stack)
+    problems.sort(key=lambda p: p.offset)
+    return problems
+
+
+def _pop_to(stack: list[tuple[str, int]], token: str) -> int:
+    while stack:
+        inner, offset = stack.pop()
+        if inner == token:
+            return offset
+    return 0  # pragma: no cover - callers check the token is on the stack
+
+
+def _problem(kind: str, token: str, offset: int, text: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    snippet = text[offset : offset + _SNIPPET].split("\n", 1)[0]
+    return Problem(kind, token, offset, line, snippet)
+
+
+def _quote_problems(text: str) -> list[str]:
+    """Lines whose bold or italic quotes do not pair up (MediaWiki resets them per line)."""
+    messages = []
+    for number, line in enumerate(re.sub(r"<!--.*?-->", "", text, flags=re.S).split("\n"), 1):
+        if "''" not in line or line.lstrip().startswith(("{|", "|", "!")):
+            continue
+        italic = bold = 0
+        for run in _QUOTE_RUN.findall(line):
+            size = min(len(run), 5)
+            italic += size in (2, 5)
+            bold += size in (3, 4, 5)
+        if italic % 2 or bold % 2:
+            kind = "''" if italic % 2 else "'''"
+            messages.append(f"line {number}: {kind} is never closed: {line.strip()[:_SNIPPET]!r}")
+    return messages
+
+
+def check_markup(text: str) -> list[dict]:
+    """``unbalanced_markup`` warnings for the page, each naming its line."""
+    warnings = []
+    for problem in find_problems(text):
+        if problem.kind == "unclosed":
+            message = f"line {problem.line}: {problem.token!r} is never closed: {problem.snippet!r}"
+        else:
+            message = f"line {problem.line}: stray {problem.token!r}: {problem.snippet!r}"
+        warnings.append(warning("unbalanced_markup", "page", message))
+    for message in _quote_problems(text):
+        warnings.append(warning("unbalanced_markup", "page", message))
+    return warnings
+
+
+_INFOBOX_OPENING = re.compile(r"\{\{\s*(?:infobox[ _]drug|drug[ _]?box|chembox)\b", re.I)
+_LEAD_START = re.compile(r"^(?:'''|==|\[\[(?:file|image):)", re.I | re.M)
+
+
+def repair(text: str) -> str:
+    """Close an unclosed drug infobox where its parameters end and unclosed refs at line end."""
+    edits: list[tuple[int, str]] = []
+    for problem in find_problems(text):
+        if problem.kind != "unclosed":
+            continue
+        if problem.token == "{{" and _INFOBOX_OPENING.match(text, problem.offset):
+            end = _LEAD_START.search(text, problem.offset)
+            position = end.start() if end else len(text)
+            edits.append((position, "}}\n" if end else "\n}}"))
+        elif problem.token == "<ref>":
+            line_end = text.find("\n", problem.offset)
+            next_ref = text.lower().find("<ref", problem.offset + 4)
+            candidates = [p for p in (line_end, next_ref) if p != -1]
+            edits.append((min(candidates) if candidates else len(text), "</ref>"))
+    for position, insert in sorted(edits, reverse=True):
+        text = text[:position] + insert + text[position:]
+    return text
