@@ -15,7 +15,7 @@ from drugparse.extract.infobox import find_infobox, read_fields
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
 from drugparse.validate import schema, validation_errors
-from drugparse.wikitext import parse_wikitext
+from drugparse.wikitext import page_title, parse_wikitext
 
 __all__ = ["parse"]
 
@@ -106,9 +106,12 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
 
 
 def _title(title, lead_name, body, default_title) -> str:
-    for candidate in (title, lead_name, body.get("names", {}).get("drug_name"), default_title):
+    if title and title.strip():
+        return " ".join(title.split())
+    # Names read off the page become titles as MediaWiki would write them.
+    for candidate in (lead_name, body.get("names", {}).get("drug_name"), default_title):
         if candidate and candidate.strip():
-            return " ".join(candidate.split())
+            return page_title(candidate)
     raise ParseError(None, "the page has no title: pass title=")
 
 

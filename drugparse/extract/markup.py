@@ -38,6 +38,7 @@ _TOKENS = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _CLOSER = {"{{": "}}", "[[": "]]", "<ref>": "</ref>"}
+_OPENER = {closer: opener for opener, closer in _CLOSER.items()}
 _QUOTE_RUN = re.compile(r"'{2,}")
 _SNIPPET = 40
 
@@ -78,7 +79,12 @@ def find_problems(text: str) -> list[Problem]:
                 problems.append(_problem("unclosed", token, _pop_to(stack, "<ref>"), text))
             stack.append((token, match.start()))
             continue
-        opener = {v: k for k, v in _CLOSER.items()}[token]
+        opener = _OPENER[token]
+        if opener == "[[" and stack and stack[-1][0] == "[[" and _spans_lines(text, stack, match):
+            # A link never spans lines: the [[ is unclosed and this ]] is stray.
+            problems.append(_problem("unclosed", "[[", stack.pop()[1], text))
+            problems.append(_problem("stray", token, match.start(), text))
+            continue
         if any(t == opener for t, _ in stack):
             while stack and stack[-1][0] != opener:
                 inner, offset = stack.pop()
@@ -92,11 +98,15 @@ def find_problems(text: str) -> list[Problem]:
 
 
 def _pop_to(stack: list[tuple[str, int]], token: str) -> int:
-    while stack:
-        inner, offset = stack.pop()
-        if inner == token:
-            return offset
+    """Take the innermost ``token`` off the stack, leaving what was opened after it."""
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == token:
+            return stack.pop(index)[1]
     return 0  # pragma: no cover - callers check the token is on the stack
+
+
+def _spans_lines(text: str, stack: list[tuple[str, int]], match: re.Match) -> bool:
+    return "\n" in text[stack[-1][1] : match.start()]
 
 
 def _problem(kind: str, token: str, offset: int, text: str) -> Problem:
@@ -105,7 +115,7 @@ def _problem(kind: str, token: str, offset: int, text: str) -> Problem:
     return Problem(kind, token, offset, line, snippet)
 
 
-def _quote_problems(text: str) -> list[str]:
+def _quote_problems(text: str) -> list[tuple[int, str]]:
     """Lines whose bold or italic quotes do not pair up (MediaWiki resets them per line)."""
     messages = []
     for number, line in enumerate(re.sub(r"<!--.*?-->", "", text, flags=re.S).split("\n"), 1):
@@ -118,22 +128,23 @@ def _quote_problems(text: str) -> list[str]:
             bold += size in (3, 4, 5)
         if italic % 2 or bold % 2:
             kind = "''" if italic % 2 else "'''"
-            messages.append(f"line {number}: {kind} is never closed: {line.strip()[:_SNIPPET]!r}")
+            message = f"line {number}: {kind} is never closed: {line.strip()[:_SNIPPET]!r}"
+            messages.append((number, message))
     return messages
 
 
 def check_markup(text: str) -> list[dict]:
     """``unbalanced_markup`` warnings for the page, each naming its line."""
-    warnings = []
+    found: list[tuple[int, str]] = []
     for problem in find_problems(text):
         if problem.kind == "unclosed":
             message = f"line {problem.line}: {problem.token!r} is never closed: {problem.snippet!r}"
         else:
             message = f"line {problem.line}: stray {problem.token!r}: {problem.snippet!r}"
-        warnings.append(warning("unbalanced_markup", "page", message))
-    for message in _quote_problems(text):
-        warnings.append(warning("unbalanced_markup", "page", message))
-    return warnings
+        found.append((problem.line, message))
+    found.extend(_quote_problems(text))
+    found.sort(key=lambda item: item[0])
+    return [warning("unbalanced_markup", "page", message) for _, message in found]
 
 
 _INFOBOX_OPENING = re.compile(r"\{\{\s*(?:infobox[ _]drug|drug[ _]?box|chembox)\b", re.I)
