@@ -1,0 +1,259 @@
+"""A MediaWiki multistream dump as a Spark DataFrame of pages, without spark-xml.
+
+``enwiki-...-pages-articles-multistream.xml.bz2`` is bz2 streams end to end,
+100 pages each; its index lists where each stream starts. The driver reads
+the index (a few MB) and the header stream; each Spark task then opens the
+dump at its streams' byte offsets, decompresses them and cuts pages with the
+CLI's byte-level splitter (:func:`drugparse.sources.dump.scan_block`). No
+task reads anything but its own streams, so the dump is read once, in
+parallel, by as many tasks as there are cores.
+
+    >>> pages = read_multistream(spark, "enwiki-multistream.xml.bz2")  # doctest: +SKIP
+    >>> pages.columns                                                   # doctest: +SKIP
+    ['title', 'text', 'page_id', 'revision_id', 'timestamp', 'namespace', 'redirect',
+     'error_code', 'error_message']
+
+A task owns the pages whose ``<page>`` starts in its stream. Wikipedia's
+streams hold whole pages; a file whose streams cut pages (pbzip2 output)
+works too: the task that owns a cut page decompresses the following streams
+until the page closes. Damage is a row, never a failed task: a stream that
+does not decompress, or a dump that ends inside a page or without
+``</mediawiki>``, gives a row with ``error_code = "unreadable_input"`` and the
+CLI's message. A page that is not valid UTF-8 gives ``invalid_xml``, as in the CLI.
+
+The dump must be at the same path on every executor (local disk in local
+mode, a shared file system on a cluster); ``hdfs://``, ``s3://`` and other
+URIs are opened with ``pyarrow.fs``.
+"""
+
+from __future__ import annotations
+
+import bz2
+from pathlib import Path
+
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import types as T
+
+from drugparse.sources.dump import DumpError, _namespaces, scan_block
+from drugparse.sources.multistream import block_spans, read_index
+from drugparse.sources.pages import BadPage
+
+__all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
+
+#: One row per page; ``text`` is null (and ``error_code`` set) for a page that cannot be read.
+PAGE_SCHEMA = T.StructType(
+    [
+        T.StructField("title", T.StringType()),
+        T.StructField("text", T.StringType()),
+        T.StructField("page_id", T.LongType()),
+        T.StructField("revision_id", T.LongType()),
+        T.StructField("timestamp", T.StringType()),
+        T.StructField("namespace", T.IntegerType()),
+        T.StructField("redirect", T.StringType()),
+        T.StructField("error_code", T.StringType()),
+        T.StructField("error_message", T.StringType()),
+    ]
+)
+
+_PAGE_OPEN, _PAGE_CLOSE, _DOCUMENT_CLOSE = b"<page>", b"</page>", b"</mediawiki>"
+# Streams per task: enough to amortise a task's start, few enough to spread a small dump.
+_STREAMS_PER_TASK = 32
+_HEADER_LIMIT = 1024 * 1024
+
+
+def read_multistream(
+    spark: SparkSession,
+    path: str | Path,
+    index: str | Path | None = None,
+    *,
+    drug_pages_only: bool = False,
+    partitions: int | None = None,
+    pages_read=None,
+) -> DataFrame:
+    """The pages of a multistream dump (``PAGE_SCHEMA``), read by Spark tasks.
+
+    ``index`` defaults to the ``...-index.txt[.bz2]`` beside the dump; without
+    one the streams are found by scanning the file for bz2 headers (on the
+    driver: one pass over the compressed bytes).
+
+    ``drug_pages_only`` keeps only what the CLI would parse: main-namespace,
+    non-redirect pages that name a drug infobox (tested on the raw XML bytes,
+    so other pages are never decoded). Otherwise every page is a row.
+
+    ``pages_read``, a Spark accumulator (``sc.accumulator(0)``), counts every
+    page scanned (once the DataFrame is computed; retried tasks count again).
+    """
+    path = str(path)
+    if index is None:
+        index = _index_beside(path)
+    spans = stream_spans(path, index)
+    origin = Path(path).name
+    header, namespaces = _read_header(path, spans, origin)
+    sc = spark.sparkContext
+    shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only))
+    if partitions is None:
+        partitions = max(1, min(len(spans), max(sc.defaultParallelism * 4,
+                                                len(spans) // _STREAMS_PER_TASK)))
+    first = 1 if header else 0  # the header stream holds no page
+
+    def read_partition(numbers):
+        settings = shared.value
+        for number in numbers:
+            pages, count = _pages_of_stream(number, *settings)
+            if pages_read is not None:
+                pages_read.add(count)
+            yield from pages
+
+    numbers = sc.parallelize(range(first, len(spans)), partitions)
+    return spark.createDataFrame(numbers.mapPartitions(read_partition), PAGE_SCHEMA)
+
+
+def _index_beside(path: str) -> str | None:
+    """``x-multistream.xml.bz2`` -> ``x-multistream-index.txt[.bz2]`` when it exists."""
+    if "://" in path:
+        return None
+    for suffix in ("-index.txt.bz2", "-index.txt"):
+        candidate = Path(path.removesuffix(".bz2").removesuffix(".xml") + suffix)
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, int]]:
+    """``(offset, length)`` of every bz2 stream of the dump, in file order.
+
+    As :func:`drugparse.sources.multistream.block_spans` (which it uses for
+    local files): streams before the index's first offset (the header) count
+    too. A remote dump (``hdfs://...``) needs its index, read by the driver.
+    """
+    if "://" not in path or path.startswith("file://"):
+        local = Path(path.removeprefix("file://"))
+        return list(block_spans(local, Path(index) if index is not None else None))
+    if index is None:
+        raise ValueError(f"{path}: a remote dump needs its index (index=...)")
+    size = _size(path)
+    starts = sorted({0, *read_index(Path(index))} - {size})
+    ends = [*starts[1:], size]
+    return [(start, end - start) for start, end in zip(starts, ends, strict=True) if end > start]
+
+
+def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, int]]:
+    """Check the dump is a MediaWiki export; its namespaces; is the first stream header only?"""
+    data = b""
+    for offset, length in spans:
+        data += _decompress(path, offset, length)
+        if _PAGE_OPEN in data or b"</siteinfo>" in data or len(data) > _HEADER_LIMIT:
+            break
+    first_page = data.find(_PAGE_OPEN)
+    head = data[: first_page if first_page >= 0 else len(data)]
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not (start.startswith(b"<?xml") or b"<mediawiki" in start[:4096]):
+        raise DumpError(f"{origin}: not a MediaWiki XML export")
+    header_only = _PAGE_OPEN not in _decompress(path, *spans[0]) if len(spans) > 1 else False
+    return header_only, _namespaces(head)
+
+
+# --- in the tasks -------------------------------------------------------------------------
+
+
+def _pages_of_stream(
+    number: int, path: str, origin: str, spans: list, namespaces: dict, drug_pages_only: bool
+) -> tuple[list[tuple], int]:
+    """The rows of the pages that start in stream ``number``, and how many pages it holds.
+
+    Damage found after some whole pages gives their rows and then an error row.
+    """
+    offset, length = spans[number]
+    last = number == len(spans) - 1
+    problem = None
+    try:
+        xml = _decompress(path, offset, length)
+    except (OSError, EOFError, ValueError) as exc:
+        return [_damage(f"{origin}: damaged stream at byte {offset}: {exc}")], 0
+    first = xml.find(_PAGE_OPEN)
+    if first < 0:  # the middle of a page owned by an earlier stream, or the footer
+        whole = rest = b""
+    else:
+        close = xml.rfind(_PAGE_CLOSE)
+        end = close + len(_PAGE_CLOSE) if close > first else first
+        whole, rest = xml[first:end], xml[end:].lstrip()
+    try:
+        if rest.startswith(_DOCUMENT_CLOSE) or _DOCUMENT_CLOSE.startswith(rest):
+            if last:
+                _check_document_end(path, spans, number, xml, origin)
+        elif rest.startswith(b"<"):  # a page cut by the stream's end: read on until it closes
+            whole += rest + _read_on(path, spans, number, origin)
+        else:
+            raise DumpError(f"{origin}: malformed XML in the stream at byte {offset}")
+    except (DumpError, OSError, EOFError, ValueError) as exc:
+        problem = _damage(str(exc) if isinstance(exc, DumpError) else
+                          f"{origin}: damaged stream after byte {offset}: {exc}")
+    try:
+        scan = scan_block(
+            whole, origin=origin, namespaces=namespaces, every_page=not drug_pages_only
+        )
+    except DumpError as exc:
+        return [_damage(str(exc))], 0
+    rows = [_row(page) for page in scan.candidates]
+    return ([*rows, problem] if problem else rows), scan.pages_read
+
+
+def _damage(message: str) -> tuple:
+    return (None, None, None, None, None, None, None, "unreadable_input", message)
+
+
+def _read_on(path: str, spans: list, number: int, origin: str) -> bytes:
+    """The bytes of the following streams up to the end of the page left open."""
+    data = b""
+    for following in range(number + 1, len(spans)):
+        more = _decompress(path, *spans[following])
+        close = more.find(_PAGE_CLOSE)
+        if close >= 0:
+            return data + more[: close + len(_PAGE_CLOSE)]
+        data += more
+    raise DumpError(f"{origin}: truncated: the dump ends inside a page")
+
+
+def _check_document_end(path: str, spans: list, number: int, xml: bytes, origin: str) -> None:
+    ending = xml.rstrip()
+    if len(ending) < len(_DOCUMENT_CLOSE) and number > 0:  # </mediawiki> cut in two
+        ending = (_decompress(path, *spans[number - 1]) + xml).rstrip()
+    if not ending.endswith(_DOCUMENT_CLOSE):
+        raise DumpError(f"{origin}: truncated: no </mediawiki> at the end")
+
+
+def _row(page) -> tuple:
+    if isinstance(page, BadPage):
+        return (page.title, None, page.page_id, None, None, None, None, page.code, page.message)
+    return (
+        page.title, page.text, page.page_id, page.revision_id, page.timestamp,
+        page.namespace, page.redirect, None, None,
+    )
+
+
+def _decompress(path: str, offset: int, length: int) -> bytes:
+    data = _read_range(path, offset, length)
+    if data[:3] != b"BZh":
+        raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
+    return bz2.decompress(data)
+
+
+def _read_range(path: str, offset: int, length: int) -> bytes:
+    if "://" in path and not path.startswith("file://"):
+        from pyarrow import fs
+
+        filesystem, inner = fs.FileSystem.from_uri(path)
+        with filesystem.open_input_file(inner) as stream:
+            return stream.read_at(length, offset)
+    with open(path.removeprefix("file://"), "rb") as stream:
+        stream.seek(offset)
+        return stream.read(length)
+
+
+def _size(path: str) -> int:
+    if "://" in path and not path.startswith("file://"):
+        from pyarrow import fs
+
+        filesystem, inner = fs.FileSystem.from_uri(path)
+        return filesystem.get_file_info(inner).size
+    return Path(path.removeprefix("file://")).stat().st_size
