@@ -6,8 +6,6 @@ comes from is usually quoted in the comment). Skipped when ../shared is absent.
 
 from __future__ import annotations
 
-import pytest
-
 import drugparse
 
 from .conftest import CORPUS, needs_corpus
