@@ -1,0 +1,291 @@
+"""Spark: the same records as the single-machine converter, from a dump or a table.
+
+Runs PySpark in local mode (2 cores); skipped when PySpark or Java is absent.
+The reference is always ``drugparse convert`` run here on the same file.
+"""
+
+from __future__ import annotations
+
+import bz2
+import datetime
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyspark")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs Java", allow_module_level=True)
+
+from html import escape  # noqa: E402
+
+import drugparse  # noqa: E402
+from drugparse.batch import run_convert  # noqa: E402
+from drugparse.spark import convert_dataframe, convert_rows  # noqa: E402
+from drugparse.spark_cli import run_spark_convert  # noqa: E402
+from drugparse.spark_dump import read_multistream  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "imiglucerase.wiki"
+HEADER = (
+    '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">\n'
+    "  <siteinfo>\n    <sitename>Wikipedia</sitename>\n    <namespaces>\n"
+    '      <namespace key="0" case="first-letter" />\n'
+    '      <namespace key="1" case="first-letter">Talk</namespace>\n'
+    "    </namespaces>\n  </siteinfo>\n"
+)
+FOOTER = "</mediawiki>\n"
+BROKEN_CAS = "{{Drugbox\n| drug_name = Brokenase\n| CAS_number = {{nowrap|{{nowrap|1}}}}\n}}"
+DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Ümlaut-ase"]
+
+
+def page_xml(title, text, page_id, ns=0, redirect=None) -> bytes:
+    """One ``<page>`` as MediaWiki exports it; ``text`` may be bytes (then written as is)."""
+    redirect_tag = f'    <redirect title="{escape(redirect)}" />\n' if redirect else ""
+    body = text if isinstance(text, bytes) else escape(text, quote=False).encode()
+    return (
+        f"  <page>\n    <title>{escape(title, quote=False)}</title>\n    <ns>{ns}</ns>\n"
+        f"    <id>{page_id}</id>\n{redirect_tag}    <revision>\n      <id>{page_id * 10}</id>\n"
+        f"      <timestamp>2024-06-0{page_id % 9 + 1}T12:00:00Z</timestamp>\n"
+        f'      <text bytes="{len(body)}" xml:space="preserve">'
+    ).encode() + body + b"</text>\n    </revision>\n  </page>\n"
+
+
+def sample_pages():
+    """Four drugs (fixture variations), one failing drug, one unreadable page, and non-drugs."""
+    drug = FIXTURE.read_text("utf-8")
+    velaglucerase = drug.replace("154248-97-2", "154248-97-3").replace("Imiglucerase", "Vela")
+    return [
+        ("Imiglucerase", drug, 1714296),
+        ("Aspirin", "#REDIRECT [[Acetylsalicylic acid]] {{Drugbox}}", 2, 0, "Acetylsalicylic acid"),
+        ("Talk:Imiglucerase", "Why is the {{Drugbox}} so long?", 3, 1),
+        ("Ren & Stimpy", "A cartoon. {{Infobox television}}", 4),
+        ("Imiglucerase & co", drug.replace("{{Drugbox", "{{Infobox_drug", 1), 5),
+        ("Velaglucerase <alfa>", velaglucerase, 6),
+        ("Template talk", "We do not use {{tl|Drugbox}} in prose.", 7),
+        ("Brokenase", BROKEN_CAS, 8),
+        ("Ümlaut-ase", "{{Infobox drug\n| drug_name = Ümlaut-ase\n| ATC_prefix = A16"
+                       "\n| ATC_suffix = AB02\n}}\n'''Ümlaut-ase''' is made up.", 9),
+        ("Bad bytes", b"{{Drugbox | name = \xff\xfe }}", 10),
+        ("Plain", "Nothing to see. " * 200, 11),
+    ]
+
+
+def write_dump(path: Path, pages, *, per_stream=3, cut=None) -> Path:
+    """Wikipedia's layout (header stream, then ``per_stream`` pages a stream) and its index.
+
+    With ``cut``, streams are cut every ``cut`` bytes instead, pages split across them
+    (what pbzip2 writes).
+    """
+    chunks = [page_xml(*page) for page in pages]
+    if cut:
+        data = HEADER.encode() + b"".join(chunks) + FOOTER.encode()
+        streams = [data[i : i + cut] for i in range(0, len(data), cut)]
+    else:
+        streams = [HEADER.encode()]
+        streams += [b"".join(chunks[i : i + per_stream]) for i in range(0, len(chunks), per_stream)]
+        streams[-1] += FOOTER.encode()
+    offsets, out = [], io.BytesIO()
+    for stream in streams:
+        offsets.append(out.tell())
+        out.write(bz2.compress(stream))
+    path.write_bytes(out.getvalue())
+    index = path.with_name(path.name.replace(".xml.bz2", "-index.txt.bz2"))
+    index.write_bytes(bz2.compress("".join(f"{o}:1:x\n" for o in offsets[1:]).encode()))
+    return index
+
+
+def single_machine(path: Path, tmp_path: Path) -> tuple[list[str], list[dict], int]:
+    """``drugparse convert DUMP -o out.jsonl --errors errors.jsonl``: lines, errors, status."""
+    out, errors = tmp_path / "cli.jsonl", tmp_path / "cli-errors.jsonl"
+    status = run_convert([str(path)], output=str(out), errors=str(errors), jobs=0,
+                         progress=False, stderr=io.StringIO())
+    lines = out.read_text("utf-8").splitlines(keepends=True)
+    return lines, [json.loads(line) for line in errors.read_text("utf-8").splitlines()], status
+
+
+def by_title(lines: list[str]) -> list[str]:
+    return sorted(lines, key=lambda line: json.loads(line)["title"])
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from pyspark.sql import SparkSession
+
+    # Python workers import drugparse (and tests.test_batch's stub parser) from here.
+    old_path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [str(ROOT), old_path] if p)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("drugparse tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+    if old_path is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = old_path
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dump") / "drugwiki-multistream.xml.bz2"
+    write_dump(path, sample_pages())
+    return path
+
+
+def spark_lines(results) -> tuple[list[str], list]:
+    rows = sorted(results.collect(), key=lambda row: (row.title or "", row.page_id or 0))
+    lines = [row.record + "\n" for row in rows if row.record is not None]
+    return lines, [row for row in rows if row.record is None]
+
+
+@pytest.mark.parametrize("method", ["arrow", "rdd"])
+def test_dump_gives_the_single_machine_records_byte_for_byte(spark, dump, tmp_path, method):
+    expected, expected_errors, status = single_machine(dump, tmp_path)
+    assert status == 1  # Brokenase and the bad bytes fail
+    pages = read_multistream(spark, dump, drug_pages_only=True)
+    lines, errors = spark_lines(convert_dataframe(pages, method=method))
+    assert lines == by_title(expected)
+    assert [json.loads(line)["title"] for line in lines] == DRUG_TITLES
+    imiglucerase = json.loads(lines[0])
+    drugparse.validate(imiglucerase)
+    assert imiglucerase["identifiers"]["cas"] == "154248-97-2"
+    assert imiglucerase["source"]["page_id"] == 1714296
+    assert imiglucerase["source"]["revision_id"] == 17142960
+    assert imiglucerase["source"]["timestamp"] == "2024-06-04T12:00:00Z"
+    assert json.loads(lines[3])["identifiers"]["atc"] == ["A16AB02"]
+    got_errors = [(e.title, e.page_id, e.error_code, e.error_message) for e in errors]
+    want_errors = sorted((e["title"], e["page_id"], e["code"], e["message"]) for e in expected_errors)
+    assert got_errors == want_errors
+    assert [(e[0], e[1], e[2]) for e in got_errors] == [
+        ("Bad bytes", 10, "invalid_xml"), ("Brokenase", 8, "parse_error")
+    ]
+
+
+def test_streams_that_cut_pages_give_the_same_records(spark, tmp_path):
+    path = tmp_path / "cut-multistream.xml.bz2"
+    write_dump(path, sample_pages(), cut=1500)  # the fixture page spans several streams
+    expected, _, _ = single_machine(path, tmp_path)
+    lines, errors = spark_lines(convert_dataframe(read_multistream(spark, path)))
+    assert lines == by_title(expected)
+    assert len(lines) == 4 and [e.title for e in errors] == ["Bad bytes", "Brokenase"]
+
+
+def test_every_page_is_a_row_with_its_ids_and_counts(spark, dump):
+    counter = spark.sparkContext.accumulator(0)
+    rows = read_multistream(spark, dump, partitions=3, pages_read=counter).collect()
+    by_id = {row.page_id: row for row in rows}
+    assert sorted(by_id) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1714296]
+    assert counter.value == 11
+    assert by_id[2].redirect == "Acetylsalicylic acid" and by_id[3].namespace == 1
+    assert by_id[4].title == "Ren & Stimpy" and by_id[4].revision_id == 40
+    assert by_id[10].text is None and by_id[10].error_code == "invalid_xml"
+    assert by_id[1714296].text == FIXTURE.read_text("utf-8")
+
+
+def test_truncated_dump_keeps_the_pages_before_and_reports_the_damage(spark, tmp_path):
+    path = tmp_path / "cut-multistream.xml.bz2"
+    write_dump(path, sample_pages()[:6], cut=1500)
+    data = path.read_bytes()
+    last_stream = data.rfind(b"BZh91AY&SY")
+    path.write_bytes(data[:last_stream])  # the footer's stream is gone
+    expected, expected_errors, status = single_machine(path, tmp_path)
+    assert status == 2 and "truncated" in expected_errors[-1]["message"]
+    lines, errors = spark_lines(convert_dataframe(read_multistream(spark, path)))
+    assert lines == by_title(expected)
+    assert json.loads(lines[0])["title"] == "Imiglucerase"
+    assert {e.error_code for e in errors} == {"unreadable_input"}
+    assert any("truncated" in e.error_message for e in errors)
+
+
+def test_table_rows_are_filtered_like_the_cli_and_bad_pages_never_fail_the_task(spark):
+    drug = FIXTURE.read_text("utf-8")
+    when = datetime.datetime(2024, 6, 1, 8, 30, tzinfo=datetime.timezone.utc)
+    rows = [
+        ("Imiglucerase", drug, 1714296, 458273717, when, 0, ""),
+        ("Talk:Imiglucerase", drug, 2, 20, when, 1, ""),
+        ("Imiglucerase (redirect)", drug, 3, 30, when, 0, "Imiglucerase"),
+        ("Slow", "{{Drugbox}} SLOW", 4, 40, when, 0, None),
+        ("Oops", "{{Drugbox}} OOPS", 5, 50, when, 0, None),
+        ("Plain", "no infobox at all", 6, 60, when, 0, None),
+    ]
+    schema = ("title string, text string, page_id long, revision_id long, timestamp timestamp, "
+              "namespace int, redirect string")
+    table = spark.createDataFrame(rows, schema).repartition(2)
+    real = convert_dataframe(table).collect()
+    titles = {r.title for r in real}
+    assert "Imiglucerase" in titles
+    assert titles.isdisjoint({"Talk:Imiglucerase", "Imiglucerase (redirect)", "Plain"})
+    record = json.loads(next(r.record for r in real if r.title == "Imiglucerase"))
+    assert record["source"]["timestamp"] == "2024-06-01T08:30:00Z"
+    assert record["source"]["revision_id"] == 458273717
+    assert record == drugparse.parse(drug, "Imiglucerase", page_id=1714296,
+                                     revision_id=458273717, timestamp="2024-06-01T08:30:00Z")
+    # A stub parser that hangs on SLOW and raises a bug on OOPS: both are rows, not failures.
+    stub = convert_dataframe(table, method="rdd", page_timeout=1, parser="tests.test_batch:slow_parse")
+    got = sorted((r.title, r.error_code, r.error_message) for r in stub.collect() if r.error_code)
+    assert got == [
+        ("Oops", "internal_error", "KeyError: 'a bug'"),
+        ("Slow", "timeout", "parsing took longer than 1 s"),
+    ]
+
+
+def test_convert_rows_without_spark():
+    drug = FIXTURE.read_text("utf-8")
+    rows = [
+        ("Imiglucerase", drug, 1, 10, None, None, None),
+        ("Plain", "no infobox", 2, 20, None, None, None),
+        ("Unreadable", None, 3, None, None, "invalid_xml", "text is not UTF-8"),
+    ]
+    results = list(convert_rows(rows))
+    assert [r[0] for r in results] == ["Imiglucerase", "Unreadable"]
+    assert results[0][3] == json.dumps(drugparse.parse(drug, "Imiglucerase", page_id=1,
+                                                       revision_id=10),
+                                       ensure_ascii=False, separators=(",", ":"))
+    assert results[1][3:] == (None, "invalid_xml", "text is not UTF-8")
+
+
+def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, tmp_path):
+    expected, _, _ = single_machine(dump, tmp_path)
+    out, errors, stderr = tmp_path / "records.jsonl", tmp_path / "errors.jsonl", io.StringIO()
+    status = run_spark_convert(str(dump), str(out), errors=str(errors), spark=spark,
+                               stderr=stderr)
+    assert status == 1
+    assert out.read_text("utf-8") == "".join(by_title(expected))
+    failed = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert [(e["title"], e["code"]) for e in failed] == [
+        ("Bad bytes", "invalid_xml"), ("Brokenase", "parse_error")
+    ]
+    assert "11 pages read, 4 records written, 2 failed" in stderr.getvalue()
+
+    # A Wikimedia-style table (Parquet) in, Parquet out.
+    drug = FIXTURE.read_text("utf-8")
+    table = tmp_path / "wikitext.parquet"
+    spark.createDataFrame(
+        [("Imiglucerase", 0, 1714296, 458273717, drug, ""),
+         ("Ren_&_Stimpy", 0, 4, 40, "A cartoon.", "")],
+        "page_title string, page_namespace int, page_id long, revision_id long, "
+        "revision_text string, page_redirect_title string",
+    ).write.parquet(str(table))
+    records = tmp_path / "records.parquet"
+    status = run_spark_convert(str(table), str(records), fmt="parquet", spark=spark,
+                               stderr=io.StringIO())
+    assert status == 0
+    rows = spark.read.parquet(str(records)).collect()
+    assert [(r.title, r.page_id, r.error_code) for r in rows] == [("Imiglucerase", 1714296, None)]
+    assert json.loads(rows[0].record) == drugparse.parse(
+        drug, "Imiglucerase", page_id=1714296, revision_id=458273717
+    )
+    # An existing output folder is not overwritten.
+    assert run_spark_convert(str(table), str(records), fmt="parquet", spark=spark,
+                             stderr=io.StringIO()) == 2
