@@ -15,7 +15,7 @@ from drugparse.extract.infobox import find_infobox, read_fields
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
 from drugparse.validate import schema, validation_errors
-from drugparse.wikitext import page_title, parse_wikitext
+from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
 
 __all__ = ["parse"]
 
@@ -60,13 +60,14 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
     if markup_warnings:
         wikitext = repair(wikitext)
     code = parse_wikitext(wikitext)
-    infobox = find_infobox(code)
+    templates, links = templates_and_links(code)
+    infobox = find_infobox(code, templates)
     if infobox is None:
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
     body, derived_warnings = assemble.assemble_fields(fields.fields)
     citations = collect_citations(code, infobox.template)
-    article = read_article(code, infobox.template)
+    article = read_article(code, infobox.template, links)
 
     title = _title(title, article.lead_name, body, default_title)
     source = {

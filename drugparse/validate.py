@@ -17,7 +17,12 @@ from jsonschema import Draft202012Validator
 
 from drugparse.errors import ValidationError
 
-__all__ = ["schema", "validate", "validation_errors", "SCHEMA_FILE"]
+try:  # Rust validator: same verdicts, about 50x faster; optional, errors still come from jsonschema
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - a platform without its wheel
+    jsonschema_rs = None
+
+__all__ = ["schema", "validate", "validation_errors", "is_valid", "SCHEMA_FILE"]
 
 SCHEMA_FILE = "drug-record.schema.json"
 
@@ -38,8 +43,31 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@cache
+def _fast_validator():
+    if jsonschema_rs is None:
+        return None
+    # Formats off: jsonschema checks "uri" only with optional packages, and the two must agree.
+    return jsonschema_rs.Draft202012Validator(schema(), validate_formats=False)
+
+
+def is_valid(record: dict) -> bool:
+    """True when the record matches the schema (fast path of :func:`validation_errors`)."""
+    fast = _fast_validator()
+    if fast is not None:
+        return fast.is_valid(record)
+    return _validator().is_valid(record)
+
+
 def validation_errors(record: dict) -> list[ValidationError]:
-    """Every way the record breaks the schema, in a stable order (empty when valid)."""
+    """Every way the record breaks the schema, in a stable order (empty when valid).
+
+    A valid record is confirmed by jsonschema-rs when installed; the errors of an
+    invalid one always come from ``jsonschema``, for its paths and messages.
+    """
+    fast = _fast_validator()
+    if fast is not None and fast.is_valid(record):
+        return []
     errors = sorted(_validator().iter_errors(record), key=_error_order)
     return [ValidationError(e.message, tuple(e.path), tuple(e.schema_path)) for e in errors]
 

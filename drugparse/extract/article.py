@@ -17,7 +17,12 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
 from drugparse.normalize.text import SILENT_TEMPLATES, TEMPLATE_RENDERERS, render
-from drugparse.wikitext import page_title, parse_wikitext, template_name  # noqa: F401
+from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
+    page_title,
+    parse_wikitext,
+    template_name,
+    templates_and_links,
+)
 
 __all__ = ["Article", "read_article", "HATNOTES"]
 
@@ -51,7 +56,13 @@ class Article:
     warnings: list[dict] = field(default_factory=list)
 
 
-def read_article(code: Wikicode, infobox: Template | None) -> Article:
+def read_article(
+    code: Wikicode, infobox: Template | None, links: list[Wikilink] | None = None
+) -> Article:
+    """Lead, headings, See also, categories and trailing templates of a page.
+
+    ``links``: every wikilink of the page in document order, when the caller has them.
+    """
     article = Article()
     lead, sections = _split_sections(code)
     article.summary, article.warnings = _summary(lead, infobox)
@@ -60,7 +71,7 @@ def read_article(code: Wikicode, infobox: Template | None) -> Article:
     for heading, _, nodes in sections:
         if heading.lower() in _SEE_ALSO:
             article.see_also.extend(_see_also(nodes))
-    article.categories = _categories(code)
+    article.categories = _categories(templates_and_links(code)[1] if links is None else links)
     # Navboxes and stubs close the page: they sit in its last section (or lead, if none).
     last = sections[-1][2] if sections else _lead_nodes(lead, infobox)
     article.navboxes, article.stubs = _trailing_templates(last, infobox)
@@ -154,9 +165,9 @@ def _is_namespaced(target: str) -> bool:
     return head.startswith(("category:", "file:", "image:", ":category:"))
 
 
-def _categories(code: Wikicode) -> list[str]:
+def _categories(links: list[Wikilink]) -> list[str]:
     names: dict[str, None] = {}
-    for link in code.ifilter_wikilinks(recursive=True):
+    for link in links:
         target = str(link.title).strip()
         head, _, rest = target.partition(":")
         if head.strip().lower() == "category" and rest.strip():

@@ -19,7 +19,12 @@ from mwparserfromhell.wikicode import Wikicode
 from drugparse.errors import warning
 from drugparse.normalize.values import text
 from drugparse.tables import chembox, infobox_drug
-from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
+from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
+    param_name,
+    parse_wikitext,
+    template_name,
+    templates_and_links,
+)
 
 __all__ = ["Infobox", "Kind", "Parameter", "Fields", "find_infobox", "read_fields", "INFOBOX_KINDS"]
 
@@ -83,12 +88,14 @@ INFOBOX_KINDS: dict[str, Kind] = {
 }
 
 
-def find_infobox(code: Wikicode) -> Infobox | None:
+def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Infobox | None:
     """The page's drug infobox (at any depth), or None.
 
     An Infobox drug wins over a Chembox; a Chembox counts only when it holds drug data.
+    ``templates``: the page's templates in document order, when the caller has them.
     """
-    templates = list(code.ifilter_templates(recursive=True))
+    if templates is None:
+        templates = templates_and_links(code)[0]
     for kind_name, kind in INFOBOX_KINDS.items():
         for template in templates:
             if template_name(template) not in kind.names:
