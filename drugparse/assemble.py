@@ -14,7 +14,15 @@ from drugparse.normalize import chemistry
 from drugparse.normalize.identifiers import atc_code
 from drugparse.normalize.values import Items
 
-__all__ = ["assemble_fields", "order_like_schema", "prune", "page_url", "SCHEMA_VERSION"]
+__all__ = [
+    "assemble_fields",
+    "compile_shape",
+    "tidy",
+    "order_like_schema",
+    "prune",
+    "page_url",
+    "SCHEMA_VERSION",
+]
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -105,6 +113,64 @@ def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
             if why:
                 warnings.append(warning("molar_mass_mismatch", "chemistry.molar_mass", why))
     return warnings
+
+
+_EMPTY = (None, "", [], {})
+
+
+class Shape:
+    """A schema node compiled for :func:`tidy`: key order and the shapes of children."""
+
+    __slots__ = ("order", "children", "extra", "items")
+
+    def __init__(self) -> None:
+        self.order: tuple[str, ...] = ()
+        self.children: dict[str, Shape] = {}
+        self.extra: Shape | None = None
+        self.items: Shape | None = None
+
+
+def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
+    """Resolve ``$ref``s once, so ordering a record is a plain walk."""
+    memo = {} if _memo is None else _memo
+    while "$ref" in node:
+        node = defs[node["$ref"].rsplit("/", 1)[-1]]
+    if id(node) in memo:
+        return memo[id(node)]
+    shape = memo[id(node)] = Shape()
+    properties = node.get("properties", {})
+    shape.order = tuple(properties)
+    shape.children = {k: compile_shape(v, defs, memo) for k, v in properties.items()}
+    extra = node.get("additionalProperties")
+    if isinstance(extra, dict):
+        shape.extra = compile_shape(extra, defs, memo)
+    if isinstance(node.get("items"), dict):
+        shape.items = compile_shape(node["items"], defs, memo)
+    return shape
+
+
+def tidy(value, shape: Shape | None):
+    """Prune empty values (empty means absent) and order keys as the schema, in one pass."""
+    if type(value) is dict:
+        if shape is None:
+            keys: list = list(value)
+            children: dict = {}
+            extra = None
+        else:
+            children = shape.children
+            keys = [k for k in shape.order if k in value]
+            keys += [k for k in value if k not in children]
+            extra = shape.extra
+        out = {}
+        for key in keys:
+            child = tidy(value[key], children.get(key, extra))
+            if child not in _EMPTY:
+                out[key] = child
+        return out
+    if type(value) is list:
+        items = shape.items if shape is not None else None
+        return [c for c in (tidy(v, items) for v in value) if c not in _EMPTY]
+    return value
 
 
 def prune(value):

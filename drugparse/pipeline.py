@@ -21,9 +21,9 @@ __all__ = ["parse"]
 
 
 @cache
-def _schema_parts() -> tuple[dict, dict]:
+def _record_shape() -> assemble.Shape:
     document = schema()
-    return document, document.get("$defs", {})
+    return assemble.compile_shape(document, document.get("$defs", {}))
 
 
 def parse(
@@ -98,8 +98,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
             + article.warnings
         ),
     }
-    document, defs = _schema_parts()
-    record = assemble.order_like_schema(assemble.prune(record), document, defs)
+    record = assemble.tidy(record, _record_shape())
     errors = validation_errors(record)
     if errors:
         raise ParseError(title, f"record does not validate: {errors[0]}")

@@ -38,6 +38,7 @@ _TOKENS = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _CLOSER = {"{{": "}}", "[[": "]]", "<ref>": "</ref>"}
+_BRACKETS = {"{{": "{{", "}}": "}}", "[[": "[[", "]]": "]]"}
 _OPENER = {closer: opener for opener, closer in _CLOSER.items()}
 _QUOTE_RUN = re.compile(r"'{2,}")
 _SNIPPET = 40
@@ -69,27 +70,34 @@ def _token_kind(token: str) -> str | None:
 def find_problems(text: str) -> list[Problem]:
     """Every unclosed opener and stray closer, in source order."""
     stack: list[tuple[str, int]] = []
+    open_count = dict.fromkeys(_CLOSER, 0)  # how many of each opener are on the stack
     problems: list[Problem] = []
     for match in _TOKENS.finditer(text):
-        token = _token_kind(match.group())
+        raw = match.group()
+        token = _BRACKETS.get(raw) or _token_kind(raw)
         if token is None:
             continue
         if token in _CLOSER:
-            if token == "<ref>" and any(t == "<ref>" for t, _ in stack):
+            if token == "<ref>" and open_count["<ref>"]:
                 problems.append(_problem("unclosed", token, _pop_to(stack, "<ref>"), text))
+                open_count["<ref>"] -= 1
             stack.append((token, match.start()))
+            open_count[token] += 1
             continue
         opener = _OPENER[token]
         if opener == "[[" and stack and stack[-1][0] == "[[" and _spans_lines(text, stack, match):
             # A link never spans lines: the [[ is unclosed and this ]] is stray.
             problems.append(_problem("unclosed", "[[", stack.pop()[1], text))
+            open_count["[["] -= 1
             problems.append(_problem("stray", token, match.start(), text))
             continue
-        if any(t == opener for t, _ in stack):
-            while stack and stack[-1][0] != opener:
+        if open_count[opener]:
+            while stack[-1][0] != opener:
                 inner, offset = stack.pop()
+                open_count[inner] -= 1
                 problems.append(_problem("unclosed", inner, offset, text))
             stack.pop()
+            open_count[opener] -= 1
         else:
             problems.append(_problem("stray", token, match.start(), text))
     problems.extend(_problem("unclosed", token, offset, text) for token, offset in stack)
