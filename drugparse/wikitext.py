@@ -9,9 +9,10 @@ text renderer removes it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import mwparserfromhell
-from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 __all__ = ["parse_wikitext", "template_name", "page_title", "param_name", "templates_and_links"]
@@ -25,6 +26,19 @@ def parse_wikitext(text: str) -> Wikicode:
     return mwparserfromhell.parse(text, skip_style_tags=True)
 
 
+def _code_text(code: Wikicode) -> str:
+    # Most names are one Text node; str(Wikicode) joins node strings the slow way.
+    nodes = code.nodes
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return nodes[0].value
+    return str(code)
+
+
+@lru_cache(maxsize=8192)
+def _folded(raw: str) -> str:
+    return page_title(raw).lower()
+
+
 def template_name(template: Template) -> str:
     """A template's name folded for lookups: ``{{ Infobox_Drug <!--x--> |`` -> ``infobox drug``.
 
@@ -32,7 +46,7 @@ def template_name(template: Template) -> str:
     nothing here (no two templates we read differ only in case) and also
     matches the redirects editors actually use (``{{NoWrap}}``).
     """
-    return page_title(str(template.name)).lower()
+    return _folded(_code_text(template.name))
 
 
 def page_title(raw: str) -> str:
@@ -45,7 +59,7 @@ def page_title(raw: str) -> str:
 
 def param_name(param) -> str:
     """A template parameter's name without comments or surrounding space: ``" CAS_number "``."""
-    name = str(param.name)
+    name = _code_text(param.name)
     if "<!--" in name:
         name = _COMMENT.sub("", name)
     return name.strip()

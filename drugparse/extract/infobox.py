@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Comment, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
@@ -148,6 +148,9 @@ def read_fields(infobox: Infobox) -> Fields:
             message = f"parameter {parameter.name!r} given {again}; the last value wins"
             result.warnings.append(warning("duplicate_parameter", mapping.path, message))
         seen[mapping.path] = parameter.name
+        if _is_blank(parameter.value):  # most parameters of a real infobox are empty
+            result.fields.pop(mapping.path, None)
+            continue
         value, warnings = mapping.normalise(parameter.value, mapping.path)
         result.warnings.extend(warnings)
         if value is None:
@@ -156,6 +159,18 @@ def read_fields(infobox: Infobox) -> Fields:
             result.fields[mapping.path] = value
             result.sources[mapping.path] = parameter.name
     return result
+
+
+def _is_blank(value: Wikicode) -> bool:
+    """Only whitespace and comments: ``| image = <!-- Clinical data -->``."""
+    for node in value.nodes:
+        kind = type(node)
+        if kind is Text:
+            if not node.value.isspace():
+                return False
+        elif kind is not Comment:
+            return False
+    return True
 
 
 def _keep_unmapped(parameter: Parameter, result: Fields) -> None:
