@@ -18,6 +18,9 @@ from drugparse.validate import schema, validate
 
 __all__ = [
     "parse",
+    "convert_pages",
+    "Page",
+    "PageResult",
     "validate",
     "schema",
     "DrugparseError",
@@ -29,3 +32,20 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+# The batch engine (process pools, dump readers) loads on first use, so that
+# ``import drugparse`` stays light for pipelines that only call parse().
+_LAZY = {
+    "convert_pages": "drugparse.batch",
+    "PageResult": "drugparse.batch",
+    "Page": "drugparse.sources.pages",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'drugparse' has no attribute {name!r}")
