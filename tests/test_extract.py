@@ -260,3 +260,54 @@ def test_repaired_infobox_and_ref_keep_their_content():
     assert record["summary"] == "Formal is. Next line."
     assert record["citations"][0]["title"] == "T"
     assert record["categories"] == ["Drugs"]
+
+
+# -- value conventions of real infoboxes ---------------------------------
+@pytest.mark.parametrize(
+    ("params", "atc", "atcvet"),
+    [
+        ("ATC_prefix = none | ATC_supplemental = {{ATC|J07|BM02}}", ["J07BM02"], None),
+        ("ATC_prefix = J01 | ATC_suffix = AA13 | ATCvet = yes", None, ["QJ01AA13"]),
+        ("ATC_prefix = L01 | ATC_suffix = XC02 | ATC_supplemental = L01XC03, and {{ATCvet|J01|AA13}}", ["L01XC02", "L01XC03"], ["QJ01AA13"]),
+    ],
+)
+def test_atc_conventions(params, atc, atcvet):
+    record = drugparse.parse("{{Infobox drug | " + params + " }}", title="X")
+    identifiers = record.get("identifiers", {})
+    assert identifiers.get("atc") == atc
+    assert identifiers.get("atcvet") == atcvet
+
+
+def test_chemistry_conventions():
+    record = drugparse.parse(
+        "{{Infobox drug | chemical_formula = {{chem2|C6H12O6}} | charge = +1"
+        " | molecular_weight = 180.16 ± 0.01 | molecular_weight_unit = g/mol }}",
+        title="Glucose",
+    )
+    chemistry = record["chemistry"]
+    assert chemistry["formula"] == "C6H12O6"
+    assert chemistry["charge"] == "+1"
+    assert chemistry["molar_mass"] == {"value": 180.16, "uncertainty": 0.01, "unit": "g/mol"}
+    # from the written formula: 6*12.011 + 12*1.008 + 6*15.999 = 180.156
+    assert chemistry["computed_molar_mass"] == 180.16
+    deuterated = drugparse.parse("{{Infobox drug | C=1 | D=3 | Cl=1 }}", title="CD3Cl")
+    assert deuterated["chemistry"]["formula"] == "CClD3"
+    assert deuterated["chemistry"]["elements"] == {"C": 1, "D": 3, "Cl": 1}
+
+
+def test_legal_and_pregnancy_comments_are_rendered_and_their_refs_kept():
+    record = drugparse.parse(
+        "{{Infobox drug | legal_US = Rx-only | legal_US_comment = [[Prescription drug|prescription]]"
+        " only<ref name=fda>FDA label</ref> | pregnancy_AU = D | pregnancy_AU_comment = ''Avoid''"
+        " | legal_CA = Schedule IV | legal_NZ = Class C }}",
+        title="X",
+    )
+    assert record["legal"] == {
+        "CA": {"status": "Schedule IV"},
+        "NZ": {"status": "Class C"},
+        "US": {"status": "Rx-only", "comment": "prescription only"},
+    }
+    assert record["clinical"]["pregnancy"] == {"AU": "D", "AU_comment": "Avoid"}
+    assert record["citations"] == [
+        {"id": "fda", "text": "FDA label", "uses": 1, "cited_in": ["infobox:legal_US_comment"]}
+    ]
