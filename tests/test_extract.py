@@ -311,3 +311,16 @@ def test_legal_and_pregnancy_comments_are_rendered_and_their_refs_kept():
     assert record["citations"] == [
         {"id": "fda", "text": "FDA label", "uses": 1, "cited_in": ["infobox:legal_US_comment"]}
     ]
+
+
+def test_see_also_inside_column_templates():
+    code = parse_wikitext(
+        "{{Drugbox}}\n==See also==\n{{columns-list|colwidth=20em|\n* [[Eliglustat]]\n"
+        "* [[Miglustat]] – oral\n}}\n* [[Afegostat]]\n"
+    )
+    article = read_article(code, code.filter_templates()[0])
+    assert article.see_also == [
+        {"title": "Eliglustat"},
+        {"title": "Miglustat", "note": "oral"},
+        {"title": "Afegostat"},
+    ]

@@ -140,23 +140,35 @@ def _lead_name(lead: list, infobox: Template | None) -> str | None:
     return None
 
 
+def _lines(nodes: list) -> list[list]:
+    """Split top-level nodes into source lines (Text nodes are cut at newlines)."""
+    lines: list[list] = [[]]
+    for node in nodes:
+        if isinstance(node, Text) and "\n" in node.value:
+            first, *rest = node.value.split("\n")
+            lines[-1].append(Text(first))
+            lines.extend([Text(part)] for part in rest)
+        else:
+            lines[-1].append(node)
+    return lines
+
+
 def _see_also(nodes: list) -> list[dict]:
+    """``* [[Afegostat]] (development terminated)`` -> title and note, one per line."""
     entries = []
-    for line in "".join(str(n) for n in nodes).splitlines():
-        code = parse_wikitext(line)
-        links = [
-            link
-            for link in code.filter_wikilinks(recursive=False)
-            if not _is_namespaced(str(link.title))
-        ]
-        if not links:
-            continue
-        entry = {"title": page_title(str(links[0].title).split("#")[0])}
-        after = line[line.index(str(links[0])) + len(str(links[0])) :]
-        note = render(after).text.strip(" ()–—-,:;")
-        if note:
-            entry["note"] = note
-        entries.append(entry)
+    for line in _lines(nodes):
+        for index, node in enumerate(line):
+            if isinstance(node, Template):  # {{div col}}, {{columns-list|...}}, {{flatlist|...}}
+                for param in node.params:
+                    entries.extend(_see_also(param.value.nodes))
+                continue
+            if isinstance(node, Wikilink) and not _is_namespaced(str(node.title)):
+                entry = {"title": page_title(str(node.title).split("#")[0])}
+                note = render(Wikicode(line[index + 1 :])).text.strip(" ()–—-,:;")
+                if note:
+                    entry["note"] = note
+                entries.append(entry)
+                break
     return entries
 
 
