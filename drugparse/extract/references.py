@@ -280,6 +280,10 @@ def _usage(entry: _Entry) -> dict:
     return usage
 
 
+def _is_template_or_space(node) -> bool:
+    return type(node) is Template or (type(node) is Text and node.value.isspace())
+
+
 def _free_text(body: Wikicode, has_template: bool) -> dict:
     """A ref's own prose (``text``), and its link (``url``) when it has no cite template.
 
@@ -294,6 +298,8 @@ def _free_text(body: Wikicode, has_template: bool) -> dict:
             match = _URL.search(str(body))
             if match:
                 out["url"] = match.group()
+    if has_template and all(_is_template_or_space(n) for n in body.nodes):
+        return out  # the common case, <ref>{{cite ...}}</ref>: no prose to render
     text = plain_text(body)
     if text and text != out.get("url"):
         out["text"] = text
