@@ -22,7 +22,7 @@ The parser is imported once per Python worker process (Spark reuses them
 across tasks), never per row. Two ways to run it, same output:
 
 - ``method="arrow"`` (default): ``DataFrame.mapInArrow``, pages cross from the
-  JVM in Arrow record batches. Needs ``pyarrow``.
+  JVM in Arrow record batches. Needs ``pyarrow`` and ``pandas`` (``pyspark[sql]``).
 - ``method="rdd"``: ``DataFrame.rdd.mapPartitions``, rows pickled one by one.
 
 Measured on 2 cores (``benchmarks/bench_spark.py``) the two are within a few
@@ -33,6 +33,7 @@ default because it moves the non-drug pages' text (most of a wiki) more cheaply.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -90,6 +91,9 @@ def convert_dataframe(
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
+    if method == "arrow" and importlib.util.find_spec("pyarrow") is None:
+        raise ImportError("method='arrow' needs pyarrow and pandas (pip install "
+                          "'pyspark[sql]'); method='rdd' needs neither")
     missing = {"title", "text"} - set(pages.columns)
     if missing:
         raise ValueError(f"the DataFrame has no {', '.join(sorted(missing))} column")
@@ -179,6 +183,7 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
     )
     names = [name for name, _ in _INPUT_COLUMNS]
     for batch in batches:
+        batch = _candidates(batch)
         columns = [batch.column(name).to_pylist() for name in names]
         results = list(convert_rows(zip(*columns, strict=True), **options))
         if results:
@@ -188,6 +193,34 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
                 )],
                 schema=schema,
             )
+
+
+def _candidates(batch):
+    """The rows of an Arrow batch that pass the CLI's pre-filter, or carry a reader's error.
+
+    Works on the Arrow buffers: the text of the other pages (most of a wiki) never
+    becomes Python strings. ``box`` in any case is the pre-filter's anchor, so
+    Arrow's substring test lets through a superset; the byte test then runs on
+    the UTF-8 bytes as they are.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from drugparse.sources.prefilter import mentions_drug_infobox
+
+    text = batch.column("text")
+    anchored = pc.fill_null(pc.match_substring(text, "box", ignore_case=True), False)
+    keep = pc.or_(anchored, pc.is_valid(batch.column("error_code")))
+    batch = batch.filter(keep)
+    if batch.num_rows == 0:
+        return batch
+    raw = batch.column("text").cast(pa.binary()).to_pylist()
+    errors = batch.column("error_code").to_pylist()
+    passed = [
+        code is not None or (data is not None and mentions_drug_infobox(data))
+        for data, code in zip(raw, errors, strict=True)
+    ]
+    return batch.filter(pa.array(passed, type=pa.bool_()))
 
 
 class _PageTimeout(BaseException):

@@ -20,6 +20,7 @@ Exit status: 0 all good, 1 some pages failed, 2 bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -62,8 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="default: from INPUT's name and content")
     parser.add_argument("--index", help="the dump's multistream index (default: beside it)")
     parser.add_argument("--where", help="SQL filter on a table, e.g. \"wiki_db = 'enwiki'\"")
-    parser.add_argument("--method", choices=("arrow", "rdd"), default="arrow",
-                        help="mapInArrow (default) or RDD mapPartitions")
+    parser.add_argument("--method", choices=("arrow", "rdd"),
+                        help="mapInArrow (default when pyarrow is installed) or RDD mapPartitions")
     parser.add_argument("--partitions", type=int, metavar="N",
                         help="Spark partitions of the pages (default: Spark's)")
     parser.add_argument("--page-timeout", type=float, metavar="SECONDS",
@@ -105,7 +106,7 @@ def run_spark_convert(
     input_format: str | None = None,
     index: str | None = None,
     where: str | None = None,
-    method: str = "arrow",
+    method: str | None = None,
     partitions: int | None = None,
     page_timeout: float | None = None,
     errors: str | None = None,
@@ -115,7 +116,12 @@ def run_spark_convert(
     """The command; ``spark`` is an existing session to use (else one is made, then stopped)."""
     stderr = stderr if stderr is not None else sys.stderr
     started = time.monotonic()
+    if importlib.util.find_spec("pyspark") is None:
+        print("drugparse: spark-convert needs PySpark: pip install 'drugparse[spark]'",
+              file=stderr)
+        return EXIT_USAGE
     fmt = fmt or "jsonl"
+    method = method or ("arrow" if importlib.util.find_spec("pyarrow") else "rdd")
     kind = input_format or _input_format(source)
     if kind is None:
         print(f"drugparse: {source}: not a dump, Parquet or JSON Lines input "
