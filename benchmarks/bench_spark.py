@@ -68,7 +68,7 @@ def sorted_lines(path: Path) -> list[str]:
     return sorted(lines, key=lambda line: json.loads(line)["title"])
 
 
-def spark_dump_run(spark, dump: Path, out: Path, method: str) -> float:
+def spark_dump_run(spark, dump: Path, out: Path, method: str | None) -> float:
     from drugparse.spark_cli import run_spark_convert
 
     out.unlink(missing_ok=True)
@@ -123,9 +123,9 @@ def main() -> None:
             read_multistream(spark, dump).drop("error_code", "error_message") \
                 .write.parquet(str(table))
         out = folder / f"spark{cores}.jsonl"
-        spark_dump_run(spark, dump, out, "arrow")  # warm the Python workers
+        spark_dump_run(spark, dump, out, None)  # warm the Python workers
         name = f"spark-convert dump, local[{cores}]"
-        timings[name] = spark_dump_run(spark, dump, out, "arrow")
+        timings[name] = spark_dump_run(spark, dump, out, None)
         checks.append((name, sorted_lines(out) == expected))
         timings[f"  (session start-up, local[{cores}])"] = startup
         if cores == 2:

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from drugparse import write
+from drugparse import spark_cli, write
 from drugparse.batch import DEFAULT_PAGE_TIMEOUT, run_convert
 from drugparse.validate import schema, validation_errors
 
@@ -52,12 +52,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", help="YAML, JSON or JSON Lines record files")
 
     commands.add_parser("schema", help="print the JSON Schema of a record")
+
+    spark_convert = commands.add_parser(
+        "spark-convert", help="convert a dump or a table of pages on Apache Spark"
+    )
+    spark_cli.add_arguments(spark_convert)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"convert": _convert, "validate": _validate, "schema": _schema}[args.command]
+    handler = {"convert": _convert, "validate": _validate, "schema": _schema,
+               "spark-convert": spark_cli.run}[args.command]
     return handler(args)
 
 

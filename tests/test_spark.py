@@ -232,7 +232,7 @@ def test_table_rows_are_filtered_like_the_cli_and_bad_pages_never_fail_the_task(
     assert record == drugparse.parse(drug, "Imiglucerase", page_id=1714296,
                                      revision_id=458273717, timestamp="2024-06-01T08:30:00Z")
     # A stub parser that hangs on SLOW and raises a bug on OOPS: both are rows, not failures.
-    stub = convert_dataframe(table, method="rdd", page_timeout=1, parser="tests.test_batch:slow_parse")
+    stub = convert_dataframe(table, method="arrow", page_timeout=1, parser="tests.test_batch:slow_parse")
     got = sorted((r.title, r.error_code, r.error_message) for r in stub.collect() if r.error_code)
     assert got == [
         ("Oops", "internal_error", "KeyError: 'a bug'"),
@@ -289,3 +289,12 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
     # An existing output folder is not overwritten.
     assert run_spark_convert(str(table), str(records), fmt="parquet", spark=spark,
                              stderr=io.StringIO()) == 2
+
+
+def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):
+    from drugparse.cli import main
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a dump")
+    assert main(["spark-convert", str(notes), "-o", str(tmp_path / "out.jsonl")]) == 2
+    assert "not a dump, Parquet or JSON Lines input" in capsys.readouterr().err
