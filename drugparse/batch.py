@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -255,8 +256,20 @@ class _Worker:
         self.conn.close()
 
 
-def _context():
+def _context(*, fresh: bool):
+    """How to start a worker: ``fresh`` is true for the first workers of a pool.
+
+    On Linux the first workers are forked: this process has already imported
+    the parser, so a worker is ready in milliseconds instead of the second a
+    new interpreter needs to import mwparserfromhell and the validator, which
+    on a short run is a good part of the time. A fork is only safe while no
+    other thread runs (the read-ahead thread of a dump may hold a lock), so a
+    worker that replaces a killed one, or a pool started beside other threads,
+    comes from the forkserver, which preloads the parser once.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if fresh and sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["drugparse.batch"])
@@ -268,10 +281,10 @@ class _Pool:
     """Ordered, watched worker processes. Use :meth:`run`."""
 
     def __init__(self, jobs: int, options: dict, page_timeout: float | None):
-        self.context = _context()
         self.options = options
         self.page_timeout = page_timeout or None
-        self.workers = [_Worker(self.context, options) for _ in range(jobs)]
+        context = _context(fresh=True)
+        self.workers = [_Worker(context, options) for _ in range(jobs)]
 
     def close(self) -> None:
         for worker in self.workers:
@@ -357,7 +370,7 @@ class _Pool:
                 self._receive(worker, worker.conn.recv())
         worker.conn.close()
         task = worker.task
-        replacement = _Worker(self.context, self.options)
+        replacement = _Worker(_context(fresh=False), self.options)
         self.workers[self.workers.index(worker)] = replacement
         if task is None:
             return

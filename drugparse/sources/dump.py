@@ -60,50 +60,60 @@ def scan_block(
     namespaces: dict[str, int] | None = None,
     every_page: bool = False,
     offset: int = 0,
+    start: int = 0,
+    end: int | None = None,
 ) -> Scan:
     """Scan XML that holds whole ``<page>`` elements (plus, maybe, the header or footer).
 
-    ``offset`` is where ``block`` starts in the decompressed document, for messages.
+    Only ``block[start:end]`` is scanned (a range, so a big decompressed chunk
+    is never copied to cut it). ``offset`` is where that range starts in the
+    decompressed document, for messages.
     """
-    opened, closed = block.count(_PAGE_OPEN), block.count(_PAGE_CLOSE)
+    end = len(block) if end is None else end
+    opened = block.count(_PAGE_OPEN, start, end)
+    closed = block.count(_PAGE_CLOSE, start, end)
     if opened != closed:
         raise DumpError(
             f"{origin or 'dump'}: malformed XML: {opened} <page> but {closed} </page> "
-            f"between bytes {offset} and {offset + len(block)}"
+            f"between bytes {offset} and {offset + end - start}"
         )
     candidates = []
-    for start, end in _every_page(block) if every_page else _named_pages(block):
-        page = _page_from_xml(block[start:end], origin, namespaces or {})
+    spans = _every_page(block, start, end) if every_page else _named_pages(block, start, end)
+    for page_start, page_end in spans:
+        page = _page_from_xml(block[page_start:page_end], origin, namespaces or {})
         if every_page or isinstance(page, BadPage) or page.is_article:
             candidates.append(page)
-    return Scan(opened, tuple(candidates), len(block), _DOCUMENT_CLOSE in block)
+    # Escaped in text, "</mediawiki>" is markup wherever it occurs: after the last page.
+    last_page = block.rfind(_PAGE_CLOSE, start, end)
+    document_end = block.find(_DOCUMENT_CLOSE, max(start, last_page), end) >= 0
+    return Scan(opened, tuple(candidates), end - start, document_end)
 
 
-def _named_pages(block: bytes) -> Iterator[tuple[int, int]]:
-    """Spans of the pages whose bytes name a drug infobox, each once."""
-    low = block.lower()
-    searched_to = 0
+def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the pages in ``block[start:end]`` whose bytes name a drug infobox, each once."""
+    low = block.lower()  # one pass at memory speed; bytes.find then needs no case folding
+    searched_to = start
     while True:
-        anchor = next(name_positions(low, searched_to), None)
+        anchor = next(name_positions(low, searched_to, end), None)
         if anchor is None:
             return
-        start = block.rfind(_PAGE_OPEN, 0, anchor)
-        end = block.find(_PAGE_CLOSE, anchor)
-        if end < 0:
+        page_start = block.rfind(_PAGE_OPEN, start, anchor)
+        page_end = block.find(_PAGE_CLOSE, anchor, end)
+        if page_end < 0:
             return
-        end += len(_PAGE_CLOSE)
+        page_end += len(_PAGE_CLOSE)
         # A name in the header (siteinfo) belongs to no page.
-        if start >= 0 and block.rfind(_PAGE_CLOSE, start, anchor) < 0:
-            yield start, end
-        searched_to = end
+        if page_start >= 0 and block.rfind(_PAGE_CLOSE, page_start, anchor) < 0:
+            yield page_start, page_end
+        searched_to = page_end
 
 
-def _every_page(block: bytes) -> Iterator[tuple[int, int]]:
-    start = block.find(_PAGE_OPEN)
-    while start >= 0:
-        end = block.find(_PAGE_CLOSE, start) + len(_PAGE_CLOSE)
-        yield start, end
-        start = block.find(_PAGE_OPEN, end)
+def _every_page(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
+    page_start = block.find(_PAGE_OPEN, start, end)
+    while page_start >= 0:
+        page_end = block.find(_PAGE_CLOSE, page_start, end) + len(_PAGE_CLOSE)
+        yield page_start, page_end
+        page_start = block.find(_PAGE_OPEN, page_end, end)
 
 
 def _element(xml: bytes, tag: bytes, start: int = 0, end: int | None = None) -> bytes | None:
@@ -231,20 +241,33 @@ class DumpReader:
         self._namespaces: dict[str, int] | None = None
 
     def feed(self, data: bytes) -> list[Scan]:
-        pending = self._pending + data if self._pending else data
-        if self._namespaces is None and not self._check_header(pending):
-            self._pending = pending
-            return []
-        cut = pending.rfind(_PAGE_CLOSE)
-        if cut < 0:
+        if self._namespaces is None:
+            pending = self._pending + data
+            if not self._check_header(pending):
+                self._pending = pending
+                return []
+            self._pending, data = b"", pending
+        first = _first_page_end(self._pending, data)
+        if first < 0:
+            pending = self._pending + data
             if len(pending) > MAX_PAGE_BYTES:
                 raise DumpError(f"{self._name}: a page is longer than {MAX_PAGE_BYTES} bytes")
             self._pending = pending
             return []
-        cut += len(_PAGE_CLOSE)
-        scan = self._scan(pending[:cut])
-        self._pending = pending[cut:]
-        return [scan]
+        cut = max(first, data.rfind(_PAGE_CLOSE) + len(_PAGE_CLOSE))
+        # Only the page cut by the last chunk's end is glued together (a small copy);
+        # the whole pages of this chunk are scanned where they lie.
+        glued = self._scan(self._pending + data[:first])
+        rest = self._scan(data, first, cut)
+        self._pending = data[cut:]
+        return [
+            Scan(
+                glued.pages_read + rest.pages_read,
+                glued.candidates + rest.candidates,
+                glued.nbytes + rest.nbytes,
+                glued.document_end or rest.document_end,
+            )
+        ]
 
     def finish(self) -> list[Scan]:
         """Scan what is left; raise :class:`DumpError` if the document is incomplete."""
@@ -299,8 +322,9 @@ class DumpReader:
         self._namespaces = _namespaces(head)
         return True
 
-    def _scan(self, block: bytes) -> Scan:
-        if _PAGE_OPEN in block and _PAGE_CLOSE not in block:
+    def _scan(self, block: bytes, start: int = 0, end: int | None = None) -> Scan:
+        end = len(block) if end is None else end
+        if block.find(_PAGE_OPEN, start, end) >= 0 and block.find(_PAGE_CLOSE, start, end) < 0:
             # Only the unfinished last page: finish() reports it.
             return Scan(0, (), 0, False)
         scan = scan_block(
@@ -309,11 +333,23 @@ class DumpReader:
             namespaces=self._namespaces,
             every_page=self.every_page,
             offset=self._offset,
+            start=start,
+            end=end,
         )
-        self._offset += len(block)
+        self._offset += end - start
         self.pages_read += scan.pages_read
         self.document_end = self.document_end or scan.document_end
         return scan
+
+
+def _first_page_end(pending: bytes, data: bytes) -> int:
+    """Where the first ``</page>`` ends in ``data``, even one begun at the end of ``pending``."""
+    head = pending[-(len(_PAGE_CLOSE) - 1) :]
+    across = (head + data[: len(_PAGE_CLOSE) - 1]).find(_PAGE_CLOSE) if head else -1
+    if across >= 0:
+        return across - len(head) + len(_PAGE_CLOSE)
+    found = data.find(_PAGE_CLOSE)
+    return found + len(_PAGE_CLOSE) if found >= 0 else -1
 
 
 def scan_chunks(

@@ -161,7 +161,7 @@ def scan_stream_block(path: Path | str, offset: int, length: int, origin: str | 
         return BlockScan(Scan(0, (), 0), xml, b"", False)
     last = xml.rfind(b"</page>")
     end = last + len(b"</page>") if last >= first else first
-    scan = scan_block(xml[first:end], origin=origin, offset=offset)
+    scan = scan_block(xml, origin=origin, offset=offset, start=first, end=end)
     return BlockScan(scan, xml[:first], xml[end:], True)
 
 

@@ -50,6 +50,13 @@ _BLANKS = frozenset(b" \t\r\n_")
 _COMMENTS = ((b"<!--", b"-->"), (b"&lt;!--", b"--&gt;"))
 # How far to look past comments around the anchor; bounds the cost of a hit.
 _REACH = 4096
+# Most anchors (every "Infobox settlement", "userbox", "navbox") have no comment
+# nearby: then the letters around them are read from a small window in one go.
+# Without a "-" in the window no comment marker can start or end in it (each
+# holds "--"), so the blanks-removed window gives the same letters as the walk.
+_WINDOW = 32
+_MARKER_BYTES = 7  # len(b"&lt;!--"), the longest comment marker
+_DELETE_BLANKS = bytes(_BLANKS)
 
 
 def mentions_drug_infobox(data: bytes | str) -> bool:
@@ -75,12 +82,33 @@ def name_positions(low: bytes, start: int = 0, end: int | None = None) -> Iterat
 
 
 def _is_name(low: bytes, anchor: int) -> bool:
-    before = _letters_before(low, anchor, _MAX_BEFORE)
-    after = _letters_after(low, anchor + len(_ANCHOR), _MAX_AFTER)
+    letters = _plain_letters_around(low, anchor)
+    if letters is None:
+        before = _letters_before(low, anchor, _MAX_BEFORE)
+        after = _letters_after(low, anchor + len(_ANCHOR), _MAX_AFTER)
+    else:
+        before, after = letters
     return any(
         before.endswith(want_before) and after.startswith(want_after)
         for want_before, want_after in _AROUND
     )
+
+
+def _plain_letters_around(low: bytes, anchor: int) -> tuple[bytes, bytes] | None:
+    """The letters before and after ``anchor`` when no comment can be near, else None."""
+    tail_start = anchor + len(_ANCHOR)
+    if anchor < _WINDOW or tail_start + _WINDOW > len(low):
+        return None
+    head = low[anchor - _WINDOW : anchor]
+    tail = low[tail_start : tail_start + _WINDOW]
+    if b"-" in head or b"-" in tail:
+        return None
+    # Letters far enough from the window's edge that a marker there would show its "-".
+    before = head[_MARKER_BYTES:].translate(None, _DELETE_BLANKS)[-_MAX_BEFORE:]
+    after = tail[:-_MARKER_BYTES].translate(None, _DELETE_BLANKS)[:_MAX_AFTER]
+    if len(before) < _MAX_BEFORE or len(after) < _MAX_AFTER:
+        return None
+    return before, after
 
 
 def _letters_before(low: bytes, position: int, count: int) -> bytes:
