@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,15 @@ def corpus_files() -> list[Path]:
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 needs_peer = pytest.mark.skipif(not PEER.is_dir(), reason="../shared/peer is not present")
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """``python -m drugparse ARGS`` as a real subprocess, from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-m", "drugparse", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )

@@ -7,14 +7,12 @@ the wikitext by hand (and from the issue's list of what the record must show).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import yaml
 
 import drugparse
 
-from .conftest import ROOT
+from .conftest import run_cli as _cli
 
 SUMMARY = (
     "Imiglucerase is a medication used in the treatment of Gaucher's disease.\n\n"
@@ -237,16 +235,6 @@ def test_key_order_follows_the_spec(imiglucerase_text):
 
 def test_title_comes_from_the_lead_when_not_given(imiglucerase_text):
     assert drugparse.parse(imiglucerase_text)["title"] == "Imiglucerase"
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "drugparse", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
 
 
 def test_cli_json_and_yaml_hold_the_same_record(tmp_path):
