@@ -14,6 +14,7 @@ from drugparse.extract.article import read_article
 from drugparse.extract.infobox import find_infobox, read_fields
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
+from drugparse.guards import guard_page
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
 
@@ -56,6 +57,7 @@ def parse(
 
 
 def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> dict:
+    wikitext = guard_page(wikitext, title or default_title)
     markup_warnings = check_markup(wikitext)
     if markup_warnings:
         wikitext = repair(wikitext)
