@@ -13,13 +13,19 @@ the same values.
     ]
   }
 }
->>> dumps({"title": "no"}, "yaml")
-"title: 'no'\\n"
+>>> dumps({"title": "no", "cas": "1e3", "atc": "0o17"}, "yaml")
+"title: 'no'\\ncas: '1e3'\\natc: '0o17'\\n"
+
+PyYAML quotes every string a YAML 1.1 reader would take for something else
+(``no``, ``on``, ``~``, ``12:30``, ``2001-01-01``); YAML 1.2 readers
+(ruamel.yaml, Go, Rust, JavaScript) also read ``1e3`` as a float and ``0o17``
+as an integer, which YAML 1.1 does not, so those are quoted too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 
@@ -28,9 +34,31 @@ __all__ = ["FORMATS", "FILE_SUFFIX", "dumps", "loads"]
 FORMATS = ("yaml", "json", "jsonl")
 FILE_SUFFIX = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
-# libyaml's emitter when PyYAML was built with it: same output, several times faster.
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Plain scalars the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
+# resolves to a number, plus the underscores ruamel.yaml also accepts in numbers. PyYAML
+# already quotes what YAML 1.1 resolves (booleans, nulls, sexagesimals, dates), not these.
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(?:0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+"
+    r"|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+    r"|\.(?:inf|Inf|INF))"
+    r"|\.(?:nan|NaN|NAN)"
+)
+
+
+# libyaml's emitter when PyYAML was built with it: same output, several times faster.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """The safe dumper, quoting strings that a YAML 1.2 reader would read as numbers."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if _YAML12_NUMBER.fullmatch(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def dumps(record: dict, fmt: str = "yaml") -> str:
