@@ -2,24 +2,39 @@
 
 Builds a synthetic dump that looks like enwiki pages-articles (45% redirects,
 non-drug articles of log-normal size around 8 KB median, about 0.5% drug pages
-made by varying ../shared/corpus/*.wiki and fixtures/imiglucerase.wiki), as
-bz2 single stream and multistream with an index, then prints:
+made by varying ../shared/corpus/*.wiki and fixtures/*.wiki), as bz2 single
+stream and multistream with an index, then prints:
 
 (a) ``drugparse convert`` end-to-end MB/s (decompressed XML) vs decompression
-    alone with the same decompressor, for --jobs 1 and --jobs 2;
-(b) ``drugparse.parse`` time per article vs bare ``mwparserfromhell.parse``;
-(c) peak RSS of the convert process (and its children) for the dump and one 4x larger.
+    alone with the same decompressor and the same parallelism, for --jobs 1
+    and --jobs 2: single stream ``lbzip2 -dc -n N`` read through a pipe (as
+    convert reads it), multistream Python ``bz2`` in N forked processes fed
+    block by block (as convert's workers are). Each pair is run side by side,
+    ``--repeat`` times, and the medians are printed; also the start-up of
+    ``drugparse convert`` (a dump of no pages) and the ratio without it, the
+    CPU seconds of both, and the best ratio the CPU work allows on saturated
+    cores, decompression / (decompression + scan + parse and serialise);
+(b) ``drugparse.parse`` time per article vs bare ``mwparserfromhell.parse``
+    on the same articles, the two interleaved article by article, medians,
+    overall and per size bucket;
+(c) peak RSS of the largest process of a convert run (parent, worker or
+    lbzip2) for the dump and one 4x larger.
 
-Run: ``python benchmarks/bench_batch.py [--mb 60] [--keep DIR]``
+Run: ``python benchmarks/bench_batch.py [--mb 150] [--repeat 3] [--keep DIR]``
+(``--keep`` builds the dumps there once and reuses them; ``--code DIR`` runs
+the convert of another checkout, to compare before and after a change).
 """
 
 from __future__ import annotations
 
 import argparse
 import bz2
+import multiprocessing
+import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +48,9 @@ sys.path.insert(0, str(ROOT))
 from drugparse.sources.decompress import decompressed_chunks, external_bzip2  # noqa: E402
 from drugparse.sources.multistream import block_spans, decompress_block  # noqa: E402
 
+# Blocks handed to a floor worker at a time, as convert hands them (one at a time).
+_FLOOR_CHUNKSIZE = 1
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 WORDS = (  # noqa: SIM905
     "the of and in to a was is for as on by with from that at his an were which are this "
@@ -44,7 +62,7 @@ WORDS = (  # noqa: SIM905
 
 
 def drug_articles() -> list[str]:
-    files = sorted(CORPUS.glob("*.wiki")) + [ROOT / "fixtures" / "imiglucerase.wiki"]
+    files = sorted(CORPUS.glob("*.wiki")) + sorted((ROOT / "fixtures").glob("*.wiki"))
     return [f.read_text("utf-8") for f in files if f.is_file()]
 
 
@@ -112,80 +130,142 @@ def build_pages(target_bytes: int, seed: int = 1):
 
 
 def write_dumps(folder: Path, target_bytes: int, seed: int = 1) -> tuple[Path, Path, int]:
-    """Single-stream and multistream (100 pages a stream, plus the index) bz2 files."""
+    """Single-stream and multistream (100 pages a stream, plus the index) bz2 files.
+
+    Kept in ``folder`` with a stamp; a second run with the same size and seed reuses them.
+    """
     single = folder / f"bench{seed}.xml.bz2"
     multi = folder / f"bench{seed}-multistream.xml.bz2"
+    index = folder / f"bench{seed}-multistream-index.txt"
+    stamp = folder / f"bench{seed}.stamp"
+    want = f"{target_bytes} {seed}"
+    if stamp.is_file() and single.is_file() and multi.is_file():
+        written, xml_bytes, pages, drugs = stamp.read_text().split("|")
+        if written == want:
+            build_pages.counts = (int(pages), int(drugs))
+            return single, multi, int(xml_bytes)
+    plain = folder / f"bench{seed}.xml"
     index_lines = []
-    compressor = bz2.BZ2Compressor(9)
     xml_bytes = 0
-    with open(single, "wb") as one, open(multi, "wb") as many:
-        many.write(bz2.compress(HEADER.encode()))
-        one.write(compressor.compress(HEADER.encode()))
+    batches: list[bytes] = [HEADER.encode()]
+    with open(plain, "wb") as out:
+        out.write(HEADER.encode())
         batch: list[str] = []
-
-        def flush():
-            offset = many.tell()
-            data = "".join(batch).encode()
-            many.write(bz2.compress(data))
-            index_lines.append(f"{offset}:{len(index_lines)}:x")
-            batch.clear()
-
         for xml in build_pages(target_bytes, seed):
             data = xml.encode()
             xml_bytes += len(data)
-            one.write(compressor.compress(data))
+            out.write(data)
             batch.append(xml)
             if len(batch) == 100:
-                flush()
+                batches.append("".join(batch).encode())
+                batch = []
         batch.append("</mediawiki>\n")
-        flush()
-        one.write(compressor.compress(b"</mediawiki>\n") + compressor.flush())
-    index = folder / f"bench{seed}-multistream-index.txt"
+        batches.append("".join(batch).encode())
+        out.write(b"</mediawiki>\n")
+    with multiprocessing.get_context("fork").Pool() as pool, open(multi, "wb") as many:
+        for number, compressed in enumerate(pool.imap(bz2.compress, batches, chunksize=8)):
+            if number:
+                index_lines.append(f"{many.tell()}:{number}:x")
+            many.write(compressed)
     index.write_text("\n".join(index_lines) + "\n")
-    return single, multi, xml_bytes + len(HEADER)
+    with open(plain, "rb") as source, open(single, "wb") as one:
+        if shutil.which("lbzip2"):  # one bz2 stream, written on every core
+            subprocess.run(["lbzip2", "-z", "-9", "-c"], stdin=source, stdout=one, check=True)
+        else:
+            compressor = bz2.BZ2Compressor(9)
+            while data := source.read(1 << 22):
+                one.write(compressor.compress(data))
+            one.write(compressor.flush())
+    plain.unlink()
+    xml_bytes += len(HEADER) + len("</mediawiki>\n")
+    pages, drugs = build_pages.counts
+    stamp.write_text(f"{want}|{xml_bytes}|{pages}|{drugs}")
+    return single, multi, xml_bytes
 
 
-def decompress_only(path: Path, jobs: int, multistream: bool) -> float:
-    """Seconds to decompress ``path`` with the decompressor convert uses, output discarded."""
+def empty_dump(folder: Path) -> Path:
+    """A dump of no pages: what convert costs before the first byte of work."""
+    path = folder / "empty.xml.bz2"
+    path.write_bytes(bz2.compress((HEADER + "</mediawiki>\n").encode()))
+    return path
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its waited-for children so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def decompress_only(path: Path, jobs: int, multistream: bool) -> tuple[float, float]:
+    """Seconds and CPU seconds to decompress ``path`` as convert does, output discarded.
+
+    Single stream: the external decompressor with ``jobs`` threads, read through
+    a pipe by this process. Multistream: ``jobs`` forked processes, each given
+    one block at a time and returning only its length.
+    """
+    cpu = _cpu()
     started = time.perf_counter()
     if multistream:
-        from concurrent.futures import ProcessPoolExecutor
-
         spans = list(block_spans(path, path.with_name(path.name.replace(".xml.bz2", "-index.txt"))))
-        with ProcessPoolExecutor(jobs) as pool:
-            for _ in pool.map(_length, [(str(path), o, n) for o, n in spans], chunksize=4):
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            work = [(str(path), o, n) for o, n in spans]
+            for _ in pool.imap(_length, work, chunksize=_FLOOR_CHUNKSIZE):
                 pass
+            pool.close()
+            pool.join()
     else:
         for _ in decompressed_chunks(path, jobs=jobs):
             pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu() - cpu
 
 
 def _length(args) -> int:
     return len(decompress_block(*args))
 
 
-def convert(path: Path, jobs: int, out: Path) -> tuple[float, int, str]:
-    """Seconds, peak RSS (KB, largest process of the run) and the summary line."""
+def convert(path: Path, jobs: int, out: Path, code: Path = ROOT) -> tuple[float, float, int, str]:
+    """Seconds, CPU seconds, peak RSS (KB, largest process of the run) and the summary line."""
     if out.exists():
         shutil.rmtree(out)
     command = [sys.executable, "-m", "drugparse", "convert", str(path), "-o", str(out),
                "--jobs", str(jobs), "--no-progress"]
+    timed = Path("/usr/bin/time").exists()
+    if timed:
+        command = ["/usr/bin/time", "-f", "%M", *command]
+    environment = {**os.environ, "PYTHONPATH": str(code)}
+    cpu = _cpu()
     started = time.perf_counter()
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, cwd=ROOT
-    ) if Path("/usr/bin/time").exists() else subprocess.run(
-        command, capture_output=True, text=True, cwd=ROOT
-    )
+    result = subprocess.run(command, capture_output=True, text=True, cwd=code, env=environment)
     elapsed = time.perf_counter() - started
+    cpu = _cpu() - cpu
     lines = result.stderr.strip().splitlines()
-    rss = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    rss = int(lines[-1]) if timed and lines and lines[-1].isdigit() else 0
     summary = next((line for line in lines if line.startswith("drugparse:")), result.stderr[-300:])
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(rss, 0) or child_rss, summary
+    return elapsed, cpu, rss, summary
 
 
-def parse_ratio(repeat: int = 5) -> tuple[float, float]:
+def work_cpu(path: Path) -> tuple[float, float, int]:
+    """CPU seconds to scan the decompressed dump and to parse and serialise its candidates.
+
+    Measured in this process on bytes already in memory, so they add up with
+    the decompression CPU to the least work convert can do.
+    """
+    from drugparse.batch import convert_one
+    from drugparse.sources.dump import scan_chunks
+
+    chunks = list(decompressed_chunks(path, jobs=1))
+    started = time.process_time()
+    candidates = [page for scan in scan_chunks(iter(chunks), "bench") for page in scan.candidates]
+    scanned = time.process_time()
+    for page in candidates:
+        convert_one(page, "yaml", keep_record=False)
+    parsed = time.process_time()
+    return scanned - started, parsed - scanned, len(candidates)
+
+
+def parse_ratio(repeat: int = 7) -> list[tuple[int, float, float]]:
+    """``(size, drugparse ms, mwparserfromhell ms)`` per article, medians of interleaved runs."""
     import mwparserfromhell
 
     import drugparse
@@ -197,61 +277,115 @@ def parse_ratio(repeat: int = 5) -> tuple[float, float]:
             texts.append(text)
         except drugparse.DrugparseError:
             pass
-    timings = {"drugparse": [], "mwparserfromhell": []}
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            drugparse.parse(text, "X")
-        timings["drugparse"].append((time.perf_counter() - started) / len(texts))
-        started = time.perf_counter()
-        for text in texts:
-            mwparserfromhell.parse(text)
-        timings["mwparserfromhell"].append((time.perf_counter() - started) / len(texts))
-    return min(timings["drugparse"]) * 1000, min(timings["mwparserfromhell"]) * 1000
+    timings: list[tuple[list[float], list[float]]] = [([], []) for _ in texts]
+    for round_ in range(repeat):
+        for text, (ours, bare) in zip(texts, timings, strict=True):
+            # Side by side, alternating which goes first, so both see the same noise.
+            for which in ((0, 1) if round_ % 2 else (1, 0)):
+                started = time.perf_counter()
+                if which == 0:
+                    drugparse.parse(text, "X")
+                    ours.append(time.perf_counter() - started)
+                else:
+                    mwparserfromhell.parse(text)
+                    bare.append(time.perf_counter() - started)
+    return [
+        (len(text), statistics.median(ours) * 1000, statistics.median(bare) * 1000)
+        for text, (ours, bare) in zip(texts, timings, strict=True)
+    ]
+
+
+_BUCKETS = ((0, 2000, "< 2 KB"), (2000, 5000, "2-5 KB"), (5000, 10**9, ">= 5 KB"))
+
+
+def print_parse_ratio(rows: list[tuple[int, float, float]]) -> None:
+    ours = sum(r[1] for r in rows)
+    bare = sum(r[2] for r in rows)
+    print(f"(b) parse per article ({len(rows)} articles, medians of interleaved runs): "
+          f"drugparse.parse {ours / len(rows):.2f} ms, bare mwparserfromhell.parse "
+          f"{bare / len(rows):.2f} ms, ratio {ours / bare:.2f}")
+    for low, high, name in _BUCKETS:
+        bucket = [r for r in rows if low <= r[0] < high]
+        if bucket:
+            ratio = sum(r[1] for r in bucket) / sum(r[2] for r in bucket)
+            print(f"    {name:>8}: {len(bucket)} articles, ratio {ratio:.2f}")
 
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--mb", type=float, default=60, help="decompressed size of the dump")
+    options.add_argument("--mb", type=float, default=150, help="decompressed size of the dump")
+    options.add_argument("--repeat", type=int, default=3, help="runs of each pair, medians shown")
     options.add_argument("--keep", type=Path, help="build the dumps here and keep them")
+    options.add_argument("--code", type=Path, default=ROOT, help="checkout whose convert to run")
+    options.add_argument("--skip-rss", action="store_true", help="leave out (c) and its 4x dump")
     args = options.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="drugparse-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    code = args.code.resolve()
     started = time.perf_counter()
     single, multi, xml_bytes = write_dumps(folder, int(args.mb * 1e6), seed=1)
     pages, drugs = build_pages.counts
     mb = xml_bytes / 1e6
     print(f"dump: {mb:.1f} MB XML, {pages} pages, {drugs} drug pages "
           f"({100 * drugs / pages:.2f}%), single {single.stat().st_size / 1e6:.1f} MB bz2, "
-          f"built in {time.perf_counter() - started:.0f} s")
+          f"ready in {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}; code {code}")
     tool = external_bzip2(1)
     print(f"single-stream decompressor: {tool[0] if tool else 'python bz2'}; "
           "multistream: python bz2 in worker processes")
     print()
-    print("(a) end-to-end vs decompression alone (MB/s of XML)")
-    print(f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}  summary")
+    empty = empty_dump(folder)
+    startup = {
+        jobs: statistics.median(convert(empty, jobs, folder / "out", code)[0] for _ in range(3))
+        for jobs in (1, 2)
+    }
+    print("(a) end-to-end vs decompression alone (MB/s of XML; medians of "
+          f"{args.repeat} side-by-side runs)")
+    print(f"    convert start-up (no pages): --jobs 1 {startup[1]:.2f} s, "
+          f"--jobs 2 {startup[2]:.2f} s")
+    print(f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}"
+          f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}  summary")
     rates = {}
+    cpu_floor = {}
     for kind, path in (("single", single), ("multistream", multi)):
         for jobs in (1, 2):
-            floor = decompress_only(path, jobs, kind == "multistream")
-            elapsed, rss, summary = convert(path, jobs, folder / "out")
+            floors, runs = [], []
+            for _ in range(args.repeat):
+                floors.append(decompress_only(path, jobs, kind == "multistream"))
+                runs.append(convert(path, jobs, folder / "out", code))
+            floor = statistics.median(f[0] for f in floors)
+            elapsed = statistics.median(r[0] for r in runs)
+            cpu_floor[kind, jobs] = statistics.median(f[1] for f in floors)
+            cpu_convert = statistics.median(r[1] for r in runs)
             rates[kind, jobs] = mb / elapsed
+            net = floor / max(1e-9, elapsed - startup[jobs])
             print(f"{kind:<13}{jobs:>5}{mb / floor:>12.1f}{mb / elapsed:>10.1f}"
-                  f"{floor / elapsed:>8.2f}  {summary}")
+                  f"{floor / elapsed:>8.2f}{net:>11.2f}{cpu_floor[kind, jobs]:>9.1f}"
+                  f"{cpu_convert:>10.1f}  {runs[-1][3]}")
     for kind in ("single", "multistream"):
         print(f"{kind}: --jobs 2 / --jobs 1 = {rates[kind, 2] / rates[kind, 1]:.2f}")
+    scan, parse, candidates = work_cpu(single)
+    print(f"CPU work besides decompression: scan {scan:.2f} s, parse and serialise "
+          f"{candidates} candidates {parse:.2f} s")
+    for kind in ("single", "multistream"):
+        decompress = cpu_floor[kind, 1]
+        print(f"    best ratio on saturated cores, {kind}: decompression {decompress:.1f} / "
+              f"({decompress:.1f} + {scan:.2f} + {parse:.2f}) = "
+              f"{decompress / (decompress + scan + parse):.2f}")
     print()
-    ours, bare = parse_ratio()
-    print(f"(b) parse per article: drugparse.parse {ours:.2f} ms, bare mwparserfromhell.parse "
-          f"{bare:.2f} ms, ratio {ours / bare:.2f}")
+    print_parse_ratio(parse_ratio())
+    if args.skip_rss:
+        return
     print()
-    print("(c) peak RSS of the largest convert process (KB), multistream --jobs 2")
-    _, rss_small, _ = convert(multi, 2, folder / "out")
+    print("(c) peak RSS of the largest process of a convert run (KB), --jobs 2")
+    rss_small = convert(multi, 2, folder / "out", code)[2]
     single4, multi4, xml4 = write_dumps(folder, int(args.mb * 4e6), seed=2)
-    _, rss_large, _ = convert(multi4, 2, folder / "out")
-    _, rss_single_large, _ = convert(single4, 2, folder / "out")
-    print(f"{mb:.0f} MB: {rss_small} KB; {xml4 / 1e6:.0f} MB: {rss_large} KB "
-          f"(single-stream {xml4 / 1e6:.0f} MB: {rss_single_large} KB)")
+    rss_large = convert(multi4, 2, folder / "out", code)[2]
+    rss_single_small = convert(single, 2, folder / "out", code)[2]
+    rss_single_large = convert(single4, 2, folder / "out", code)[2]
+    print(f"multistream {mb:.0f} MB: {rss_small} KB; {xml4 / 1e6:.0f} MB: {rss_large} KB")
+    print(f"single      {mb:.0f} MB: {rss_single_small} KB; {xml4 / 1e6:.0f} MB: "
+          f"{rss_single_large} KB")
     if not args.keep:
         shutil.rmtree(folder)
 

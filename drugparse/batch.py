@@ -299,12 +299,12 @@ class _Pool:
         limit = _WINDOW_PER_WORKER * len(self.workers)
         seq = 0
         while True:
-            while not exhausted and len(window) < limit:
+            # One item at a time, so a task goes to an idle worker as soon as it is read.
+            if not exhausted and len(window) < limit:
                 item = next(source, None)
                 if item is None:
                     exhausted = True
-                    break
-                if isinstance(item, PageBatch | StreamBlock):
+                elif isinstance(item, PageBatch | StreamBlock):
                     task = _Task(seq, item)
                     seq += 1
                     if isinstance(item, PageBatch) and not item.pages:
@@ -321,13 +321,15 @@ class _Pool:
                 yield window.popleft()
             if exhausted and not window:
                 return
-            self._wait()
+            # Wait for the workers only when there is nothing more to read; otherwise
+            # collect what they sent and read on (a dump's decompressor does not wait).
+            self._wait(block=exhausted or len(window) >= limit)
 
-    def _wait(self) -> None:
+    def _wait(self, block: bool = True) -> None:
         busy = {w.conn: w for w in self.workers if w.task is not None}
         if not busy:
             return
-        timeout = 0.5
+        timeout = 0.5 if block else 0.0
         if self.page_timeout:
             now = time.monotonic()
             for worker in busy.values():

@@ -69,3 +69,30 @@ def test_positions_point_at_the_anchor():
 def test_a_comment_that_never_closes_is_bounded():
     text = "{{Infobox <!-- " + "x" * 100_000 + " box"
     assert not mentions_drug_infobox(text)
+
+
+def test_window_shortcut_agrees_with_the_walk_past_comments():
+    # Anchors with plain letters around them are read from a window in one go;
+    # the result must be what the letter-by-letter walk (which skips comments) says.
+    import random
+
+    from drugparse.sources import prefilter
+
+    pieces = [b"box", b"info", b"drug", b"chem", b"medication", b" ", b"_", b"\n", b"a",
+              b"{{", b"|", b"settlement ", b"  " * 10, b"<!-- x -->", b"&lt;!--y--&gt;",
+              b"-", b"&lt;!--", b"-->"]
+    rng = random.Random(5)
+    shortcuts = 0
+    for _ in range(4000):
+        low = b"".join(rng.choices(pieces, [8] * 13 + [1] * 5, k=rng.randint(20, 90)))
+        anchor = low.find(b"box")
+        while anchor >= 0:
+            shortcuts += prefilter._plain_letters_around(low, anchor) is not None
+            before = prefilter._letters_before(low, anchor, prefilter._MAX_BEFORE)
+            after = prefilter._letters_after(low, anchor + 3, prefilter._MAX_AFTER)
+            walked = any(
+                before.endswith(b) and after.startswith(a) for b, a in prefilter._AROUND
+            )
+            assert prefilter._is_name(low, anchor) == walked, (low, anchor)
+            anchor = low.find(b"box", anchor + 1)
+    assert shortcuts > 1000  # the shortcut was tried, not only the walk
