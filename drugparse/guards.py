@@ -27,7 +27,14 @@ import re
 
 from drugparse.errors import ParseError
 
-__all__ = ["MAX_PAGE_CHARS", "MAX_NESTING", "MAX_UNBALANCED", "MAX_REFS", "guard_page"]
+__all__ = [
+    "MAX_PAGE_CHARS",
+    "MAX_NESTING",
+    "MAX_TEMPLATE_DEPTH",
+    "MAX_UNBALANCED",
+    "MAX_REFS",
+    "guard_page",
+]
 
 # Each limit: the value, and why no real article reaches it. Times are mwparserfromhell
 # 0.7.2 (C tokenizer) plus the whole pipeline, measured on one core; see tests/test_hostile.py.
@@ -41,6 +48,12 @@ MAX_PAGE_CHARS = 3 * 1024 * 1024
 #: stops building its tree at 100 levels (its ``MAX_DEPTH``) and real articles nest
 #: fewer than 20; 1,000 unclosed ``{{a|`` already take 0.3 s, 2,000 take 1.2 s.
 MAX_NESTING = 500
+
+#: Templates inside templates (``{{a|{{b|...}}}}``, closed ones, the infobox counted).
+#: mwparserfromhell spends three of its 100 levels on each template and silently turns
+#: anything deeper than 33 into plain text: an infobox around such a value is lost whole,
+#: with no warning. Real articles nest fewer than 10.
+MAX_TEMPLATE_DEPTH = 30
 
 #: Unclosed or stray brackets in all (what ``unbalanced_markup`` warnings report).
 #: Broken real pages have a handful; 20,000 stray ``}}`` in a 1 MB page take 13 s.
@@ -92,6 +105,7 @@ def _check_brackets(text: str, title: str | None) -> None:
     stack: list[tuple[str, int]] = []
     open_count = {"{{": 0, "[[": 0, "<ref>": 0}
     problems = 0
+    templates: list[tuple[int, int]] = []  # (offset, +1 or -1) of each closed {{...}}
     for match in _TOKEN.finditer(text):
         ref_open, ref_close = match["ref_open"], match["ref_close"]
         opener, closer = match["opener"], match["closer"]
@@ -117,8 +131,10 @@ def _check_brackets(text: str, title: str | None) -> None:
                 while stack[-1][0] != token:
                     problems += 1
                     open_count[stack.pop()[0]] -= 1
-                stack.pop()
+                opened = stack.pop()[1]
                 open_count[token] -= 1
+                if token == "{{":
+                    templates += ((opened, 1), (match.start(), -1))
             else:
                 problems += 1
         if problems > MAX_UNBALANCED:
@@ -130,6 +146,21 @@ def _check_brackets(text: str, title: str | None) -> None:
             f"more than {MAX_UNBALANCED} unclosed or stray brackets ({{{{, [[, <ref>); "
             "the markup is too broken to read",
         )
+    _check_template_depth(text, templates, title)
+
+
+def _check_template_depth(text: str, templates: list[tuple[int, int]], title: str | None) -> None:
+    """Closed templates only: an unclosed ``{{`` is text to mwparserfromhell, not a level."""
+    depth = 0
+    for offset, step in sorted(templates):
+        depth += step
+        if depth > MAX_TEMPLATE_DEPTH:
+            line = text.count("\n", 0, offset) + 1
+            raise ParseError(
+                title,
+                f"templates nested more than {MAX_TEMPLATE_DEPTH} deep (line {line}); "
+                "mwparserfromhell would turn them and the templates around them into text",
+            )
 
 
 def _drop_innermost(stack: list[tuple[str, int]], token: str) -> None:
