@@ -19,6 +19,7 @@ import drugparse
 from drugparse import write
 
 from .conftest import FIXTURES, corpus_files
+from .hypothesis_profiles import PROFILE
 
 try:  # the YAML 1.2 reader; the test extra installs it
     import ruamel.yaml as ruamel_yaml
@@ -122,6 +123,7 @@ _records = st.recursive(
 )
 
 
+@PROFILE
 @given(_records)
 def test_any_record_of_strings_loads_back_exactly(record):
     assert_every_reader_gets(record)
