@@ -10,11 +10,13 @@ of that starts, with limits no real article comes near (see the table).
 
 It also replaces the two characters no record can carry: NUL (the C tokenizer
 of mwparserfromhell stops reading at it, losing the rest of the page) and
-lone surrogates (they cannot be written as UTF-8). Both become U+FFFD, as a
-UTF-8 decoder does with bytes it cannot read.
+lone surrogates (they cannot be written as UTF-8), written as such or as
+character references (``&#xD800;``, ``&#0;``, which the text renderer would
+decode). Both become U+FFFD, as a UTF-8 decoder does with bytes it cannot
+read and MediaWiki's Sanitizer::decodeChar with references it cannot decode.
 
->>> guard_page("{{Drugbox | name = A\\x00B }}")
-'{{Drugbox | name = A\\ufffdB }}'
+>>> guard_page("{{Drugbox | name = A\\x00B&#xD800;C }}")
+'{{Drugbox | name = A\\ufffdB&#xFFFD;C }}'
 >>> guard_page("{{a|" * 100_000)
 Traceback (most recent call last):
 drugparse.errors.ParseError: page: markup left open or nested more than 500 levels deep \
@@ -63,6 +65,7 @@ MAX_UNBALANCED = 500
 MAX_REFS = 10_000
 
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
 _REF = re.compile(r"<ref[\s/>]", re.IGNORECASE)
 # The tokens of drugparse.extract.markup: comments and nowiki-like tags hide markup.
 _TOKEN = re.compile(
@@ -92,12 +95,20 @@ def guard_page(wikitext: str, title: str | None = None) -> str:
         )
     if not wikitext.isascii() or "\x00" in wikitext:
         wikitext = _UNREADABLE.sub("\ufffd", wikitext)
+    if "&#" in wikitext:
+        wikitext = _CHARACTER_REFERENCE.sub(_readable_reference, wikitext)
     if "<" in wikitext:
         refs = sum(1 for _ in _REF.finditer(wikitext))
         if refs > MAX_REFS:
             raise ParseError(title, f"too many <ref> tags: {refs:,}, the limit is {MAX_REFS:,}")
     _check_brackets(wikitext, title)
     return wikitext
+
+
+def _readable_reference(match: re.Match) -> str:
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    return "&#xFFFD;" if code == 0 or 0xD800 <= code <= 0xDFFF else match.group()
 
 
 def _check_brackets(text: str, title: str | None) -> None:
