@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -128,3 +129,21 @@ def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
 
 def test_result_error_is_none_for_records():
     assert PageResult("record", "A", 1).error is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_first_workers_are_forked_but_never_beside_another_thread():
+    import threading
+
+    from drugparse.batch import _context
+
+    assert _context(fresh=True).get_start_method() == "fork"
+    assert _context(fresh=False).get_start_method() != "fork"  # a replacement, mid-run
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert _context(fresh=True).get_start_method() != "fork"
+    finally:
+        stop.set()
+        thread.join()
