@@ -20,6 +20,7 @@ the page still gives a best-effort record (with the warnings saying so).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from drugparse.errors import warning
@@ -67,11 +68,12 @@ def _token_kind(token: str) -> str | None:
     return token
 
 
-def find_problems(text: str) -> list[Problem]:
+@lru_cache(maxsize=2)  # check_markup and repair ask about the same page
+def find_problems(text: str) -> tuple[Problem, ...]:
     """Every unclosed opener and stray closer, in source order."""
     stack: list[tuple[str, int]] = []
     open_count = dict.fromkeys(_CLOSER, 0)  # how many of each opener are on the stack
-    problems: list[Problem] = []
+    problems: list[tuple[str, str, int]] = []
     for match in _TOKENS.finditer(text):
         raw = match.group()
         token = _BRACKETS.get(raw) or _token_kind(raw)
@@ -79,7 +81,7 @@ def find_problems(text: str) -> list[Problem]:
             continue
         if token in _CLOSER:
             if token == "<ref>" and open_count["<ref>"]:
-                problems.append(_problem("unclosed", token, _pop_to(stack, "<ref>"), text))
+                problems.append(("unclosed", token, _pop_to(stack, "<ref>")))
                 open_count["<ref>"] -= 1
             stack.append((token, match.start()))
             open_count[token] += 1
@@ -87,22 +89,21 @@ def find_problems(text: str) -> list[Problem]:
         opener = _OPENER[token]
         if opener == "[[" and stack and stack[-1][0] == "[[" and _spans_lines(text, stack, match):
             # A link never spans lines: the [[ is unclosed and this ]] is stray.
-            problems.append(_problem("unclosed", "[[", stack.pop()[1], text))
+            problems.append(("unclosed", "[[", stack.pop()[1]))
             open_count["[["] -= 1
-            problems.append(_problem("stray", token, match.start(), text))
+            problems.append(("stray", token, match.start()))
             continue
         if open_count[opener]:
             while stack[-1][0] != opener:
                 inner, offset = stack.pop()
                 open_count[inner] -= 1
-                problems.append(_problem("unclosed", inner, offset, text))
+                problems.append(("unclosed", inner, offset))
             stack.pop()
             open_count[opener] -= 1
         else:
-            problems.append(_problem("stray", token, match.start(), text))
-    problems.extend(_problem("unclosed", token, offset, text) for token, offset in stack)
-    problems.sort(key=lambda p: p.offset)
-    return problems
+            problems.append(("stray", token, match.start()))
+    problems.extend(("unclosed", token, offset) for token, offset in stack)
+    return _located(sorted(problems, key=lambda p: p[2]), text)
 
 
 def _pop_to(stack: list[tuple[str, int]], token: str) -> int:
@@ -117,10 +118,15 @@ def _spans_lines(text: str, stack: list[tuple[str, int]], match: re.Match) -> bo
     return "\n" in text[stack[-1][1] : match.start()]
 
 
-def _problem(kind: str, token: str, offset: int, text: str) -> Problem:
-    line = text.count("\n", 0, offset) + 1
-    snippet = text[offset : offset + _SNIPPET].split("\n", 1)[0]
-    return Problem(kind, token, offset, line, snippet)
+def _located(problems: list[tuple[str, str, int]], text: str) -> tuple[Problem, ...]:
+    """Line numbers in one sweep over the page: linear however many problems there are."""
+    located, line, previous = [], 1, 0
+    for kind, token, offset in problems:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        snippet = text[offset : offset + _SNIPPET].split("\n", 1)[0]
+        located.append(Problem(kind, token, offset, line, snippet))
+    return tuple(located)
 
 
 def _quote_problems(text: str) -> list[tuple[int, str]]:
@@ -156,6 +162,7 @@ def check_markup(text: str) -> list[dict]:
 
 
 _INFOBOX_OPENING = re.compile(r"\{\{\s*(?:infobox[ _]drug|drug[ _]?box|chembox)\b", re.I)
+_REF_OPENING = re.compile(r"<ref", re.I)
 _LEAD_START = re.compile(r"^(?:'''|==|\[\[(?:file|image):)", re.I | re.M)
 
 
@@ -171,9 +178,14 @@ def repair(text: str) -> str:
             edits.append((position, "}}\n" if end else "\n}}"))
         elif problem.token == "<ref>":
             line_end = text.find("\n", problem.offset)
-            next_ref = text.lower().find("<ref", problem.offset + 4)
-            candidates = [p for p in (line_end, next_ref) if p != -1]
+            next_ref = _REF_OPENING.search(text, problem.offset + 4)
+            candidates = [p for p in (line_end, next_ref.start() if next_ref else -1) if p != -1]
             edits.append((min(candidates) if candidates else len(text), "</ref>"))
-    for position, insert in sorted(edits, reverse=True):
-        text = text[:position] + insert + text[position:]
-    return text
+    if not edits:
+        return text
+    pieces, previous = [], 0
+    for position, insert in sorted(edits):
+        pieces += [text[previous:position], insert]
+        previous = position
+    pieces.append(text[previous:])
+    return "".join(pieces)
