@@ -36,13 +36,14 @@ FILE_SUFFIX = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Plain scalars the YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-# resolves to a number, plus the underscores ruamel.yaml also accepts in numbers. PyYAML
-# already quotes what YAML 1.1 resolves (booleans, nulls, sexagesimals, dates), not these.
+# Plain scalars a YAML 1.2 reader resolves to a number: the core schema
+# (https://yaml.org/spec/1.2.2/#1032-tag-resolution) and ruamel.yaml's wider
+# patterns, underscores included (its resolver even takes "._" and "_" for numbers
+# and then fails to convert them). PyYAML already quotes what YAML 1.1 resolves
+# (booleans, nulls, sexagesimals, dates), not these.
 _YAML12_NUMBER = re.compile(
-    r"[-+]?(?:0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+"
-    r"|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
-    r"|\.(?:inf|Inf|INF))"
+    r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]+"
+    r"|[0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9_]+[eE][-+]?[0-9]+|\.(?:inf|Inf|INF))"
     r"|\.(?:nan|NaN|NAN)"
 )
 
