@@ -12,8 +12,11 @@ stream and multistream with an index, then prints:
     block by block (as convert's workers are). Each pair is run side by side,
     ``--repeat`` times, and the medians are printed; also the start-up of
     ``drugparse convert`` (a dump of no pages) and the ratio without it, the
-    CPU seconds of both, and the best ratio the CPU work allows on saturated
-    cores, decompression / (decompression + scan + parse and serialise);
+    CPU seconds of both and their ratio (what the wall-clock ratio tends to
+    once every core is busy, and much less disturbed by other work on a shared
+    machine; the load average of each row says how busy it was), and the best
+    ratio the CPU work allows on saturated cores, decompression / (decompression
+    + scan + parse and serialise);
 (b) ``drugparse.parse`` time per article vs bare ``mwparserfromhell.parse``
     on the same articles, the two interleaved article by article, medians,
     overall and per size bucket;
@@ -344,11 +347,12 @@ def main() -> None:
     print(f"    convert start-up (no pages): --jobs 1 {startup[1]:.2f} s, "
           f"--jobs 2 {startup[2]:.2f} s")
     print(f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}"
-          f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}  summary")
+          f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}{'cpu ratio':>10}{'load':>6}  summary")
     rates = {}
     cpu_floor = {}
     for kind, path in (("single", single), ("multistream", multi)):
         for jobs in (1, 2):
+            load = os.getloadavg()[0]  # other work on the machine: read the row with it
             floors, runs = [], []
             for _ in range(args.repeat):
                 floors.append(decompress_only(path, jobs, kind == "multistream"))
@@ -361,7 +365,8 @@ def main() -> None:
             net = floor / max(1e-9, elapsed - startup[jobs])
             print(f"{kind:<13}{jobs:>5}{mb / floor:>12.1f}{mb / elapsed:>10.1f}"
                   f"{floor / elapsed:>8.2f}{net:>11.2f}{cpu_floor[kind, jobs]:>9.1f}"
-                  f"{cpu_convert:>10.1f}  {runs[-1][3]}")
+                  f"{cpu_convert:>10.1f}{cpu_floor[kind, jobs] / cpu_convert:>10.2f}"
+                  f"{load:>6.1f}  {runs[-1][3]}")
     for kind in ("single", "multistream"):
         print(f"{kind}: --jobs 2 / --jobs 1 = {rates[kind, 2] / rates[kind, 1]:.2f}")
     scan, parse, candidates = work_cpu(single)
