@@ -13,6 +13,7 @@ fast enough in-process. The format is told by magic bytes, not the name.
 from __future__ import annotations
 
 import bz2
+import contextlib
 import gzip
 import shutil
 import subprocess
@@ -20,9 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = ["CHUNK_BYTES", "compression_of", "decompressed_chunks", "external_bzip2"]
 
 CHUNK_BYTES = 4 * 1024 * 1024
+# Linux's default pipe-max-size for unprivileged processes.
+_PIPE_BYTES = 1024 * 1024
 
 _MAGIC = {b"BZh": "bz2", b"\x1f\x8b": "gzip"}
 
@@ -83,6 +91,7 @@ def _piped(command: list[str], chunk_bytes: int) -> Iterator[bytes]:
     )
     try:
         assert process.stdout is not None
+        _widen_pipe(process.stdout.fileno())
         while chunk := process.stdout.read(chunk_bytes):
             yield chunk
         status = process.wait()
@@ -98,3 +107,10 @@ def _piped(command: list[str], chunk_bytes: int) -> Iterator[bytes]:
         for pipe in (process.stdout, process.stderr):
             if pipe:
                 pipe.close()
+
+
+def _widen_pipe(fd: int) -> None:
+    """Let the pipe hold 1 MB instead of 64 KB: the decompressor and this reader then
+    wake each other some 16 times less often, which is CPU both would rather spend."""
+    with contextlib.suppress(AttributeError, OSError):  # not Linux, or over the limit
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
