@@ -349,6 +349,7 @@ def main() -> None:
     print(f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}"
           f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}{'cpu ratio':>10}{'load':>6}  summary")
     rates = {}
+    floors_rate = {}
     cpu_floor = {}
     for kind, path in (("single", single), ("multistream", multi)):
         for jobs in (1, 2):
@@ -362,6 +363,7 @@ def main() -> None:
             cpu_floor[kind, jobs] = statistics.median(f[1] for f in floors)
             cpu_convert = statistics.median(r[1] for r in runs)
             rates[kind, jobs] = mb / elapsed
+            floors_rate[kind, jobs] = mb / floor
             net = floor / max(1e-9, elapsed - startup[jobs])
             print(f"{kind:<13}{jobs:>5}{mb / floor:>12.1f}{mb / elapsed:>10.1f}"
                   f"{floor / elapsed:>8.2f}{net:>11.2f}{cpu_floor[kind, jobs]:>9.1f}"
@@ -369,6 +371,10 @@ def main() -> None:
                   f"{load:>6.1f}  {runs[-1][3]}")
     for kind in ("single", "multistream"):
         print(f"{kind}: --jobs 2 / --jobs 1 = {rates[kind, 2] / rates[kind, 1]:.2f}")
+        if floors_rate[kind, 2] < 1.6 * floors_rate[kind, 1]:
+            print(f"    (decompression alone did not scale to 2 cores, "
+                  f"{floors_rate[kind, 2] / floors_rate[kind, 1]:.2f}x: other work took a core, "
+                  f"the {kind} --jobs 2 figures say little; run again)")
     scan, parse, candidates = work_cpu(single)
     print(f"CPU work besides decompression: scan {scan:.2f} s, parse and serialise "
           f"{candidates} candidates {parse:.2f} s")

@@ -260,7 +260,7 @@ def _context(*, fresh: bool):
     """How to start a worker: ``fresh`` is true for the first workers of a pool.
 
     On Linux the first workers are forked: this process has already imported
-    the parser, so a worker is ready in milliseconds instead of the second a
+    the parser, so a worker is ready in milliseconds instead of the 0.5-1 s a
     new interpreter needs to import mwparserfromhell and the validator, which
     on a short run is a good part of the time. A fork is only safe while no
     other thread runs (the read-ahead thread of a dump may hold a lock), so a
