@@ -3,10 +3,11 @@
 mwparserfromhell is quadratic in the number of templates it has to give up
 on (its issue #364): 2,000 unclosed ``{{a|`` take it 1 s, 8,000 take 20 s,
 16,000 take 97 s, so 100,000 would run for hours. The broken-markup scanner
-(:mod:`drugparse.extract.markup`) is quadratic in the number of problems it
-reports (it finds each one's line). :func:`guard_page` measures the page in
-one linear pass and raises :class:`~drugparse.errors.ParseError` before any
-of that starts, with limits no real article comes near (see the table).
+(:mod:`drugparse.extract.markup`) reports each unclosed or stray bracket as a
+warning, so a page of thousands gives a record made of warnings.
+:func:`guard_page` measures the page in one linear pass and raises
+:class:`~drugparse.errors.ParseError` before any of that starts, with limits
+no real article comes near (see the table).
 
 It also replaces the two characters no record can carry: NUL (the C tokenizer
 of mwparserfromhell stops reading at it, losing the rest of the page) and
@@ -58,7 +59,9 @@ MAX_NESTING = 500
 MAX_TEMPLATE_DEPTH = 30
 
 #: Unclosed or stray brackets in all (what ``unbalanced_markup`` warnings report).
-#: Broken real pages have a handful; 20,000 stray ``}}`` in a 1 MB page take 13 s.
+#: Broken real pages have a handful. A page with hundreds is not an article any more, and
+#: its record would be mostly warnings (20,000 stray ``}}`` took 13 s before the markup
+#: check became linear).
 MAX_UNBALANCED = 500
 
 #: ``<ref>`` tags. The most-cited enwiki articles have under 2,000; 50,000 take 6 s.
