@@ -68,7 +68,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
     body, derived_warnings = assemble.assemble_fields(fields.fields)
-    citations = collect_citations(code, infobox.template)
+    citations = collect_citations(code, infobox)
     article = read_article(code, infobox.template, links)
 
     title = _title(title, article.lead_name, body, default_title)

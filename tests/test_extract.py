@@ -96,7 +96,7 @@ def test_molar_mass_mismatch_is_a_warning():
 def citations(wikitext: str, infobox=None):
     code = parse_wikitext(wikitext)
     box = find_infobox(code)
-    return collect_citations(code, box.template if box else None)
+    return collect_citations(code, box)
 
 
 def test_named_reused_and_unnamed_refs():
@@ -323,4 +323,15 @@ def test_see_also_inside_column_templates():
         {"title": "Eliglustat"},
         {"title": "Miglustat", "note": "oral"},
         {"title": "Afegostat"},
+    ]
+
+
+def test_refs_in_chembox_sections_are_cited_in_their_parameter():
+    record = drugparse.parse(
+        "{{Chembox\n| Section1 = {{Chembox Identifiers\n| CASNo = 58-08-2<ref>CAS registry</ref>\n}}\n"
+        "| Section6 = {{Chembox Pharmacology\n| ATCCode_prefix = N06\n| ATCCode_suffix = BC01\n}}\n}}",
+        title="Caffeine",
+    )
+    assert record["citations"] == [
+        {"id": "ref-1", "text": "CAS registry", "uses": 1, "cited_in": ["infobox:CASNo"]}
     ]

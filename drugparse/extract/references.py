@@ -24,6 +24,7 @@ from mwparserfromhell.wikicode import Wikicode
 from drugparse.errors import warning
 from drugparse.extract.cite import is_cite_template, parse_cite
 from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
+from drugparse.extract.infobox import Infobox
 from drugparse.normalize.text import plain_text
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
@@ -68,8 +69,9 @@ class Citations:
 
 
 class _Collector:
-    def __init__(self, infobox: Template | None):
-        self.infobox = infobox
+    def __init__(self, infobox: Infobox | None):
+        self.infobox = infobox.template if infobox is not None else None
+        self.parameters = infobox.parameters if infobox is not None else []
         self.entries: list[_Entry] = []
         self.by_name: dict[tuple[str | None, str], _Entry] = {}
         self.last: _Entry | None = None
@@ -110,8 +112,9 @@ class _Collector:
     def template(self, template: Template, where: str) -> None:
         name = template_name(template)
         if template is self.infobox:
-            for param in template.params:
-                self.walk(param.value, f"infobox:{param_name(param)}")
+            # The box's own parameters, Chembox sections flattened: refs are cited in them.
+            for parameter in self.parameters:
+                self.walk(parameter.value, f"infobox:{parameter.name}")
             self.last = None
             return
         if name in NOTE_TEMPLATES:
@@ -201,7 +204,7 @@ def _attr(attribute) -> str:
     return str(attribute.value).strip() if attribute.value is not None else ""
 
 
-def collect_citations(code: Wikicode, infobox: Template | None = None) -> Citations:
+def collect_citations(code: Wikicode, infobox: Infobox | None = None) -> Citations:
     """Walk the page once; return its citations and the warnings about them."""
     collector = _Collector(infobox)
     collector.walk(code, "lead")
