@@ -11,7 +11,7 @@ from functools import cache
 from drugparse import assemble
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import read_article
-from drugparse.extract.infobox import find_infobox, read_fields
+from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
 from drugparse.guards import guard_page
@@ -65,6 +65,9 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
     templates, links = templates_and_links(code)
     infobox = find_infobox(code, templates)
     if infobox is None:
+        unread = unreadable_infobox(wikitext, templates)
+        if unread:  # the page has one, but broken markup hid it from the parser
+            raise ParseError(title or default_title, unread)
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
     body, derived_warnings = assemble.assemble_fields(fields.fields)

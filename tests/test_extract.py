@@ -335,3 +335,10 @@ def test_refs_in_chembox_sections_are_cited_in_their_parameter():
     assert record["citations"] == [
         {"id": "ref-1", "text": "CAS registry", "uses": 1, "cited_in": ["infobox:CASNo"]}
     ]
+
+
+def test_an_infobox_hidden_by_broken_markup_is_an_error_not_a_skip():
+    with pytest.raises(drugparse.ParseError, match=r"\{\{Infobox drug\}\} is on the page"):
+        drugparse.parse("{{Infobox drug | uses = foo<li>bar{{baz}} | CAS_number = 50-00-0 }}", title="X")
+    with pytest.raises(drugparse.NoInfoboxError):  # only named in a comment
+        drugparse.parse("See <!-- {{Drugbox}} --> here.", title="X")

@@ -26,7 +26,16 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     templates_and_links,
 )
 
-__all__ = ["Infobox", "Kind", "Parameter", "Fields", "find_infobox", "read_fields", "INFOBOX_KINDS"]
+__all__ = [
+    "Infobox",
+    "Kind",
+    "Parameter",
+    "Fields",
+    "find_infobox",
+    "read_fields",
+    "unreadable_infobox",
+    "INFOBOX_KINDS",
+]
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,28 @@ def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Inf
             written = " ".join(_COMMENT.sub("", str(template.name)).split())
             return Infobox(template, written, kind_name, parameters)
     return None
+
+
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.DOTALL | re.IGNORECASE)
+_OPENING = re.compile(r"\{\{\s*(infobox[ _]+drug|drug[ _]?box|chembox)\s*[|}<\n]", re.IGNORECASE)
+
+
+def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
+    """Why the page has a drug infobox the parser could not read, or None.
+
+    mwparserfromhell turns a template it cannot close into text: some broken values
+    (``foo<li>bar{{baz}}``) hide a whole ``{{Infobox drug}}``. That page must fail
+    loudly, not be skipped as "no infobox".
+    """
+    match = _OPENING.search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
+    if match is None:
+        return None
+    folded = " ".join(match.group(1).replace("_", " ").lower().split())
+    kind = "chembox" if folded == "chembox" else "drug"
+    if any(template_name(t) in INFOBOX_KINDS[kind].names for t in templates):
+        return None  # read fine: a Chembox without drug data, say
+    written = match.group(0).rstrip("|}<\n").strip()
+    return f"{written}}}}} is on the page but its markup could not be read as a template"
 
 
 def _parameters(template: Template, sections: str | None) -> list[Parameter]:
