@@ -21,7 +21,7 @@ read and MediaWiki's Sanitizer::decodeChar with references it cannot decode.
 >>> guard_page("{{a|" * 100_000)
 Traceback (most recent call last):
 drugparse.errors.ParseError: page: markup left open or nested more than 500 levels deep \
-(line 1, offset 2000); mwparserfromhell would take minutes on it
+(line 1, offset 399996); mwparserfromhell would take minutes on it
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from drugparse.errors import ParseError
+from drugparse.extract.markup import scan
 
 __all__ = [
     "MAX_PAGE_CHARS",
@@ -69,22 +70,6 @@ MAX_REFS = 10_000
 
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
-_REF = re.compile(r"<ref[\s/>]", re.IGNORECASE)
-# The tokens of drugparse.extract.markup: comments and nowiki-like tags hide markup.
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(?P<hiding>nowiki|pre|math|syntaxhighlight|source|chem|ce|code)\b[^>]*?(?<!/)>"
-    r".*?(?:</(?P=hiding)\s*>|\Z)"
-    r"|<ref\b[^>]*?/>"
-    r"|(?P<ref_open><ref\b[^>]*>)"
-    r"|(?P<ref_close></ref\s*>)"
-    r"|(?P<opener>\{\{|\[\[)"
-    r"|(?P<closer>\}\}|\]\])",
-    re.DOTALL | re.IGNORECASE,
-)
-_OPENER = {"}}": "{{", "]]": "[["}
-
-
 def guard_page(wikitext: str, title: str | None = None) -> str:
     """The page, checked against the limits and with NUL and lone surrogates replaced.
 
@@ -100,10 +85,6 @@ def guard_page(wikitext: str, title: str | None = None) -> str:
         wikitext = _UNREADABLE.sub("\ufffd", wikitext)
     if "&#" in wikitext:
         wikitext = _CHARACTER_REFERENCE.sub(_readable_reference, wikitext)
-    if "<" in wikitext:
-        refs = sum(1 for _ in _REF.finditer(wikitext))
-        if refs > MAX_REFS:
-            raise ParseError(title, f"too many <ref> tags: {refs:,}, the limit is {MAX_REFS:,}")
     _check_brackets(wikitext, title)
     return wikitext
 
@@ -115,79 +96,31 @@ def _readable_reference(match: re.Match) -> str:
 
 
 def _check_brackets(text: str, title: str | None) -> None:
-    """Count what :func:`~drugparse.extract.markup.find_problems` would, without its lines."""
-    stack: list[tuple[str, int]] = []
-    open_count = {"{{": 0, "[[": 0, "<ref>": 0}
-    problems = 0
-    templates: list[tuple[int, int]] = []  # (offset, +1 or -1) of each closed {{...}}
-    for match in _TOKEN.finditer(text):
-        ref_open, ref_close = match["ref_open"], match["ref_close"]
-        opener, closer = match["opener"], match["closer"]
-        if ref_open or opener:
-            token = "<ref>" if ref_open else opener
-            if token == "<ref>" and open_count["<ref>"]:  # refs do not nest: that one is unclosed
-                problems += 1
-                open_count["<ref>"] -= 1
-                _drop_innermost(stack, "<ref>")
-            stack.append((token, match.start()))
-            open_count[token] += 1
-            if len(stack) > MAX_NESTING:
-                _too_deep(text, match.start(), title)
-        elif ref_close or closer:
-            token = "<ref>" if ref_close else _OPENER[closer]
-            if token == "[[" and stack and stack[-1][0] == "[[" and (
-                text.find("\n", stack[-1][1], match.start()) >= 0
-            ):
-                stack.pop()  # a link never spans lines: an unclosed [[ and a stray ]]
-                open_count["[["] -= 1
-                problems += 2
-            elif open_count[token]:
-                while stack[-1][0] != token:
-                    problems += 1
-                    open_count[stack.pop()[0]] -= 1
-                opened = stack.pop()[1]
-                open_count[token] -= 1
-                if token == "{{":
-                    templates += ((opened, 1), (match.start(), -1))
-            else:
-                problems += 1
-        if problems > MAX_UNBALANCED:
-            break
-    problems += len(stack)
-    if problems > MAX_UNBALANCED:
+    """Limits on what the bracket scan of :mod:`drugparse.extract.markup` counted.
+
+    The scan is linear and cached, so the markup check after the guard reuses it.
+    """
+    found = scan(text)
+    if found.refs > MAX_REFS:
+        raise ParseError(title, f"too many <ref> tags: {found.refs:,}, the limit is {MAX_REFS:,}")
+    if found.deepest > MAX_NESTING:
+        line = text.count("\n", 0, found.deepest_offset) + 1
+        raise ParseError(
+            title,
+            f"markup left open or nested more than {MAX_NESTING} levels deep "
+            f"(line {line}, offset {found.deepest_offset}); mwparserfromhell would take minutes "
+            "on it",
+        )
+    if len(found.problems) > MAX_UNBALANCED:
         raise ParseError(
             title,
             f"more than {MAX_UNBALANCED} unclosed or stray brackets ({{{{, [[, <ref>); "
             "the markup is too broken to read",
         )
-    _check_template_depth(text, templates, title)
-
-
-def _check_template_depth(text: str, templates: list[tuple[int, int]], title: str | None) -> None:
-    """Closed templates only: an unclosed ``{{`` is text to mwparserfromhell, not a level."""
-    depth = 0
-    for offset, step in sorted(templates):
-        depth += step
-        if depth > MAX_TEMPLATE_DEPTH:
-            line = text.count("\n", 0, offset) + 1
-            raise ParseError(
-                title,
-                f"templates nested more than {MAX_TEMPLATE_DEPTH} deep (line {line}); "
-                "mwparserfromhell would turn them and the templates around them into text",
-            )
-
-
-def _drop_innermost(stack: list[tuple[str, int]], token: str) -> None:
-    for index in range(len(stack) - 1, -1, -1):
-        if stack[index][0] == token:
-            del stack[index]
-            return
-
-
-def _too_deep(text: str, offset: int, title: str | None) -> None:
-    line = text.count("\n", 0, offset) + 1
-    raise ParseError(
-        title,
-        f"markup left open or nested more than {MAX_NESTING} levels deep "
-        f"(line {line}, offset {offset}); mwparserfromhell would take minutes on it",
-    )
+    if found.template_depth > MAX_TEMPLATE_DEPTH:
+        line = text.count("\n", 0, found.template_offset) + 1
+        raise ParseError(
+            title,
+            f"templates nested more than {MAX_TEMPLATE_DEPTH} deep (line {line}); "
+            "mwparserfromhell would turn them and the templates around them into text",
+        )

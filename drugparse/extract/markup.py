@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from drugparse.errors import warning
 
-__all__ = ["Problem", "find_problems", "check_markup", "repair"]
+__all__ = ["Problem", "Scan", "scan", "find_problems", "check_markup", "repair"]
 
 # Tokens that open or close a construct. Comments and nowiki-like tags hide markup.
 _TOKENS = re.compile(
@@ -68,26 +68,52 @@ def _token_kind(token: str) -> str | None:
     return token
 
 
-@lru_cache(maxsize=2)  # check_markup and repair ask about the same page
-def find_problems(text: str) -> tuple[Problem, ...]:
-    """Every unclosed opener and stray closer, in source order."""
-    stack: list[tuple[str, int]] = []
+class Scan(NamedTuple):
+    """What one pass over a page's brackets found (:func:`scan`).
+
+    ``deepest``/``deepest_offset``: most brackets open at once, and where;
+    ``template_depth``/``template_offset``: deepest nesting of *closed* templates;
+    ``refs``: ``<ref>`` tags, self-closing ones included.
+    """
+
+    problems: tuple[Problem, ...]
+    deepest: int
+    deepest_offset: int
+    template_depth: int
+    template_offset: int
+    refs: int
+
+
+@lru_cache(maxsize=2)  # guards, check_markup and repair ask about the same page
+def scan(text: str) -> Scan:
+    """One linear pass: broken brackets, nesting, template depth, refs."""
+    stack: list[tuple[str, int, int]] = []  # (token, offset, line) of each open bracket
     open_count = dict.fromkeys(_CLOSER, 0)  # how many of each opener are on the stack
     problems: list[tuple[str, str, int]] = []
+    deepest = deepest_offset = refs = 0
+    line, previous = 1, 0  # line of the current token, counted as we go: linear
+    templates: list[tuple[int, int]] = []  # (offset, +1 or -1) of each closed {{...}}
     for match in _TOKENS.finditer(text):
         raw = match.group()
         token = _BRACKETS.get(raw) or _token_kind(raw)
         if token is None:
+            refs += raw[:4].lower() == "<ref"  # a self-closing <ref name=x />
             continue
+        line += text.count("\n", previous, match.start())
+        previous = match.start()
         if token in _CLOSER:
-            if token == "<ref>" and open_count["<ref>"]:
-                problems.append(("unclosed", token, _pop_to(stack, "<ref>")))
-                open_count["<ref>"] -= 1
-            stack.append((token, match.start()))
+            if token == "<ref>":
+                refs += 1
+                if open_count["<ref>"]:  # refs do not nest: the open one is unclosed
+                    problems.append(("unclosed", token, _pop_to(stack, "<ref>")))
+                    open_count["<ref>"] -= 1
+            stack.append((token, match.start(), line))
             open_count[token] += 1
+            if len(stack) > deepest:
+                deepest, deepest_offset = len(stack), match.start()
             continue
         opener = _OPENER[token]
-        if opener == "[[" and stack and stack[-1][0] == "[[" and _spans_lines(text, stack, match):
+        if opener == "[[" and stack and stack[-1][0] == "[[" and stack[-1][2] != line:
             # A link never spans lines: the [[ is unclosed and this ]] is stray.
             problems.append(("unclosed", "[[", stack.pop()[1]))
             open_count["[["] -= 1
@@ -95,27 +121,41 @@ def find_problems(text: str) -> tuple[Problem, ...]:
             continue
         if open_count[opener]:
             while stack[-1][0] != opener:
-                inner, offset = stack.pop()
+                inner, offset, _ = stack.pop()
                 open_count[inner] -= 1
                 problems.append(("unclosed", inner, offset))
-            stack.pop()
+            opened = stack.pop()[1]
             open_count[opener] -= 1
+            if opener == "{{":
+                templates += ((opened, 1), (match.start(), -1))
         else:
             problems.append(("stray", token, match.start()))
-    problems.extend(("unclosed", token, offset) for token, offset in stack)
-    return _located(sorted(problems, key=lambda p: p[2]), text)
+    problems.extend(("unclosed", token, offset) for token, offset, _ in stack)
+    depth, template_offset = _deepest_nesting(templates)
+    located = _located(sorted(problems, key=lambda p: p[2]), text)
+    return Scan(located, deepest, deepest_offset, depth, template_offset, refs)
 
 
-def _pop_to(stack: list[tuple[str, int]], token: str) -> int:
+def _deepest_nesting(intervals: list[tuple[int, int]]) -> tuple[int, int]:
+    depth = deepest = where = 0
+    for offset, step in sorted(intervals):
+        depth += step
+        if depth > deepest:
+            deepest, where = depth, offset
+    return deepest, where
+
+
+def find_problems(text: str) -> tuple[Problem, ...]:
+    """Every unclosed opener and stray closer, in source order."""
+    return scan(text).problems
+
+
+def _pop_to(stack: list[tuple[str, int, int]], token: str) -> int:
     """Take the innermost ``token`` off the stack, leaving what was opened after it."""
     for index in range(len(stack) - 1, -1, -1):
         if stack[index][0] == token:
             return stack.pop(index)[1]
     return 0  # pragma: no cover - callers check the token is on the stack
-
-
-def _spans_lines(text: str, stack: list[tuple[str, int]], match: re.Match) -> bool:
-    return "\n" in text[stack[-1][1] : match.start()]
 
 
 def _located(problems: list[tuple[str, str, int]], text: str) -> tuple[Problem, ...]:
