@@ -357,10 +357,6 @@ def test_invalid_utf8_in_titles_header_and_wikitext_files(tmp_path):
     assert len(errors.read_text().splitlines()) == 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "drugparse/sources/dump.py scan_block raises DumpError for the whole block when its "
-    "<page> and </page> counts differ, so the good pages before a stray </page> in the same "
-    "block are lost (0 pages read); it could split at the damage and keep those pages"))
 def test_pages_before_a_stray_page_close_tag_are_converted(tmp_path):
     pages = [(f"Drug {n}", DRUG + ("STRAY" if n == 3 else ""), n + 1, 0, None) for n in range(6)]
     dump = tmp_path / "stray.xml"

@@ -35,7 +35,15 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 
 class DumpError(Exception):
-    """The dump cannot be read on: truncated, damaged, or not a MediaWiki export."""
+    """The dump cannot be read on: truncated, damaged, or not a MediaWiki export.
+
+    ``partial`` is the scan of the pages before the damage in the block that held it,
+    so a reader can hand them on before it reports the error.
+    """
+
+    def __init__(self, message: str, partial: Scan | None = None):
+        super().__init__(message)
+        self.partial = partial
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,16 @@ def scan_block(
     opened = block.count(_PAGE_OPEN, start, end)
     closed = block.count(_PAGE_CLOSE, start, end)
     if opened != closed:
+        good_end = _end_of_whole_pages(block, start, end)
+        partial = scan_block(
+            block, origin=origin, namespaces=namespaces, every_page=every_page,
+            offset=offset, start=start, end=good_end,
+        )  # fmt: skip
         raise DumpError(
             f"{origin or 'dump'}: malformed XML: {opened} <page> but {closed} </page> "
-            f"between bytes {offset} and {offset + end - start}"
+            f"between bytes {offset} and {offset + end - start}; the pages before byte "
+            f"{offset + good_end - start} were read",
+            partial,
         )
     candidates = []
     spans = _every_page(block, start, end) if every_page else _named_pages(block, start, end)
@@ -87,6 +102,27 @@ def scan_block(
     last_page = block.rfind(_PAGE_CLOSE, start, end)
     document_end = block.find(_DOCUMENT_CLOSE, max(start, last_page), end) >= 0
     return Scan(opened, tuple(candidates), end - start, document_end)
+
+
+def _end_of_whole_pages(block: bytes, start: int, end: int) -> int:
+    """Where the well-formed pages at the start of ``block[start:end]`` end.
+
+    A page that opens before the previous one closed, or a ``</page>`` with no page
+    open (the stray one cut its page short: that page is damaged too), ends them.
+    """
+    position = page_start = start
+    while True:
+        opened = block.find(_PAGE_OPEN, position, end)
+        closed = block.find(_PAGE_CLOSE, position, end)
+        if closed >= 0 and (opened < 0 or closed < opened):
+            return page_start  # a </page> with no page open: the page before is cut
+        if opened < 0:
+            return position
+        close = block.find(_PAGE_CLOSE, opened, end)
+        reopened = block.find(_PAGE_OPEN, opened + len(_PAGE_OPEN), end)
+        if close < 0 or 0 <= reopened < close:
+            return opened  # this page never closes
+        page_start, position = opened, close + len(_PAGE_CLOSE)
 
 
 def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -254,11 +290,16 @@ class DumpReader:
                 raise DumpError(f"{self._name}: a page is longer than {MAX_PAGE_BYTES} bytes")
             self._pending = pending
             return []
-        cut = max(first, data.rfind(_PAGE_CLOSE) + len(_PAGE_CLOSE))
+        last = data.rfind(_PAGE_CLOSE)
+        cut = max(first, last + len(_PAGE_CLOSE)) if last >= 0 else first
         # Only the page cut by the last chunk's end is glued together (a small copy);
         # the whole pages of this chunk are scanned where they lie.
         glued = self._scan(self._pending + data[:first])
-        rest = self._scan(data, first, cut)
+        try:
+            rest = self._scan(data, first, cut)
+        except DumpError as exc:
+            exc.partial = _joined(glued, exc.partial) if exc.partial else glued
+            raise
         self._pending = data[cut:]
         return [
             Scan(
@@ -362,10 +403,25 @@ def scan_chunks(
     reader = DumpReader(origin, every_page=every_page)
     try:
         for chunk in chunks:
-            yield from reader.feed(chunk)
+            try:
+                scans = reader.feed(chunk)
+            except DumpError as exc:
+                if exc.partial is not None:
+                    yield exc.partial  # the pages before the damage
+                raise
+            yield from scans
     except (EOFError, OSError) as exc:
         # Decompressors report a cut or corrupt file this way.
         raise DumpError(
             f"{reader._name}: damaged after {reader.pages_read} pages: {exc}"
         ) from exc
     yield from reader.finish()
+
+
+def _joined(first: Scan, second: Scan) -> Scan:
+    return Scan(
+        first.pages_read + second.pages_read,
+        first.candidates + second.candidates,
+        first.nbytes + second.nbytes,
+        first.document_end or second.document_end,
+    )
