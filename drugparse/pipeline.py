@@ -10,7 +10,7 @@ from functools import cache
 
 from drugparse import assemble
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
-from drugparse.extract.article import read_article
+from drugparse.extract.article import lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
@@ -74,7 +74,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
     citations = collect_citations(code, infobox)
     article = read_article(code, infobox.template, links)
 
-    title = _title(title, article.lead_name, body, default_title)
+    title = _title(title, article, body, default_title)
     source = {
         "template": infobox.name,
         "url": assemble.page_url(title),
@@ -110,11 +110,12 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
     return record
 
 
-def _title(title, lead_name, body, default_title) -> str:
+def _title(title, article, body, default_title) -> str:
     if title and title.strip():
         return " ".join(title.split())
     # Names read off the page become titles as MediaWiki would write them.
-    for candidate in (lead_name, body.get("names", {}).get("drug_name"), default_title):
+    names = body.get("names", {})
+    for candidate in (lead_name(article), names.get("drug_name"), default_title):
         if candidate and candidate.strip():
             return page_title(candidate)
     raise ParseError(None, "the page has no title: pass title=")

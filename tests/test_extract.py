@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import drugparse
-from drugparse.extract.article import read_article
+from drugparse.extract.article import lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields
 from drugparse.extract.references import collect_citations
 from drugparse.wikitext import parse_wikitext
@@ -168,7 +168,7 @@ def test_article_structure():
     )
     article = read_article(code, code.filter_templates()[2])
     assert article.summary == "Xine (also Y) is a drug.\n\nSecond paragraph."
-    assert article.lead_name == "Xine"
+    assert lead_name(article) == "Xine"
     assert article.sections == [
         {"heading": "Medical uses", "level": 2},
         {"heading": "Dosage", "level": 3},

@@ -24,7 +24,7 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     templates_and_links,
 )
 
-__all__ = ["Article", "read_article", "HATNOTES"]
+__all__ = ["Article", "read_article", "lead_name", "HATNOTES"]
 
 #: Templates shown above the lead that are not part of it (Category:Hatnote templates).
 HATNOTES = frozenset(
@@ -47,7 +47,8 @@ class Article:
     """The parts of the page outside the infobox, as record values."""
 
     summary: str | None = None
-    lead_name: str | None = None
+    lead: list = field(default_factory=list, repr=False)
+    infobox: Template | None = field(default=None, repr=False)
     sections: list[dict] = field(default_factory=list)
     see_also: list[dict] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -66,7 +67,7 @@ def read_article(
     article = Article()
     lead, sections = _split_sections(code)
     article.summary, article.warnings = _summary(lead, infobox)
-    article.lead_name = _lead_name(lead, infobox)
+    article.lead, article.infobox = lead, infobox
     article.sections = [{"heading": heading, "level": level} for heading, level, _ in sections]
     for heading, _, nodes in sections:
         if heading.lower() in _SEE_ALSO:
@@ -128,9 +129,12 @@ def _summary(lead: list, infobox: Template | None) -> tuple[str | None, list[dic
     return "\n\n".join(paragraphs) or None, warnings
 
 
-def _lead_name(lead: list, infobox: Template | None) -> str | None:
-    """The first bold name of the lead: ``'''Imiglucerase''' is ...`` -> ``Imiglucerase``."""
-    for node in _lead_nodes(lead, infobox):
+def lead_name(article: Article) -> str | None:
+    """The first bold name of the lead: ``'''Imiglucerase''' is ...`` -> ``Imiglucerase``.
+
+    Read only when asked: a page whose title is known does not need it.
+    """
+    for node in _lead_nodes(article.lead, article.infobox):
         if isinstance(node, Text | Wikilink | Template | Tag):
             match = _BOLD.search(str(node))
             if match:
