@@ -115,16 +115,18 @@ def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
     return warnings
 
 
-_EMPTY = (None, "", [], {})
+# Falsy values that are not "empty": 0, 0.0 and False are data. (None, "", [] and {} are not.)
+_KEPT_FALSY = frozenset({int, float, bool})
 
 
 class Shape:
     """A schema node compiled for :func:`tidy`: key order and the shapes of children."""
 
-    __slots__ = ("order", "children", "extra", "items")
+    __slots__ = ("order", "rank", "children", "extra", "items")
 
     def __init__(self) -> None:
         self.order: tuple[str, ...] = ()
+        self.rank: dict[str, int] = {}
         self.children: dict[str, Shape] = {}
         self.extra: Shape | None = None
         self.items: Shape | None = None
@@ -140,6 +142,7 @@ def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
     shape = memo[id(node)] = Shape()
     properties = node.get("properties", {})
     shape.order = tuple(properties)
+    shape.rank = {key: rank for rank, key in enumerate(properties)}
     shape.children = {k: compile_shape(v, defs, memo) for k, v in properties.items()}
     extra = node.get("additionalProperties")
     if isinstance(extra, dict):
@@ -158,18 +161,21 @@ def tidy(value, shape: Shape | None):
             extra = None
         else:
             children = shape.children
-            keys = [k for k in shape.order if k in value]
-            keys += [k for k in value if k not in children]
+            if value.keys() <= children.keys():  # the usual case: sort by schema position
+                keys = sorted(value, key=shape.rank.__getitem__)
+            else:  # keys the schema does not name (additionalProperties) go last, as given
+                keys = [k for k in shape.order if k in value]
+                keys += [k for k in value if k not in children]
             extra = shape.extra
         out = {}
         for key in keys:
             child = tidy(value[key], children.get(key, extra))
-            if child not in _EMPTY:
+            if child or type(child) in _KEPT_FALSY:
                 out[key] = child
         return out
     if type(value) is list:
         items = shape.items if shape is not None else None
-        return [c for c in (tidy(v, items) for v in value) if c not in _EMPTY]
+        return [c for c in (tidy(v, items) for v in value) if c or type(c) in _KEPT_FALSY]
     return value
 
 

@@ -15,7 +15,15 @@ import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-__all__ = ["parse_wikitext", "template_name", "page_title", "param_name", "templates_and_links"]
+__all__ = [
+    "parse_wikitext",
+    "template_name",
+    "tag_name",
+    "page_title",
+    "param_name",
+    "child_templates",
+    "templates_and_links",
+]
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _SPACES = re.compile(r"[\s_]+")
@@ -28,9 +36,12 @@ def parse_wikitext(text: str) -> Wikicode:
 
 def _code_text(code: Wikicode) -> str:
     # Most names are one Text node; str(Wikicode) joins node strings the slow way.
+    # (Unpacked, not indexed: SmartList's __getitem__ is Python code, its iterator is not.)
     nodes = code.nodes
-    if len(nodes) == 1 and type(nodes[0]) is Text:
-        return nodes[0].value
+    if len(nodes) == 1:
+        (node,) = nodes
+        if type(node) is Text:
+            return node.value
     return str(code)
 
 
@@ -63,6 +74,20 @@ def param_name(param) -> str:
     if "<!--" in name:
         name = _COMMENT.sub("", name)
     return name.strip()
+
+
+def tag_name(tag: Tag) -> str:
+    """An HTML-like tag's name folded for lookups: ``<REF name=a>`` -> ``ref``."""
+    return _code_text(tag.tag).strip().lower()
+
+
+def child_templates(code: Wikicode) -> list[Template]:
+    """The templates directly in ``code`` (not inside other nodes), in order.
+
+    The same as ``code.filter_templates(recursive=False)`` without its generic
+    machinery, which costs more than the walk.
+    """
+    return [node for node in code.nodes if type(node) is Template]
 
 
 def templates_and_links(code: Wikicode) -> tuple[list[Template], list[Wikilink]]:

@@ -22,11 +22,18 @@ from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, W
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.extract.cite import is_cite_template, parse_cite
+from drugparse.extract.cite import parse_cite
 from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
 from drugparse.extract.infobox import Infobox
 from drugparse.normalize.text import plain_text
-from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
+from drugparse.tables.cs1 import CITE_TEMPLATES
+from drugparse.wikitext import (  # noqa: F401 (parse_wikitext: the doctest)
+    child_templates,
+    param_name,
+    parse_wikitext,
+    tag_name,
+    template_name,
+)
 
 __all__ = ["Citations", "collect_citations", "NOTE_TEMPLATES"]
 
@@ -98,7 +105,7 @@ class _Collector:
         return where
 
     def tag(self, tag: Tag, where: str) -> None:
-        name = str(tag.tag).strip().lower()
+        name = tag_name(tag)
         if name == "ref":
             attributes = {str(a.name).strip().lower(): _attr(a) for a in tag.attributes}
             body = None if tag.self_closing else tag.contents
@@ -126,7 +133,7 @@ class _Collector:
         if name in SHORT_FOOTNOTES:
             self.short(template, where)
             return
-        if is_cite_template(name):  # a full citation outside <ref>: a bibliography entry
+        if name in CITE_TEMPLATES:  # a full citation outside <ref>: a bibliography entry
             self.entries.append(_Entry(None, None, body=Wikicode([template])))
             self.last = None
             return
@@ -138,7 +145,7 @@ class _Collector:
 
     def list_defined(self, code: Wikicode) -> None:
         for tag in code.ifilter_tags(recursive=False):
-            if str(tag.tag).strip().lower() == "ref":
+            if tag_name(tag) == "ref":
                 attributes = {str(a.name).strip().lower(): _attr(a) for a in tag.attributes}
                 body = None if tag.self_closing else tag.contents
                 self.ref(attributes.get("name"), attributes.get("group"), body, None, used=False)
@@ -177,7 +184,7 @@ class _Collector:
     def ref(self, name, group, body, where, used: bool) -> None:
         name = name or None
         group = group or None
-        if body is not None and not str(body).strip():
+        if body is not None and _is_blank(body):
             body = None
         entry = self.by_name.get((group, name)) if name else None
         if entry is None:
@@ -197,7 +204,12 @@ class _Collector:
 
 def _belongs_to_ref(template: Template) -> bool:
     name = template_name(template)
-    return name in SHORT_FOOTNOTES or is_cite_template(name)
+    return name in SHORT_FOOTNOTES or name in CITE_TEMPLATES
+
+
+def _is_blank(code: Wikicode) -> bool:
+    """Whether ``code`` is only whitespace (any node but text prints as markup)."""
+    return all(type(node) is Text and not node.value.strip() for node in code.nodes)
 
 
 def _attr(attribute) -> str:
@@ -254,7 +266,7 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
             warnings.append(warning("unknown_reference", where, message))
         return [{**base, **_usage(entry)}]
     parsed = []
-    for template in entry.body.ifilter_templates(recursive=False):
+    for template in child_templates(entry.body):
         result = parse_cite(template)
         if result is None and short_footnote(template) is not None:
             result = (short_footnote(template), [])

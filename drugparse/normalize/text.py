@@ -32,7 +32,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from drugparse.wikitext import parse_wikitext, template_name
+from drugparse.wikitext import parse_wikitext, tag_name, template_name
 
 __all__ = [
     "Rendered",
@@ -47,7 +47,6 @@ __all__ = [
 BREAK = "\x1e"
 
 _QUOTES = re.compile(r"'{2,}")
-_SPACE = re.compile(r"\s+")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*:")
 _DROPPED_NAMESPACES = ("file:", "image:", "category:", "media:")
 
@@ -94,13 +93,10 @@ def join_items(items: list[str]) -> str:
 
 
 def _split_items(raw: str) -> list[str]:
-    raw = _QUOTES.sub("", raw)
-    items = []
-    for piece in raw.split(BREAK):
-        piece = _SPACE.sub(" ", piece).strip()
-        if piece:
-            items.append(piece)
-    return items
+    if "''" in raw:
+        raw = _QUOTES.sub("", raw)
+    # str.split() breaks on exactly the characters \s matches: runs of them become one space.
+    return [" ".join(words) for piece in raw.split(BREAK) if (words := piece.split())]
 
 
 def _render(code, out: list[str], unrendered: list[str]) -> None:
@@ -154,7 +150,7 @@ _BREAK_TAGS = frozenset({"br", "li", "dt", "dd", "hr", "p", "tr"})
 
 
 def _render_tag(tag: Tag, out: list[str], unrendered: list[str]) -> None:
-    name = str(tag.tag).strip().lower()
+    name = tag_name(tag)
     if name in _HIDDEN_TAGS:
         return
     if name in _BREAK_TAGS:
@@ -211,7 +207,7 @@ class _Args:
         sink: list[str] = []
         if value is not None:
             _render(value, sink, self.unrendered)
-        return _SPACE.sub(" ", "".join(sink)).strip()
+        return " ".join("".join(sink).split())
 
 
 def _first(args: _Args) -> None:
