@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING
 
 from drugparse.errors import ValidationError
 
@@ -21,6 +20,9 @@ try:  # Rust validator: same verdicts, about 50x faster; optional, errors still 
     import jsonschema_rs
 except ImportError:  # pragma: no cover - a platform without its wheel
     jsonschema_rs = None
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 __all__ = ["schema", "validate", "validation_errors", "is_valid", "SCHEMA_FILE"]
 
@@ -40,6 +42,10 @@ def schema() -> dict:
 @cache
 def _validator() -> Draft202012Validator:
     # Compiled once per process: building a validator costs far more than using it.
+    # Imported here: with jsonschema-rs it is only needed for an invalid record's
+    # messages, and importing it is a good part of a short run's start-up.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
