@@ -21,7 +21,12 @@ stream and multistream with an index, then prints:
     on the same articles, the two interleaved article by article, medians,
     overall and per size bucket;
 (c) peak RSS of the largest process of a convert run (parent, worker or
-    lbzip2) for the dump and one 4x larger.
+    lbzip2) for the dump and one 4x larger;
+(d) the reader: CPU seconds for drugparse's byte-level page splitter against
+    ``xml.etree.ElementTree.iterparse`` and ``mwxml`` (when installed, the
+    ``compare`` extra) doing the same job on the decompressed single-stream
+    XML in memory: count the pages and keep the namespace-0, non-redirect ones
+    that pass the pre-filter (all three must agree on both numbers).
 
 Run: ``python benchmarks/bench_batch.py [--mb 150] [--repeat 3] [--keep DIR]``
 (``--keep`` builds the dumps there once and reuses them; ``--code DIR`` runs
@@ -314,6 +319,80 @@ def print_parse_ratio(rows: list[tuple[int, float, float]]) -> None:
             print(f"    {name:>8}: {len(bucket)} articles, ratio {ratio:.2f}")
 
 
+def _splitter(data: bytes) -> tuple[int, int]:
+    from drugparse.sources.dump import DumpReader
+
+    reader, pages, candidates = DumpReader("bench"), 0, 0
+    chunk = 4 * 1024 * 1024  # as convert reads a pipe
+    scans = [s for i in range(0, len(data), chunk) for s in reader.feed(data[i : i + chunk])]
+    for scan in scans + reader.finish():
+        pages += scan.pages_read
+        candidates += len(scan.candidates)
+    return pages, candidates
+
+
+def _iterparse(data: bytes) -> tuple[int, int]:
+    import io
+    import xml.etree.ElementTree as ET
+
+    from drugparse.sources.prefilter import mentions_drug_infobox
+
+    pages = candidates = 0
+    for _, element in ET.iterparse(io.BytesIO(data)):
+        namespace, _, tag = element.tag.rpartition("}")
+        if tag != "page":
+            continue
+        pages += 1
+        ns = f"{namespace}}}" if namespace else ""
+        text = element.findtext(f"{ns}revision/{ns}text") or ""
+        article = element.findtext(f"{ns}ns") == "0" and element.find(f"{ns}redirect") is None
+        candidates += article and mentions_drug_infobox(text)
+        element.clear()
+    return pages, candidates
+
+
+def _mwxml(data: bytes) -> tuple[int, int]:
+    import io
+
+    import mwxml
+
+    from drugparse.sources.prefilter import mentions_drug_infobox
+
+    pages = candidates = 0
+    for page in mwxml.Dump.from_file(io.BytesIO(data)):
+        pages += 1
+        text = ""
+        for revision in page:  # the last revision is the article now
+            text = revision.text or ""
+        article = page.namespace == 0 and page.redirect is None
+        candidates += article and mentions_drug_infobox(text)
+    return pages, candidates
+
+
+def compare_readers(path: Path) -> None:
+    """(d): the same job for three readers, CPU seconds on the XML in memory."""
+    data = b"".join(decompressed_chunks(path))
+    mb = len(data) / 1e6
+    readers = [("byte splitter (drugparse)", _splitter), ("ElementTree.iterparse", _iterparse)]
+    try:
+        import mwxml  # noqa: F401
+
+        readers.append(("mwxml", _mwxml))
+    except ImportError:
+        print("    (mwxml not installed: pip install '.[compare]')")
+    print(f"(d) reading {mb:.0f} MB of XML in memory: pages, pre-filtered candidates, CPU")
+    results = {}
+    for name, read in readers:
+        started = time.process_time()
+        results[name] = read(data)
+        seconds = time.process_time() - started
+        pages, candidates = results[name]
+        print(f"    {name:<27}{pages:>7} pages{candidates:>5} candidates"
+              f"{seconds:>7.2f} s{mb / seconds:>7.0f} MB/s")
+    if len(set(results.values())) != 1:
+        print(f"    the readers disagree: {results}")
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--mb", type=float, default=150, help="decompressed size of the dump")
@@ -385,6 +464,8 @@ def main() -> None:
               f"{decompress / (decompress + scan + parse):.2f}")
     print()
     print_parse_ratio(parse_ratio())
+    print()
+    compare_readers(single)
     if args.skip_rss:
         return
     print()
