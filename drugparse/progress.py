@@ -10,6 +10,7 @@ line is always printed::
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
+            sized = _has_size(self.stream)
             self._bar = tqdm(
                 file=self.stream,
                 unit="B",
@@ -60,7 +62,11 @@ class Progress:
                 unit_divisor=1000,
                 desc="drugparse",
                 mininterval=0.5,
-                dynamic_ncols=True,
+                # tqdm draws nothing on a terminal that reports no size (a bare pty,
+                # some CI consoles): give it 80 columns and 24 lines.
+                dynamic_ncols=sized,
+                ncols=None if sized else 80,
+                nrows=None if sized else 24,
             )
         self._shown_bytes = 0
 
@@ -86,6 +92,14 @@ class Progress:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _has_size(stream: TextIO) -> bool:
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        return size.columns > 0 and size.lines > 0
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _is_terminal(stream: TextIO) -> bool:
