@@ -7,9 +7,10 @@ stream and multistream with an index, then prints:
 
 (a) ``drugparse convert`` end-to-end MB/s (decompressed XML) vs decompression
     alone with the same decompressor and the same parallelism, for --jobs 1
-    and --jobs 2: single stream ``lbzip2 -dc -n N`` read through a pipe (as
-    convert reads it), multistream Python ``bz2`` in N forked processes fed
-    block by block (as convert's workers are). Each pair is run side by side,
+    and --jobs 2: single stream, and multistream at --jobs 1, ``lbzip2 -dc -n N``
+    read through a pipe (as convert reads it); multistream at --jobs 2, Python
+    ``bz2`` in N forked processes fed block by block (as convert's workers
+    are). Each pair is run side by side,
     ``--repeat`` times, and the medians are printed; also the start-up of
     ``drugparse convert`` (a dump of no pages) and the ratio without it, the
     CPU seconds of both and their ratio (what the wall-clock ratio tends to
@@ -208,13 +209,14 @@ def _cpu() -> float:
 def decompress_only(path: Path, jobs: int, multistream: bool) -> tuple[float, float]:
     """Seconds and CPU seconds to decompress ``path`` as convert does, output discarded.
 
-    Single stream: the external decompressor with ``jobs`` threads, read through
-    a pipe by this process. Multistream: ``jobs`` forked processes, each given
-    one block at a time and returning only its length.
+    Single stream, and multistream with one job: the external decompressor with
+    ``jobs`` threads, read through a pipe by this process. Multistream with
+    several jobs: ``jobs`` forked processes, each given one block at a time and
+    returning only its length.
     """
     cpu = _cpu()
     started = time.perf_counter()
-    if multistream:
+    if multistream and jobs >= 2:
         spans = list(block_spans(path, path.with_name(path.name.replace(".xml.bz2", "-index.txt"))))
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             work = [(str(path), o, n) for o, n in spans]
@@ -413,8 +415,9 @@ def main() -> None:
           f"ready in {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f}; code {code}")
     tool = external_bzip2(1)
-    print(f"single-stream decompressor: {tool[0] if tool else 'python bz2'}; "
-          "multistream: python bz2 in worker processes")
+    print(f"stream decompressor (single stream; multistream at --jobs 1): "
+          f"{tool[0] if tool else 'python bz2'}; multistream at --jobs 2: python bz2 in "
+          "worker processes")
     print()
     empty = empty_dump(folder)
     startup = {
@@ -458,7 +461,7 @@ def main() -> None:
     print(f"CPU work besides decompression: scan {scan:.2f} s, parse and serialise "
           f"{candidates} candidates {parse:.2f} s")
     for kind in ("single", "multistream"):
-        decompress = cpu_floor[kind, 1]
+        decompress = cpu_floor[kind, 2]  # the decompressor of --jobs 2
         print(f"    best ratio on saturated cores, {kind}: decompression {decompress:.1f} / "
               f"({decompress:.1f} + {scan:.2f} + {parse:.2f}) = "
               f"{decompress / (decompress + scan + parse):.2f}")

@@ -58,11 +58,17 @@ def test_dump_to_folder_with_errors_file_exit_1(tmp_path):
     assert summary.startswith("drugparse: 6 pages read, 2 records written, 3 skipped, 1 failed")
 
 
-def test_jobs_1_and_2_give_identical_bytes(tmp_path):
+@pytest.mark.parametrize("kind", ["xml", "multistream"])
+def test_jobs_1_and_2_give_identical_bytes(tmp_path, kind):
+    # Multistream: one stream beside the parser at --jobs 1, blocks in workers at --jobs 2.
     pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(dumps.sample_pages() * 6)]
     pages = [(t, text, n + 1, ns, red) for n, (t, text, _, ns, red) in enumerate(pages)]
-    path = tmp_path / "many.xml"
-    path.write_text(dumps.dump_text(pages))
+    if kind == "xml":
+        path = tmp_path / "many.xml"
+        path.write_text(dumps.dump_text(pages))
+    else:
+        path = tmp_path / "many-multistream.xml.bz2"
+        dumps.write_multistream(path, pages, per_stream=5)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert run(path, "-o", one, "--jobs", "1").returncode == 0
     assert run(path, "-o", two, "--jobs", "2").returncode == 0

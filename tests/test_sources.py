@@ -201,11 +201,26 @@ def test_multistream_is_read_as_blocks_with_or_without_index(tmp_path):
     assert spans == list(block_spans(path))
     inputs = resolve_inputs([str(path)])
     assert inputs[0].index == index
-    items = list(work_items(inputs))
+    items = list(work_items(inputs, jobs=2))
     assert [type(i) for i in items] == [StreamBlock] * 4 + [StreamEnd]
     index.unlink()
-    items = list(work_items(resolve_inputs([str(path)])))
+    items = list(work_items(resolve_inputs([str(path)]), jobs=2))
     assert [type(i) for i in items] == [StreamBlock] * 4 + [StreamEnd]
+
+
+@pytest.mark.parametrize("jobs", [0, 1])
+def test_multistream_with_one_worker_or_none_is_read_as_one_stream(tmp_path, jobs):
+    # Nothing to spread blocks over: decompressing beside the parser is faster.
+    path = tmp_path / "wiki-multistream.xml.bz2"
+    write_multistream(path, sample_pages(), per_stream=2)
+    items = list(work_items(resolve_inputs([str(path)]), jobs=jobs))
+    assert all(type(i) is PageBatch for i in items)
+    assert sum(i.pages_read for i in items) == len(sample_pages())
+    single = tmp_path / "wiki.xml"
+    single.write_text(dump_text(sample_pages()))
+    expected = pages_of(work_items(resolve_inputs([str(single)])))
+    assert len(expected) >= 2
+    assert [(p.title, p.text) for p in pages_of(items)] == [(p.title, p.text) for p in expected]
 
 
 def test_single_stream_bz2_is_not_multistream(tmp_path):

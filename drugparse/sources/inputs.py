@@ -233,7 +233,10 @@ def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
 def _dump(item: _Input, jobs: int) -> Iterator[PageBatch | StreamBlock | StreamEnd | InputFailure]:
     path = item.path
     origin = str(path)
-    if _blocks_are_pages(item):
+    # Blocks are decompressed by the workers, in parallel, when there are several; with
+    # one worker (or none) the stream path is faster: it decompresses beside the parser
+    # (lbzip2, or a thread: bz2 reads every stream of a multistream file and drops the GIL).
+    if jobs >= 2 and _blocks_are_pages(item):
         try:
             spans = list(block_spans(path, item.index))
         except (OSError, EOFError, ValueError) as exc:
