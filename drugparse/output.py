@@ -146,40 +146,9 @@ class DirectoryWriter:
         pass
 
 
-class FileWriter:
-    """``-o FILE``: every record in one file (JSONL, or YAML documents), renamed into place at
-    the end so a killed run leaves the previous file or none, never half of one."""
-
-    def __init__(self, path: Path, *, separator: str = ""):
-        self.path = Path(path)
-        if self.path.parent != Path(""):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, self._temporary = tempfile.mkstemp(
-            prefix=_TEMP_PREFIX, dir=self.path.parent or Path(".")
-        )
-        self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
-        self._separator = separator
-        self._count = 0
-
-    def write(self, title: str, text: str) -> Path:
-        if self._count and self._separator:
-            self._stream.write(self._separator)
-        self._stream.write(text)
-        self._count += 1
-        return self.path
-
-    def close(self) -> None:
-        self._stream.close()
-        os.replace(self._temporary, self.path)
-
-    def abort(self) -> None:
-        self._stream.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self._temporary)
-
-
 class StreamWriter:
-    """Standard output: records one after another (YAML documents split by ``---``)."""
+    """Records one after another on a text stream, standard output by default (YAML
+    documents split by ``---``)."""
 
     def __init__(self, stream: TextIO | None = None, *, separator: str = ""):
         self.stream = stream if stream is not None else sys.stdout
@@ -194,3 +163,27 @@ class StreamWriter:
 
     def close(self) -> None:
         self.stream.flush()
+
+
+class FileWriter(StreamWriter):
+    """``-o FILE``: every record in one file (JSONL, or YAML documents), renamed into place at
+    the end so a killed run leaves the previous file or none, never half of one."""
+
+    def __init__(self, path: Path, *, separator: str = ""):
+        self.path = Path(path)
+        if self.path.parent != Path(""):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, self._temporary = tempfile.mkstemp(
+            prefix=_TEMP_PREFIX, dir=self.path.parent or Path(".")
+        )
+        super().__init__(os.fdopen(handle, "w", encoding="utf-8", newline=""), separator=separator)
+
+    def close(self) -> None:
+        self.stream.close()
+        os.replace(self._temporary, self.path)
+
+    def abort(self) -> None:
+        self.stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._temporary)
+
