@@ -20,6 +20,7 @@ from drugparse.errors import warning
 from drugparse.normalize.values import text
 from drugparse.tables import chembox, infobox_drug
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
+    child_templates,
     param_name,
     parse_wikitext,
     template_name,
@@ -152,9 +153,7 @@ def _parameters(template: Template, sections: str | None) -> list[Parameter]:
 
 
 def _section_templates(value: Wikicode, prefix: str) -> list[Template]:
-    return [
-        t for t in value.ifilter_templates(recursive=False) if template_name(t).startswith(prefix)
-    ]
+    return [t for t in child_templates(value) if template_name(t).startswith(prefix)]
 
 
 def _has_evidence(parameters: list[Parameter], kind: Kind) -> bool:

@@ -18,7 +18,11 @@ import re
 
 from drugparse.errors import warning
 from drugparse.normalize.values import rendered, text
-from drugparse.wikitext import parse_wikitext, template_name  # noqa: F401  (doctest)
+from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
+    child_templates,
+    parse_wikitext,
+    template_name,
+)
 
 __all__ = [
     "STRICT_SHAPES",
@@ -171,7 +175,7 @@ def atc_codes(code, field: str) -> tuple[dict[str, list[str]] | None, list[dict]
 
 def verification_status(code, field: str) -> tuple[str | None, list[dict]]:
     """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``."""
-    for template in code.filter_templates(recursive=False):
+    for template in child_templates(code):
         if template_name(template).endswith("cite"):
             values = [str(p.value).strip() for p in template.params if not p.showkey]
             if values and values[0]:

@@ -12,7 +12,11 @@ import re
 
 from drugparse.errors import warning
 from drugparse.normalize.values import text
-from drugparse.wikitext import parse_wikitext, template_name  # noqa: F401  (doctest)
+from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
+    child_templates,
+    parse_wikitext,
+    template_name,
+)
 
 __all__ = ["DRUGS_COM_PATHS", "drugs_com", "medlineplus"]
 
@@ -31,7 +35,7 @@ _MEDLINEPLUS_ID = re.compile(r"^[a-z]\d{6}$")
 
 def drugs_com(code, field: str) -> tuple[dict | None, list[dict]]:
     """``{{drugs.com|KIND|SLUG}}`` -> ``{kind, slug, url}``; other text is kept as ``text``."""
-    for template in code.filter_templates(recursive=False):
+    for template in child_templates(code):
         if template_name(template) != "drugs.com":
             continue
         args = [str(p.value).strip() for p in template.params if not p.showkey]
