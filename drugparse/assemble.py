@@ -2,7 +2,7 @@
 
 Pure functions. The record's key order is the schema's ``properties`` order
 (record-format.md: "Key order in output is the order of this page"), applied
-by :func:`order_like_schema`; empty values are pruned (empty means absent).
+by :func:`tidy`, which also prunes empty values (empty means absent).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ __all__ = [
     "assemble_fields",
     "compile_shape",
     "tidy",
-    "order_like_schema",
-    "prune",
     "page_url",
     "SCHEMA_VERSION",
 ]
@@ -120,12 +118,15 @@ _KEPT_FALSY = frozenset({int, float, bool})
 
 
 class Shape:
-    """A schema node compiled for :func:`tidy`: key order and the shapes of children."""
+    """A schema node compiled for :func:`tidy`: key order and the shapes of children.
 
-    __slots__ = ("order", "rank", "children", "extra", "items")
+    ``rank`` maps each property to its position in the schema (iterated, it lists
+    them in that order).
+    """
+
+    __slots__ = ("rank", "children", "extra", "items")
 
     def __init__(self) -> None:
-        self.order: tuple[str, ...] = ()
         self.rank: dict[str, int] = {}
         self.children: dict[str, Shape] = {}
         self.extra: Shape | None = None
@@ -141,7 +142,6 @@ def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
         return memo[id(node)]
     shape = memo[id(node)] = Shape()
     properties = node.get("properties", {})
-    shape.order = tuple(properties)
     shape.rank = {key: rank for rank, key in enumerate(properties)}
     shape.children = {k: compile_shape(v, defs, memo) for k, v in properties.items()}
     extra = node.get("additionalProperties")
@@ -164,7 +164,7 @@ def tidy(value, shape: Shape | None):
             if value.keys() <= children.keys():  # the usual case: sort by schema position
                 keys = sorted(value, key=shape.rank.__getitem__)
             else:  # keys the schema does not name (additionalProperties) go last, as given
-                keys = [k for k in shape.order if k in value]
+                keys = [k for k in shape.rank if k in value]
                 keys += [k for k in value if k not in children]
             extra = shape.extra
         out = {}
@@ -176,33 +176,4 @@ def tidy(value, shape: Shape | None):
     if type(value) is list:
         items = shape.items if shape is not None else None
         return [c for c in (tidy(v, items) for v in value) if c or type(c) in _KEPT_FALSY]
-    return value
-
-
-def prune(value):
-    """Drop empty strings, lists and dicts, and None, at every depth."""
-    if isinstance(value, dict):
-        pruned = {k: prune(v) for k, v in value.items()}
-        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
-    if isinstance(value, list):
-        return [v for v in map(prune, value) if v not in (None, "", [], {})]
-    return value
-
-
-def order_like_schema(value, node: dict, defs: dict):
-    """Reorder dict keys as the schema lists ``properties``; other keys keep their order."""
-    while "$ref" in node:
-        node = defs[node["$ref"].rsplit("/", 1)[-1]]
-    if isinstance(value, dict):
-        properties = node.get("properties", {})
-        extra = node.get("additionalProperties")
-        extra = extra if isinstance(extra, dict) else {}
-        known = [k for k in properties if k in value]
-        rest = [k for k in value if k not in properties]
-        return {
-            k: order_like_schema(value[k], properties.get(k, extra), defs) for k in known + rest
-        }
-    if isinstance(value, list):
-        items = node.get("items", {})
-        return [order_like_schema(v, items, defs) for v in value]
     return value
