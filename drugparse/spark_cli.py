@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from drugparse.sources.decompress import file_compression
+
 __all__ = ["add_arguments", "main", "run", "run_spark_convert", "WIKIMEDIA_COLUMNS"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -257,7 +259,7 @@ def wikimedia_names(pages):
 def _input_format(source: str) -> str | None:
     path = Path(source)
     name = source.lower().rstrip("/")
-    if name.endswith(".bz2") or (path.is_file() and path.read_bytes()[:3] == b"BZh"):
+    if name.endswith(".bz2") or (path.is_file() and file_compression(path) == "bz2"):
         return "dump"
     if name.endswith(".parquet") or (path.is_dir() and any(path.glob("*.parquet"))):
         return "parquet"

@@ -26,7 +26,13 @@ try:
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["CHUNK_BYTES", "compression_of", "decompressed_chunks", "external_bzip2"]
+__all__ = [
+    "CHUNK_BYTES",
+    "compression_of",
+    "file_compression",
+    "decompressed_chunks",
+    "external_bzip2",
+]
 
 CHUNK_BYTES = 4 * 1024 * 1024
 # Linux's default pipe-max-size for unprivileged processes.
@@ -41,6 +47,12 @@ def compression_of(head: bytes) -> str | None:
         if head.startswith(magic):
             return name
     return None
+
+
+def file_compression(path: Path) -> str | None:
+    """:func:`compression_of` a file, from its first bytes only (a dump is gigabytes)."""
+    with open(path, "rb") as stream:
+        return compression_of(stream.read(4))
 
 
 def external_bzip2(jobs: int = 1) -> list[str] | None:
@@ -64,8 +76,7 @@ def decompressed_chunks(
     A damaged or cut file raises ``EOFError`` or ``OSError`` after the
     chunks before the damage.
     """
-    with open(path, "rb") as raw:
-        kind = compression_of(raw.read(4))
+    kind = file_compression(path)
     command = external_bzip2(jobs) if kind == "bz2" and external else None
     if command:
         yield from _piped(command + [str(path)], chunk_bytes)

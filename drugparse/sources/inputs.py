@@ -25,9 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from drugparse.sources.decompress import compression_of, decompressed_chunks, stream_chunks
+from drugparse.sources.decompress import (
+    compression_of,
+    decompressed_chunks,
+    file_compression,
+    stream_chunks,
+)
 from drugparse.sources.dump import DumpError, scan_chunks
-from drugparse.sources.multistream import block_spans, decompress_block, is_multistream
+from drugparse.sources.multistream import block_spans, decompress_block, first_stream
 from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
@@ -251,17 +256,15 @@ def _dump(item: _Input, jobs: int) -> Iterator[PageBatch | StreamBlock | StreamE
 
 def _blocks_are_pages(item: _Input) -> bool:
     """Multistream with whole pages per stream: an index, or a header-only first stream."""
-    with open(item.path, "rb") as stream:
-        if compression_of(stream.read(4)) != "bz2":
-            return False
+    if file_compression(item.path) != "bz2":
+        return False
     if item.index is not None:
         return True
-    if not is_multistream(item.path):
+    span = first_stream(item.path)  # not block_spans: that would read the whole file here
+    if span is None:
         return False
-    spans = block_spans(item.path)
-    offset, length = next(spans)
     try:
-        first = decompress_block(item.path, offset, length)
+        first = decompress_block(item.path, *span)
     except (OSError, EOFError, ValueError):
         return False
     return b"<page>" not in first and b"</siteinfo>" in first

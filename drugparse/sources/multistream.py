@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from drugparse.sources.decompress import file_compression
 from drugparse.sources.dump import DumpReader, Scan, scan_block
 
 __all__ = [
@@ -27,8 +28,8 @@ __all__ = [
     "Stitcher",
     "block_spans",
     "decompress_block",
+    "first_stream",
     "is_multistream",
-    "is_page_aligned",
     "read_index",
     "scan_stream_block",
     "stream_starts_in",
@@ -70,10 +71,19 @@ def _stream_starts(path: Path, limit: int | None = None) -> Iterator[int]:
             base += _SCAN_BYTES
 
 
+def first_stream(path: Path) -> tuple[int, int] | None:
+    """``(0, length)`` of the first stream when ``path`` is a bz2 file of several streams
+    (the second found in its first 32 MB), else None; the rest of the file is not read."""
+    starts = _stream_starts(path, _SNIFF_BYTES)
+    if next(starts, None) != 0:
+        return None
+    second = next(starts, None)
+    return None if second is None else (0, second)
+
+
 def is_multistream(path: Path) -> bool:
     """True when ``path`` is a bz2 file of several streams (found in its first 32 MB)."""
-    starts = _stream_starts(path, _SNIFF_BYTES)
-    return next(starts, None) == 0 and next(starts, None) is not None
+    return first_stream(path) is not None
 
 
 def read_index(path: Path) -> list[int]:
@@ -81,7 +91,7 @@ def read_index(path: Path) -> list[int]:
 
     Lines are ``offset:page_id:title``; titles may hold colons.
     """
-    opener = bz2.open if path.read_bytes()[:3] == b"BZh" else open
+    opener = bz2.open if file_compression(path) == "bz2" else open
     offsets = set()
     with opener(path, "rb") as index:
         for line in index:
@@ -117,22 +127,6 @@ def decompress_block(path: Path | str, offset: int, length: int) -> bytes:
     if data[:3] != b"BZh":
         raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
     return bz2.decompress(data)
-
-
-def is_page_aligned(xml: bytes) -> bool:
-    """True when ``xml`` starts a page or the document and ends a page or the document.
-
-    Then it can be scanned on its own; otherwise it must be stitched to its
-    neighbours.
-
-    >>> is_page_aligned(b"  <page>...</page>\\n"), is_page_aligned(b"ge>...</page>")
-    (True, False)
-    """
-    head = xml[:64].lstrip()
-    tail = xml[-64:].rstrip()
-    starts = head.startswith((b"<page>", b"<?xml", b"<mediawiki"))
-    ends = tail.endswith((b"</page>", b"</mediawiki>"))
-    return starts and ends
 
 
 @dataclass(frozen=True)
