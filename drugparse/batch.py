@@ -37,6 +37,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from drugparse.errors import DrugparseError, NoInfoboxError
+from drugparse.sources.dump import DumpError
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd
 from drugparse.sources.multistream import BlockScan, Stitcher, scan_stream_block
 from drugparse.sources.pages import BadPage, Page
@@ -200,7 +201,7 @@ def _worker_main(conn: Connection, clock, options: dict) -> None:
         seq, work, skip = task
         try:
             pages, block = _pages_of(work)
-        except (OSError, EOFError, ValueError, DrugparseError, Exception) as exc:
+        except Exception as exc:  # a damaged block or file fails its task, not the worker
             conn.send((seq, "failed", f"{type(exc).__name__}: {exc}"))
             continue
         ids = [(p.title, p.page_id) for p in pages]
@@ -249,7 +250,7 @@ class _Worker:
         self.process.join()
 
     def stop(self) -> None:
-        with contextlib.suppress(OSError, BrokenPipeError):
+        with contextlib.suppress(OSError):  # BrokenPipeError too: the worker may be gone
             self.conn.send(None)
         self.process.join(timeout=2)
         self.kill()
@@ -472,18 +473,16 @@ def run_work(
 
 def _stitched(step: Callable[[], list], origin: str, options: dict) -> Outcome:
     """Run a stitcher step; parse the pages it completes here (rare: cut pages only)."""
-    from drugparse.sources.dump import DumpError
-
     outcome = Outcome()
     try:
         scans = step()
     except DumpError as exc:
         outcome.failure = InputFailure(origin, str(exc))
         return outcome
+    fmt, keep, parser = _unpack(options)
     for scan in scans:
         outcome.pages_read += scan.pages_read
         outcome.nbytes += scan.nbytes
-        fmt, keep, parser = _unpack(options)
         outcome.results += [convert_one(page, fmt, keep, parser) for page in scan.candidates]
     return outcome
 
@@ -580,7 +579,7 @@ def run_convert(
         work = _titled(work, title)
     outcomes = run_work(work, jobs=jobs, fmt=fmt, keep_record=False, page_timeout=page_timeout)
     try:
-        with Progress(counts, enabled=progress if progress is not None else None) as bar:
+        with Progress(counts, enabled=progress) as bar:
             for outcome in outcomes:
                 counts.pages_read += outcome.pages_read
                 counts.nbytes += outcome.nbytes

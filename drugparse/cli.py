@@ -12,13 +12,10 @@ import sys
 from pathlib import Path
 
 from drugparse import spark_cli, write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, run_convert
+from drugparse.batch import DEFAULT_PAGE_TIMEOUT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_convert
 from drugparse.validate import schema, validation_errors
 
 __all__ = ["main"]
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -97,10 +94,7 @@ def _validate(args) -> int:
     for name in args.files:
         try:
             records = _records_in(Path(name))
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            print(f"{name}: cannot read: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        except Exception as error:  # yaml.YAMLError and friends
+        except Exception as error:  # OSError, UnicodeDecodeError, yaml.YAMLError, ValueError...
             print(f"{name}: cannot read: {error}", file=sys.stderr)
             return EXIT_USAGE
         for number, record in enumerate(records, start=1):

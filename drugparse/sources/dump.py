@@ -301,14 +301,7 @@ class DumpReader:
             exc.partial = _joined(glued, exc.partial) if exc.partial else glued
             raise
         self._pending = data[cut:]
-        return [
-            Scan(
-                glued.pages_read + rest.pages_read,
-                glued.candidates + rest.candidates,
-                glued.nbytes + rest.nbytes,
-                glued.document_end or rest.document_end,
-            )
-        ]
+        return [_joined(glued, rest)]
 
     def finish(self) -> list[Scan]:
         """Scan what is left; raise :class:`DumpError` if the document is incomplete."""
@@ -378,8 +371,7 @@ class DumpReader:
             end=end,
         )
         self._offset += end - start
-        self.pages_read += scan.pages_read
-        self.document_end = self.document_end or scan.document_end
+        self.count_pages(scan.pages_read, scan.document_end)
         return scan
 
 
