@@ -107,9 +107,7 @@ class _Collector:
     def tag(self, tag: Tag, where: str) -> None:
         name = tag_name(tag)
         if name == "ref":
-            attributes = {str(a.name).strip().lower(): _attr(a) for a in tag.attributes}
-            body = None if tag.self_closing else tag.contents
-            self.ref(attributes.get("name"), attributes.get("group"), body, where, used=True)
+            self.ref(*_ref_parts(tag), where, used=True)
         elif name == "references":
             if tag.contents is not None and not tag.self_closing:
                 self.list_defined(tag.contents)
@@ -146,9 +144,7 @@ class _Collector:
     def list_defined(self, code: Wikicode) -> None:
         for tag in code.ifilter_tags(recursive=False):
             if tag_name(tag) == "ref":
-                attributes = {str(a.name).strip().lower(): _attr(a) for a in tag.attributes}
-                body = None if tag.self_closing else tag.contents
-                self.ref(attributes.get("name"), attributes.get("group"), body, None, used=False)
+                self.ref(*_ref_parts(tag), None, used=False)
 
     def note(self, template: Template, name: str, where: str) -> None:
         body = None
@@ -212,6 +208,13 @@ def _is_blank(code: Wikicode) -> bool:
     return all(type(node) is Text and not node.value.strip() for node in code.nodes)
 
 
+def _ref_parts(tag: Tag) -> tuple[str | None, str | None, Wikicode | None]:
+    """``<ref name=a group=note>body</ref>`` -> ``("a", "note", body)``; no body if self-closing."""
+    attributes = {str(a.name).strip().lower(): _attr(a) for a in tag.attributes}
+    body = None if tag.self_closing else tag.contents
+    return attributes.get("name"), attributes.get("group"), body
+
+
 def _attr(attribute) -> str:
     return str(attribute.value).strip() if attribute.value is not None else ""
 
@@ -268,15 +271,15 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
     parsed = []
     for template in child_templates(entry.body):
         result = parse_cite(template)
-        if result is None and short_footnote(template) is not None:
-            result = (short_footnote(template), [])
+        if result is None and (short := short_footnote(template)) is not None:
+            result = (short, [])
         if result is not None:
             parsed.append(result)
     rest = _free_text(entry.body, has_template=bool(parsed))
     records = []
     for index, (fields, cite_warnings) in enumerate(parsed or [({}, [])]):
         record_id = ref_id if index == 0 else _free_id(f"{ref_id}-{index + 1}", taken)
-        record = {"id": record_id, **({"group": entry.group} if entry.group else {}), **fields}
+        record = {**base, "id": record_id, **fields}
         if index == 0:
             record.update(rest)
         record.update(_usage(entry))
