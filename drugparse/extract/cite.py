@@ -283,7 +283,8 @@ def _build_names(params: _Params, values: dict, out: dict) -> None:
                     values.get("_display_authors")),
         "editors": (values.get("_veditors"), values.get("_editors"), None,
                     values.get("_display_editors")),
-        "translators": (None, None, None, values.get("_display_translators")),
+        # The record has no translators_et_al: _ordered keeps only CITATION_KEYS.
+        "translators": (None, None, None, None),
     }
     for lst in _RECORDED_LISTS:
         vancouver, free, extra, display = sources[lst]
@@ -292,7 +293,6 @@ def _build_names(params: _Params, values: dict, out: dict) -> None:
             out[lst] = names
         if et_al or _is_et_al(display):
             out[f"{lst}_et_al"] = True
-    out.pop("translators_et_al", None)  # the record has no such key
 
 
 def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[dict], bool]:
