@@ -18,6 +18,7 @@ from mwparserfromhell.wikicode import Wikicode
 __all__ = [
     "parse_wikitext",
     "template_name",
+    "written_name",
     "tag_name",
     "page_title",
     "param_name",
@@ -58,6 +59,12 @@ def template_name(template: Template) -> str:
     matches the redirects editors actually use (``{{NoWrap}}``).
     """
     return _folded(_code_text(template.name))
+
+
+def written_name(template: Template) -> str:
+    """A template's name as the page writes it, comments dropped and spaces joined:
+    ``{{Infobox_drug <!--x--> |`` -> ``Infobox_drug``."""
+    return " ".join(_COMMENT.sub("", _code_text(template.name)).split())
 
 
 def page_title(raw: str) -> str:

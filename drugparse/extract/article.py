@@ -22,6 +22,7 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     parse_wikitext,
     template_name,
     templates_and_links,
+    written_name,
 )
 
 __all__ = ["Article", "read_article", "lead_name", "HATNOTES"]
@@ -208,7 +209,7 @@ def _trailing_templates(nodes: list, infobox: Template | None) -> tuple[list[str
         if not isinstance(node, Template) or node is infobox:
             continue
         name = template_name(node)
-        written = " ".join(re.sub(r"<!--.*?-->", "", str(node.name), flags=re.S).split())
+        written = written_name(node)
         if name.endswith("stub"):
             stubs.append(written)
         elif not _is_inline(name):

@@ -25,6 +25,7 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     parse_wikitext,
     template_name,
     templates_and_links,
+    written_name,
 )
 
 __all__ = [
@@ -71,8 +72,6 @@ class Fields:
     sources: dict[str, str] = field(default_factory=dict)  # path -> parameter name
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-
 @dataclass(frozen=True)
 class Kind:
     """A kind of infobox: its template names (folded) and how its parameters are read.
@@ -113,8 +112,7 @@ def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Inf
             parameters = _parameters(template, kind.sections)
             if kind.drug_evidence is not None and not _has_evidence(parameters, kind):
                 continue
-            written = " ".join(_COMMENT.sub("", str(template.name)).split())
-            return Infobox(template, written, kind_name, parameters)
+            return Infobox(template, written_name(template), kind_name, parameters)
     return None
 
 
@@ -132,8 +130,7 @@ def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
     match = _OPENING.search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
     if match is None:
         return None
-    folded = " ".join(match.group(1).replace("_", " ").lower().split())
-    kind = "chembox" if folded == "chembox" else "drug"
+    kind = "chembox" if match.group(1).lower() == "chembox" else "drug"
     if any(template_name(t) in INFOBOX_KINDS[kind].names for t in templates):
         return None  # read fine: a Chembox without drug data, say
     written = match.group(0).rstrip("|}<\n").strip()
