@@ -39,6 +39,7 @@ HATNOTES = frozenset(
 )  # fmt: skip
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_NEWLINE = re.compile("\n")
 _BOLD = re.compile(r"'''(.+?)'''")
 _SEE_ALSO = frozenset({"see also", "related articles", "related drugs"})
 
@@ -48,8 +49,7 @@ class Article:
     """The parts of the page outside the infobox, as record values."""
 
     summary: str | None = None
-    lead: list = field(default_factory=list, repr=False)
-    infobox: Template | None = field(default=None, repr=False)
+    lead: list = field(default_factory=list, repr=False)  # its nodes: no infobox, no hatnotes
     sections: list[dict] = field(default_factory=list)
     see_also: list[dict] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -67,15 +67,15 @@ def read_article(
     """
     article = Article()
     lead, sections = _split_sections(code)
-    article.summary, article.warnings = _summary(lead, infobox)
-    article.lead, article.infobox = lead, infobox
+    article.lead = _lead_nodes(lead, infobox)
+    article.summary, article.warnings = _summary(article.lead)
     article.sections = [{"heading": heading, "level": level} for heading, level, _ in sections]
     for heading, _, nodes in sections:
         if heading.lower() in _SEE_ALSO:
             article.see_also.extend(_see_also(nodes))
     article.categories = _categories(templates_and_links(code)[1] if links is None else links)
     # Navboxes and stubs close the page: they sit in its last section (or lead, if none).
-    last = sections[-1][2] if sections else _lead_nodes(lead, infobox)
+    last = sections[-1][2] if sections else article.lead
     article.navboxes, article.stubs = _trailing_templates(last, infobox)
     return article
 
@@ -105,22 +105,23 @@ def _lead_nodes(lead: list, infobox: Template | None) -> list:
     return kept
 
 
-def _paragraphs(nodes: list) -> list[Wikicode]:
+def _split_at(nodes: list, separator: re.Pattern) -> list[list]:
+    """Top-level nodes in groups, a new group at each ``separator`` inside a Text node."""
     groups: list[list] = [[]]
     for node in nodes:
-        if isinstance(node, Text) and _BLANK_LINE.search(node.value):
-            parts = _BLANK_LINE.split(node.value)
+        parts = separator.split(node.value) if isinstance(node, Text) else ()
+        if len(parts) > 1:
             groups[-1].append(Text(parts[0]))
             groups.extend([Text(part)] for part in parts[1:])
         else:
             groups[-1].append(node)
-    return [Wikicode(group) for group in groups]
+    return groups
 
 
-def _summary(lead: list, infobox: Template | None) -> tuple[str | None, list[dict]]:
+def _summary(lead: list) -> tuple[str | None, list[dict]]:
     paragraphs, warnings, missing = [], [], []
-    for paragraph in _paragraphs(_lead_nodes(lead, infobox)):
-        result = render(paragraph)
+    for paragraph in _split_at(lead, _BLANK_LINE):
+        result = render(Wikicode(paragraph))
         if result.text:
             paragraphs.append(result.text)
         missing.extend(result.unrendered)
@@ -135,7 +136,7 @@ def lead_name(article: Article) -> str | None:
 
     Read only when asked: a page whose title is known does not need it.
     """
-    for node in _lead_nodes(article.lead, article.infobox):
+    for node in article.lead:
         if isinstance(node, Text | Wikilink | Template | Tag):
             match = _BOLD.search(str(node))
             if match:
@@ -145,23 +146,10 @@ def lead_name(article: Article) -> str | None:
     return None
 
 
-def _lines(nodes: list) -> list[list]:
-    """Split top-level nodes into source lines (Text nodes are cut at newlines)."""
-    lines: list[list] = [[]]
-    for node in nodes:
-        if isinstance(node, Text) and "\n" in node.value:
-            first, *rest = node.value.split("\n")
-            lines[-1].append(Text(first))
-            lines.extend([Text(part)] for part in rest)
-        else:
-            lines[-1].append(node)
-    return lines
-
-
 def _see_also(nodes: list) -> list[dict]:
     """``* [[Afegostat]] (development terminated)`` -> title and note, one per line."""
     entries = []
-    for line in _lines(nodes):
+    for line in _split_at(nodes, _NEWLINE):  # source lines
         for index, node in enumerate(line):
             if isinstance(node, Template):  # {{div col}}, {{columns-list|...}}, {{flatlist|...}}
                 for param in node.params:
