@@ -118,10 +118,17 @@ def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
     return result, warnings
 
 
+# Longest first, so "kg/mol" is not read as "g/mol" after a "k".
+_UNIT_SPELLINGS = sorted(MOLAR_MASS_UNITS, key=len, reverse=True)
+# Molar mass units in g/mol (a dalton is 1 g/mol).
+_UNIT_SCALE = {"g/mol": 1.0, "Da": 1.0, "kDa": 1000.0, "kg/mol": 1000.0, "MDa": 1e6}
+
+
 def _unit_and_note(rest: str) -> tuple[str | None, str | None]:
     rest = rest.strip()
-    for spelling in sorted(MOLAR_MASS_UNITS, key=len, reverse=True):
-        if rest.lower().startswith(spelling):
+    low = rest.lower()
+    for spelling in _UNIT_SPELLINGS:
+        if low.startswith(spelling):
             unit, rest = MOLAR_MASS_UNITS[spelling], rest[len(spelling) :]
             break
     else:
@@ -141,7 +148,7 @@ def molar_mass_unit(code, field: str) -> tuple[str | None, list[dict]]:
 def mismatch(stated: dict, computed: float) -> str | None:
     """Why stated and computed molar mass disagree, or None when they agree within 0.1%."""
     unit = stated.get("unit", "g/mol")
-    scale = {"g/mol": 1.0, "Da": 1.0, "kDa": 1000.0, "kg/mol": 1000.0, "MDa": 1e6}.get(unit)
+    scale = _UNIT_SCALE.get(unit)
     if scale is None or "value" not in stated or "max" in stated:
         return None
     value = stated["value"] * scale

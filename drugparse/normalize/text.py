@@ -377,7 +377,6 @@ TEMPLATE_RENDERERS: dict[str, Callable[[_Args], None]] = {
     "ell": _literal("ℓ"),
     "break": _literal(BREAK),
     "clear": _literal(""),
-    "-": _literal(""),
 }
 
 #: Templates that carry metadata, maintenance flags or references, not prose.

@@ -367,11 +367,9 @@ CITATION_KEYS: tuple[str, ...] = (
     "url_status", "quote",
 )
 
-#: ``identifiers`` keys in output order.
-IDENTIFIER_KEYS: tuple[str, ...] = (
-    "doi", "pmid", "pmc", "isbn", "issn", "eissn", "arxiv", "biorxiv", "bibcode",
-    "citeseerx", "jstor", "oclc", "s2cid", "hdl", "zbl", "mr", "osti", "ssrn", "lccn",
-    "asin", "ol", "rfc", "pmc_embargo_date", "id",
+#: ``identifiers`` keys in output order: those of :data:`RECORD_FIELDS`.
+IDENTIFIER_KEYS: tuple[str, ...] = tuple(
+    path.removeprefix("identifiers.") for path in RECORD_FIELDS if path.startswith("identifiers.")
 )
 
 #: Values that mean "nothing here" (record-format.md: empty means absent).
