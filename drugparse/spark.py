@@ -172,17 +172,9 @@ def convert_rows(
 
 def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
     import pyarrow as pa
+    from pyspark.sql.pandas.types import to_arrow_schema
 
-    schema = pa.schema(
-        [
-            ("title", pa.string()),
-            ("page_id", pa.int64()),
-            ("revision_id", pa.int64()),
-            ("record", pa.string()),
-            ("error_code", pa.string()),
-            ("error_message", pa.string()),
-        ]
-    )
+    schema = to_arrow_schema(RESULT_SCHEMA)
     names = [name for name, _ in _INPUT_COLUMNS]
     for batch in batches:
         batch = _candidates(batch)

@@ -27,11 +27,11 @@ import sys
 import time
 from pathlib import Path
 
+from drugparse.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from drugparse.sources.decompress import file_compression
 
 __all__ = ["add_arguments", "main", "run", "run_spark_convert", "WIKIMEDIA_COLUMNS"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 INPUT_FORMATS = ("dump", "parquet", "json", "table")
 OUTPUT_FORMATS = ("jsonl", "parquet")
 
