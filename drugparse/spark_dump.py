@@ -28,14 +28,13 @@ URIs are opened with ``pyarrow.fs``.
 
 from __future__ import annotations
 
-import bz2
 from pathlib import Path
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
 
-from drugparse.sources.dump import DumpError, _namespaces, scan_block
-from drugparse.sources.multistream import block_spans, read_index
+from drugparse.sources.dump import DumpError, header_namespaces, is_export_header, scan_block
+from drugparse.sources.multistream import block_spans, decompress_stream, index_spans
 from drugparse.sources.pages import BadPage
 
 __all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
@@ -131,26 +130,24 @@ def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, 
         return list(block_spans(local, Path(index) if index is not None else None))
     if index is None:
         raise ValueError(f"{path}: a remote dump needs its index (index=...)")
-    size = _size(path)
-    starts = sorted({0, *read_index(Path(index))} - {size})
-    ends = [*starts[1:], size]
-    return [(start, end - start) for start, end in zip(starts, ends, strict=True) if end > start]
+    return index_spans(Path(index), _size(path))
 
 
 def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, int]]:
     """Check the dump is a MediaWiki export; its namespaces; is the first stream header only?"""
-    data = b""
+    data, first = b"", None
     for offset, length in spans:
         data += _decompress(path, offset, length)
+        if first is None:
+            first = data  # the first stream, for header_only
         if _PAGE_OPEN in data or b"</siteinfo>" in data or len(data) > _HEADER_LIMIT:
             break
     first_page = data.find(_PAGE_OPEN)
     head = data[: first_page if first_page >= 0 else len(data)]
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not (start.startswith(b"<?xml") or b"<mediawiki" in start[:4096]):
+    if not is_export_header(head):
         raise DumpError(f"{origin}: not a MediaWiki XML export")
-    header_only = _PAGE_OPEN not in _decompress(path, *spans[0]) if len(spans) > 1 else False
-    return header_only, _namespaces(head)
+    header_only = len(spans) > 1 and _PAGE_OPEN not in first
+    return header_only, header_namespaces(head)
 
 
 # --- in the tasks -------------------------------------------------------------------------
@@ -232,10 +229,7 @@ def _row(page) -> tuple:
 
 
 def _decompress(path: str, offset: int, length: int) -> bytes:
-    data = _read_range(path, offset, length)
-    if data[:3] != b"BZh":
-        raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
-    return bz2.decompress(data)
+    return decompress_stream(_read_range(path, offset, length), offset)
 
 
 def _read_range(path: str, offset: int, length: int) -> bytes:

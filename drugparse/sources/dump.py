@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from drugparse.sources.pages import BadPage, Page
 from drugparse.sources.prefilter import name_positions
 
-__all__ = ["DumpError", "DumpReader", "Scan", "scan_block", "scan_chunks", "unescape"]
+__all__ = [
+    "DumpError",
+    "DumpReader",
+    "Scan",
+    "header_namespaces",
+    "is_export_header",
+    "scan_block",
+    "scan_chunks",
+    "unescape",
+]
 
 _PAGE_OPEN = b"<page>"
 _PAGE_CLOSE = b"</page>"
@@ -245,7 +254,13 @@ def unescape(text: str) -> str:
 _NAMESPACE = re.compile(rb'<namespace\s+key="(-?\d+)"[^>]*>([^<]*)</namespace>')
 
 
-def _namespaces(header: bytes) -> dict[str, int]:
+def is_export_header(head: bytes) -> bool:
+    """Whether the bytes before the first page start a MediaWiki XML export."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"<?xml") or b"<mediawiki" in start[:4096]
+
+
+def header_namespaces(header: bytes) -> dict[str, int]:
     """``<namespace key="14">Category</namespace>`` -> ``{"category": 14}``."""
     return {
         unescape(name.decode("utf-8", "replace")).strip().lower(): int(key)
@@ -348,12 +363,11 @@ class DumpReader:
         if first_page < 0 and not final and len(data) < 1024 * 1024:
             return False
         head = data[: first_page if first_page >= 0 else len(data)]
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if not start:
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n"):
             return False
-        if not (start.startswith(b"<?xml") or b"<mediawiki" in start[:4096]):
+        if not is_export_header(head):
             raise DumpError(f"{self._name}: not a MediaWiki XML export")
-        self._namespaces = _namespaces(head)
+        self._namespaces = header_namespaces(head)
         return True
 
     def _scan(self, block: bytes, start: int = 0, end: int | None = None) -> Scan:

@@ -28,7 +28,9 @@ __all__ = [
     "Stitcher",
     "block_spans",
     "decompress_block",
+    "decompress_stream",
     "first_stream",
+    "index_spans",
     "is_multistream",
     "read_index",
     "scan_stream_block",
@@ -109,21 +111,34 @@ def block_spans(path: Path, index: Path | None = None) -> Iterator[tuple[int, in
     """
     size = path.stat().st_size
     if index is not None:
-        starts = sorted({0, *read_index(index)} - {size})
-    else:
-        starts = list(_stream_starts(path))
+        yield from index_spans(index, size)
+        return
+    starts = list(_stream_starts(path))
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    for start, end in zip(starts, [*starts[1:], size], strict=True):
-        if end > start:
-            yield start, end - start
+    yield from _spans(starts, size)
+
+
+def index_spans(index: Path, size: int) -> list[tuple[int, int]]:
+    """``(offset, length)`` of the streams of a dump of ``size`` bytes that ``index`` lists,
+    the header stream before its first offset included."""
+    return _spans(sorted({0, *read_index(index)} - {size}), size)
+
+
+def _spans(starts: list[int], size: int) -> list[tuple[int, int]]:
+    return [(start, end - start) for start, end in zip(starts, [*starts[1:], size], strict=True)
+            if end > start]
 
 
 def decompress_block(path: Path | str, offset: int, length: int) -> bytes:
     """The decompressed bytes of the streams in ``path[offset:offset + length]``."""
     with open(path, "rb") as stream:
         stream.seek(offset)
-        data = stream.read(length)
+        return decompress_stream(stream.read(length), offset)
+
+
+def decompress_stream(data: bytes, offset: int) -> bytes:
+    """The decompressed bytes of bz2 streams read from byte ``offset`` of a dump."""
     if data[:3] != b"BZh":
         raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
     return bz2.decompress(data)
