@@ -209,13 +209,17 @@ def _report(failures, written, pages_read, errors, stderr, started) -> int:
 
 
 def _write_lines(output: str, records) -> None:
-    """One JSON Lines file, written through a temporary name so a crash leaves no half file."""
-    path = Path(output)
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "w", encoding="utf-8", newline="") as out:
+    """One JSON Lines file, written as ``convert -o FILE`` writes one: a failure leaves none."""
+    from drugparse.output import FileWriter
+
+    writer = FileWriter(Path(output))
+    try:
         for row in records.toLocalIterator():
-            out.write(row.record + "\n")
-    os.replace(partial, path)
+            writer.write(None, row.record + "\n")
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
 
 
 def _pages(spark, source, kind, index, where, partitions, pages_read):
