@@ -157,8 +157,8 @@ def atc_codes(code, field: str) -> tuple[dict[str, list[str]] | None, list[dict]
         if name == "atcvet" and not value.startswith("Q"):
             value = "Q" + value
         found["atcvet" if value.startswith("Q") else "atc"].append(value)
-    result, render_warnings = rendered(code, field)
-    warnings += [w for w in render_warnings if "{{atc" not in w["message"].lower()]
+    result, render_warnings = rendered(code, field, read_elsewhere=("atc",))  # {{ATC}}, {{ATCvet}}
+    warnings += render_warnings
     for value in _ATC_IN_TEXT.findall(result.text):
         kind = "atcvet" if value.startswith("Q") else "atc"
         if value not in found[kind]:

@@ -47,12 +47,15 @@ INCOMPLETE_MARKERS = frozenset(
 _SEPARATOR = re.compile(r"[,;]\s+|\s+/\s+")
 
 
-def rendered(code, field: str) -> tuple[Rendered, list[dict]]:
-    """Render a value and warn about every template that has no plain-text rendering."""
+def rendered(code, field: str, read_elsewhere: tuple[str, ...] = ()) -> tuple[Rendered, list[dict]]:
+    """Render a value and warn about every template that has no plain-text rendering,
+    except those whose (folded) name starts with one of ``read_elsewhere``: the caller
+    reads them itself."""
     result = render(code)
     warnings = [
         warning("unrendered_template", field, f"template {{{{{name}}}}} has no text rendering")
         for name in dict.fromkeys(result.unrendered)
+        if not name.startswith(read_elsewhere)
     ]
     return result, warnings
 
