@@ -12,8 +12,7 @@ care. Hazard data has no place in a drug record's other sections and goes to
 from __future__ import annotations
 
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
-from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
-from drugparse.tables.infobox_drug import LEGAL_COUNTRIES, Mapping
+from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
 
 __all__ = ["TEMPLATE_NAMES", "SECTION_PREFIX", "PARAMETERS", "DRUG_EVIDENCE", "lookup"]
 
@@ -183,6 +182,4 @@ def lookup(name: str) -> Mapping | None:
         return mapping
     if name in HAZARD_PARAMETERS:
         return Mapping(f"hazards.{name}", _text)
-    if name in ELEMENT_SYMBOLS:
-        return Mapping(f"chemistry.elements.{name}", values.integer)
-    return None
+    return ELEMENT_MAPPINGS.get(name)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
 
-__all__ = ["Mapping", "PARAMETERS", "PATTERNS", "lookup"]
+__all__ = ["ELEMENT_MAPPINGS", "Mapping", "PARAMETERS", "PATTERNS", "lookup"]
 
 
 class Mapping(NamedTuple):
@@ -230,6 +230,11 @@ for _country in LEGAL_COUNTRIES:
 
 #: Parameters with a number or an element symbol in their name: (pattern, path, normaliser).
 #: ``{n}`` / ``{symbol}`` in the path is filled from the match.
+#: Atom counts, ``| C = 2 | H = 6``: one parameter per element symbol (Chembox too).
+ELEMENT_MAPPINGS: dict[str, Mapping] = {
+    symbol: Mapping(f"chemistry.elements.{symbol}", values.integer) for symbol in ELEMENT_SYMBOLS
+}
+
 PATTERNS: list[tuple[re.Pattern, str, Callable]] = [
     (re.compile(r"^component(?P<n>[0-9]+)$"), "components.{n}.name", _text),
     (re.compile(r"^class(?P<n>[0-9]+)$"), "components.{n}.class", _text),
@@ -238,11 +243,9 @@ PATTERNS: list[tuple[re.Pattern, str, Callable]] = [
 
 def lookup(name: str) -> Mapping | None:
     """The mapping of a parameter name as written, or None when no mapping knows it."""
-    mapping = PARAMETERS.get(name)
+    mapping = PARAMETERS.get(name) or ELEMENT_MAPPINGS.get(name)
     if mapping is not None:
         return mapping
-    if name in ELEMENT_SYMBOLS:
-        return Mapping(f"chemistry.elements.{name}", values.integer)
     for pattern, path, normalise in PATTERNS:
         match = pattern.match(name)
         if match:
