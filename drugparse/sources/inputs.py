@@ -110,15 +110,16 @@ def kind_of_name(name: str) -> str:
     return "wikitext"
 
 
+def _looks_like_dump(head: bytes) -> bool:
+    """Compressed, or XML from the first byte: read as a dump, whatever the name says."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return compression_of(head) is not None or start.startswith((b"<?xml", b"<mediawiki"))
+
+
 def _sniff(path: Path) -> str:
     with open(path, "rb") as stream:
         head = stream.read(512)
-    if compression_of(head) is not None:
-        return "dump"
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith((b"<?xml", b"<mediawiki")):
-        return "dump"
-    return kind_of_name(path.name)
+    return "dump" if _looks_like_dump(head) else kind_of_name(path.name)
 
 
 def resolve_inputs(arguments: Iterable[str]) -> list[_Input]:
@@ -222,9 +223,7 @@ def _wikitext_files(folder: Path) -> Iterator[Path]:
 
 def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
     stream = stream if hasattr(stream, "peek") else os.fdopen(stream.fileno(), "rb")
-    head = stream.peek(512)[:512]
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if compression_of(head) or start.startswith((b"<?xml", b"<mediawiki")):
+    if _looks_like_dump(stream.peek(512)[:512]):
         yield from _scanned("-", stream_chunks(stream))
         return
     data = stream.read()
