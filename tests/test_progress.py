@@ -18,11 +18,16 @@ from .test_sources import dump_text
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
 
 
-def convert_on_terminal(tmp_path, *options: str, size=(24, 100)) -> tuple[int, str]:
-    """Run the CLI on a dump of 60 drug pages with standard error on a pseudo-terminal."""
+def drug_dump(tmp_path, pages: int):
     drug = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
     path = tmp_path / "dump.xml"
-    path.write_text(dump_text([(f"Drug {n}", drug, n + 1, 0, None) for n in range(60)]))
+    path.write_text(dump_text([(f"Drug {n}", drug, n + 1, 0, None) for n in range(pages)]))
+    return path
+
+
+def convert_on_terminal(tmp_path, *options: str, size=(24, 100)) -> tuple[int, str]:
+    """Run the CLI on a dump of 60 drug pages with standard error on a pseudo-terminal."""
+    path = drug_dump(tmp_path, 60)
     main, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -69,9 +74,7 @@ def test_no_progress_on_a_terminal_leaves_only_the_summary(tmp_path):
 
 
 def test_no_bar_when_standard_error_is_a_pipe(tmp_path):
-    drug = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
-    path = tmp_path / "dump.xml"
-    path.write_text(dump_text([(f"Drug {n}", drug, n + 1, 0, None) for n in range(5)]))
+    path = drug_dump(tmp_path, 5)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-m", "drugparse", "convert", str(path), "-o", str(tmp_path / "o")],
