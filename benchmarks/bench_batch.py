@@ -322,15 +322,11 @@ def print_parse_ratio(rows: list[tuple[int, float, float]]) -> None:
 
 
 def _splitter(data: bytes) -> tuple[int, int]:
-    from drugparse.sources.dump import DumpReader
+    from drugparse.sources.dump import scan_chunks
 
-    reader, pages, candidates = DumpReader("bench"), 0, 0
-    chunk = 4 * 1024 * 1024  # as convert reads a pipe
-    scans = [s for i in range(0, len(data), chunk) for s in reader.feed(data[i : i + chunk])]
-    for scan in scans + reader.finish():
-        pages += scan.pages_read
-        candidates += len(scan.candidates)
-    return pages, candidates
+    size = 4 * 1024 * 1024  # as convert reads a pipe
+    scans = list(scan_chunks((data[i : i + size] for i in range(0, len(data), size)), "bench"))
+    return sum(s.pages_read for s in scans), sum(len(s.candidates) for s in scans)
 
 
 def _iterparse(data: bytes) -> tuple[int, int]:
