@@ -121,8 +121,12 @@ def build_pages(target_bytes: int, seed: int = 1):
     while total < target_bytes:
         roll = rng.random()
         if roll < 0.45:
-            xml = page_xml(f"Redirect {page_id}", f"#REDIRECT [[Target {page_id}]]", page_id,
-                           f"Target {page_id}")
+            xml = page_xml(
+                f"Redirect {page_id}",
+                f"#REDIRECT [[Target {page_id}]]",
+                page_id,
+                f"Target {page_id}",
+            )
         elif roll < 0.455 and drugs:
             base = drugs[drug_count % len(drugs)]
             # vary it: a different name and a shuffled-in paragraph
@@ -238,8 +242,18 @@ def convert(path: Path, jobs: int, out: Path, code: Path = ROOT) -> tuple[float,
     """Seconds, CPU seconds, peak RSS (KB, largest process of the run) and the summary line."""
     if out.exists():
         shutil.rmtree(out)
-    command = [sys.executable, "-m", "drugparse", "convert", str(path), "-o", str(out),
-               "--jobs", str(jobs), "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "drugparse",
+        "convert",
+        str(path),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--no-progress",
+    ]
     timed = Path("/usr/bin/time").exists()
     if timed:
         command = ["/usr/bin/time", "-f", "%M", *command]
@@ -291,7 +305,7 @@ def parse_ratio(repeat: int = 7) -> list[tuple[int, float, float]]:
     for round_ in range(repeat):
         for text, (ours, bare) in zip(texts, timings, strict=True):
             # Side by side, alternating which goes first, so both see the same noise.
-            for which in ((0, 1) if round_ % 2 else (1, 0)):
+            for which in (0, 1) if round_ % 2 else (1, 0):
                 started = time.perf_counter()
                 if which == 0:
                     drugparse.parse(text, "X")
@@ -311,9 +325,11 @@ _BUCKETS = ((0, 2000, "< 2 KB"), (2000, 5000, "2-5 KB"), (5000, 10**9, ">= 5 KB"
 def print_parse_ratio(rows: list[tuple[int, float, float]]) -> None:
     ours = sum(r[1] for r in rows)
     bare = sum(r[2] for r in rows)
-    print(f"(b) parse per article ({len(rows)} articles, medians of interleaved runs): "
-          f"drugparse.parse {ours / len(rows):.2f} ms, bare mwparserfromhell.parse "
-          f"{bare / len(rows):.2f} ms, ratio {ours / bare:.2f}")
+    print(
+        f"(b) parse per article ({len(rows)} articles, medians of interleaved runs): "
+        f"drugparse.parse {ours / len(rows):.2f} ms, bare mwparserfromhell.parse "
+        f"{bare / len(rows):.2f} ms, ratio {ours / bare:.2f}"
+    )
     for low, high, name in _BUCKETS:
         bucket = [r for r in rows if low <= r[0] < high]
         if bucket:
@@ -385,8 +401,10 @@ def compare_readers(path: Path) -> None:
         results[name] = read(data)
         seconds = time.process_time() - started
         pages, candidates = results[name]
-        print(f"    {name:<27}{pages:>7} pages{candidates:>5} candidates"
-              f"{seconds:>7.2f} s{mb / seconds:>7.0f} MB/s")
+        print(
+            f"    {name:<27}{pages:>7} pages{candidates:>5} candidates"
+            f"{seconds:>7.2f} s{mb / seconds:>7.0f} MB/s"
+        )
     if len(set(results.values())) != 1:
         print(f"    the readers disagree: {results}")
 
@@ -406,26 +424,35 @@ def main() -> None:
     single, multi, xml_bytes = write_dumps(folder, int(args.mb * 1e6), seed=1)
     pages, drugs = build_pages.counts
     mb = xml_bytes / 1e6
-    print(f"dump: {mb:.1f} MB XML, {pages} pages, {drugs} drug pages "
-          f"({100 * drugs / pages:.2f}%), single {single.stat().st_size / 1e6:.1f} MB bz2, "
-          f"ready in {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f}; code {code}")
+    print(
+        f"dump: {mb:.1f} MB XML, {pages} pages, {drugs} drug pages "
+        f"({100 * drugs / pages:.2f}%), single {single.stat().st_size / 1e6:.1f} MB bz2, "
+        f"ready in {time.perf_counter() - started:.0f} s; {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}; code {code}"
+    )
     tool = external_bzip2(1)
-    print(f"stream decompressor (single stream; multistream at --jobs 1): "
-          f"{tool[0] if tool else 'python bz2'}; multistream at --jobs 2: python bz2 in "
-          "worker processes")
+    print(
+        f"stream decompressor (single stream; multistream at --jobs 1): "
+        f"{tool[0] if tool else 'python bz2'}; multistream at --jobs 2: python bz2 in "
+        "worker processes"
+    )
     print()
     empty = empty_dump(folder)
     startup = {
         jobs: statistics.median(convert(empty, jobs, folder / "out", code)[0] for _ in range(3))
         for jobs in (1, 2)
     }
-    print("(a) end-to-end vs decompression alone (MB/s of XML; medians of "
-          f"{args.repeat} side-by-side runs)")
-    print(f"    convert start-up (no pages): --jobs 1 {startup[1]:.2f} s, "
-          f"--jobs 2 {startup[2]:.2f} s")
-    print(f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}"
-          f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}{'cpu ratio':>10}{'load':>6}  summary")
+    print(
+        "(a) end-to-end vs decompression alone (MB/s of XML; medians of "
+        f"{args.repeat} side-by-side runs)"
+    )
+    print(
+        f"    convert start-up (no pages): --jobs 1 {startup[1]:.2f} s, --jobs 2 {startup[2]:.2f} s"
+    )
+    print(
+        f"{'input':<13}{'jobs':>5}{'decompress':>12}{'convert':>10}{'ratio':>8}"
+        f"{'w/o start':>11}{'cpu dec':>9}{'cpu conv':>10}{'cpu ratio':>10}{'load':>6}  summary"
+    )
     rates = {}
     floors_rate = {}
     cpu_floor = {}
@@ -443,25 +470,33 @@ def main() -> None:
             rates[kind, jobs] = mb / elapsed
             floors_rate[kind, jobs] = mb / floor
             net = floor / max(1e-9, elapsed - startup[jobs])
-            print(f"{kind:<13}{jobs:>5}{mb / floor:>12.1f}{mb / elapsed:>10.1f}"
-                  f"{floor / elapsed:>8.2f}{net:>11.2f}{cpu_floor[kind, jobs]:>9.1f}"
-                  f"{cpu_convert:>10.1f}{cpu_floor[kind, jobs] / cpu_convert:>10.2f}"
-                  f"{load:>6.1f}  {runs[-1][3]}")
+            print(
+                f"{kind:<13}{jobs:>5}{mb / floor:>12.1f}{mb / elapsed:>10.1f}"
+                f"{floor / elapsed:>8.2f}{net:>11.2f}{cpu_floor[kind, jobs]:>9.1f}"
+                f"{cpu_convert:>10.1f}{cpu_floor[kind, jobs] / cpu_convert:>10.2f}"
+                f"{load:>6.1f}  {runs[-1][3]}"
+            )
     for kind in ("single", "multistream"):
         print(f"{kind}: --jobs 2 / --jobs 1 = {rates[kind, 2] / rates[kind, 1]:.2f}")
     # lbzip2 -n 2 against -n 1 (the same decompressor) tells whether the run had both cores.
     if floors_rate["single", 2] < 1.6 * floors_rate["single", 1]:
-        print(f"    (lbzip2 alone did not scale to 2 cores, "
-              f"{floors_rate['single', 2] / floors_rate['single', 1]:.2f}x: other work took a "
-              "core, the --jobs 2 figures say little; run again)")
+        print(
+            f"    (lbzip2 alone did not scale to 2 cores, "
+            f"{floors_rate['single', 2] / floors_rate['single', 1]:.2f}x: other work took a "
+            "core, the --jobs 2 figures say little; run again)"
+        )
     scan, parse, candidates = work_cpu(single)
-    print(f"CPU work besides decompression: scan {scan:.2f} s, parse and serialise "
-          f"{candidates} candidates {parse:.2f} s")
+    print(
+        f"CPU work besides decompression: scan {scan:.2f} s, parse and serialise "
+        f"{candidates} candidates {parse:.2f} s"
+    )
     for kind in ("single", "multistream"):
         decompress = cpu_floor[kind, 2]  # the decompressor of --jobs 2
-        print(f"    best ratio on saturated cores, {kind}: decompression {decompress:.1f} / "
-              f"({decompress:.1f} + {scan:.2f} + {parse:.2f}) = "
-              f"{decompress / (decompress + scan + parse):.2f}")
+        print(
+            f"    best ratio on saturated cores, {kind}: decompression {decompress:.1f} / "
+            f"({decompress:.1f} + {scan:.2f} + {parse:.2f}) = "
+            f"{decompress / (decompress + scan + parse):.2f}"
+        )
     print()
     print_parse_ratio(parse_ratio())
     if not args.skip_rss:
@@ -481,8 +516,10 @@ def peak_rss(args, folder: Path, code: Path, single: Path, multi: Path, mb: floa
     rss_single_small = convert(single, 2, folder / "out", code)[2]
     rss_single_large = convert(single4, 2, folder / "out", code)[2]
     print(f"multistream {mb:.0f} MB: {rss_small} KB; {xml4 / 1e6:.0f} MB: {rss_large} KB")
-    print(f"single      {mb:.0f} MB: {rss_single_small} KB; {xml4 / 1e6:.0f} MB: "
-          f"{rss_single_large} KB")
+    print(
+        f"single      {mb:.0f} MB: {rss_single_small} KB; {xml4 / 1e6:.0f} MB: "
+        f"{rss_single_large} KB"
+    )
 
 
 if __name__ == "__main__":

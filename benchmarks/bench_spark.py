@@ -41,8 +41,18 @@ _spec.loader.exec_module(bench_batch)
 
 def cli_convert(dump: Path, jobs: int, out: Path) -> float:
     out.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "drugparse", "convert", str(dump), "-o", str(out),
-               "--jobs", str(jobs), "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "drugparse",
+        "convert",
+        str(dump),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--no-progress",
+    ]
     started = time.perf_counter()
     subprocess.run(command, check=False, capture_output=True, cwd=ROOT)
     return time.perf_counter() - started
@@ -73,8 +83,7 @@ def spark_dump_run(spark, dump: Path, out: Path, method: str | None) -> float:
 
     out.unlink(missing_ok=True)
     started = time.perf_counter()
-    run_spark_convert(str(dump), str(out), method=method, spark=spark,
-                      stderr=open(os.devnull, "w"))  # noqa: SIM115
+    run_spark_convert(str(dump), str(out), method=method, spark=spark, stderr=open(os.devnull, "w"))  # noqa: SIM115
     return time.perf_counter() - started
 
 
@@ -100,8 +109,10 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _, dump, xml_bytes = bench_batch.write_dumps(folder, int(args.mb * 1e6), seed=1)
     pages, drugs = bench_batch.build_pages.counts
-    print(f"dump: {xml_bytes / 1e6:.1f} MB XML, {pages} pages, {drugs} drug pages, "
-          f"{dump.stat().st_size / 1e6:.1f} MB multistream bz2; {os.cpu_count()} cores")
+    print(
+        f"dump: {xml_bytes / 1e6:.1f} MB XML, {pages} pages, {drugs} drug pages, "
+        f"{dump.stat().st_size / 1e6:.1f} MB multistream bz2; {os.cpu_count()} cores"
+    )
 
     timings: dict[str, float] = {}
     reference = folder / "cli.jsonl"
@@ -120,8 +131,9 @@ def main() -> None:
         if cores == 2 and not table.exists():
             from drugparse.spark_dump import read_multistream
 
-            read_multistream(spark, dump).drop("error_code", "error_message") \
-                .write.parquet(str(table))
+            read_multistream(spark, dump).drop("error_code", "error_message").write.parquet(
+                str(table)
+            )
         out = folder / f"spark{cores}.jsonl"
         spark_dump_run(spark, dump, out, None)  # warm the Python workers
         name = f"spark-convert dump, local[{cores}]"

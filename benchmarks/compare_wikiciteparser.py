@@ -29,8 +29,18 @@ from drugparse.extract.cite import is_cite_template, parse_cite
 from drugparse.wikitext import parse_wikitext
 
 FIELDS = (
-    "title", "date", "authors_count", "authors_last", "periodical", "volume", "issue",
-    "pages", "doi", "pmid", "pmc", "isbn",
+    "title",
+    "date",
+    "authors_count",
+    "authors_last",
+    "periodical",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "pmc",
+    "isbn",
 )
 # CS1 renders |encyclopedia= as the periodical; wikiciteparser reports it so.
 _PERIODICALS = ("journal", "magazine", "newspaper", "website", "work", "encyclopedia")
@@ -71,20 +81,22 @@ def ours_view(result) -> dict:
     ids = fields.get("identifiers", {})
     authors = fields.get("authors", [])
     periodical = next((fields[k] for k in _PERIODICALS if k in fields), None)
-    return _fold({
-        "title": fields.get("title"),
-        "date": fields.get("date"),
-        "authors_count": len(authors) or None,
-        "authors_last": [a.get("last", a["name"]) for a in authors] or None,
-        "periodical": periodical,
-        "volume": fields.get("volume"),
-        "issue": fields.get("issue"),
-        "pages": fields.get("pages") or fields.get("at"),
-        "doi": ids.get("doi"),
-        "pmid": ids.get("pmid"),
-        "pmc": ids.get("pmc"),
-        "isbn": ids.get("isbn"),
-    })
+    return _fold(
+        {
+            "title": fields.get("title"),
+            "date": fields.get("date"),
+            "authors_count": len(authors) or None,
+            "authors_last": [a.get("last", a["name"]) for a in authors] or None,
+            "periodical": periodical,
+            "volume": fields.get("volume"),
+            "issue": fields.get("issue"),
+            "pages": fields.get("pages") or fields.get("at"),
+            "doi": ids.get("doi"),
+            "pmid": ids.get("pmid"),
+            "pmc": ids.get("pmc"),
+            "isbn": ids.get("isbn"),
+        }
+    )
 
 
 def theirs_view(result) -> dict:
@@ -93,20 +105,22 @@ def theirs_view(result) -> dict:
         return {}
     ids = result.get("ID_list", {})
     authors = result.get("Authors", [])
-    return _fold({
-        "title": result.get("Title"),
-        "date": result.get("Date"),
-        "authors_count": len(authors) or None,
-        "authors_last": [a.get("last") or a.get("first", "") for a in authors] or None,
-        "periodical": result.get("Periodical"),
-        "volume": result.get("Volume"),
-        "issue": result.get("Issue"),
-        "pages": result.get("Pages") or result.get("At"),
-        "doi": ids.get("DOI"),
-        "pmid": ids.get("PMID"),
-        "pmc": ids.get("PMC"),
-        "isbn": ids.get("ISBN"),
-    })
+    return _fold(
+        {
+            "title": result.get("Title"),
+            "date": result.get("Date"),
+            "authors_count": len(authors) or None,
+            "authors_last": [a.get("last") or a.get("first", "") for a in authors] or None,
+            "periodical": result.get("Periodical"),
+            "volume": result.get("Volume"),
+            "issue": result.get("Issue"),
+            "pages": result.get("Pages") or result.get("At"),
+            "doi": ids.get("DOI"),
+            "pmid": ids.get("PMID"),
+            "pmc": ids.get("PMC"),
+            "isbn": ids.get("ISBN"),
+        }
+    )
 
 
 def _fold(view: dict) -> dict:
@@ -164,14 +178,25 @@ def compare(shared: Path, details: Path | None) -> int:
             if mine[key] == other[key]:
                 agree[key] += 1
             else:
-                rows.append({"source": found[i][0], "field": key, "ours": mine[key],
-                             "theirs": other[key], "wikitext": str(templates[i])})
+                rows.append(
+                    {
+                        "source": found[i][0],
+                        "field": key,
+                        "ours": mine[key],
+                        "theirs": other[key],
+                        "wikitext": str(templates[i]),
+                    }
+                )
 
     print(f"pages: {len(pages)}  citation templates: {len(templates)}")
-    print(f"parsed by drugparse: {sum(r is not None for r in ours)}  "
-          f"by wikiciteparser: {sum(bool(r) for r in theirs)}  by both: {len(both)}")
-    print(f"drugparse only (wikiciteparser returned nothing): {len(only_ours)}  "
-          f"names: {Counter(_name(templates[i]) for i in only_ours).most_common(5)}")
+    print(
+        f"parsed by drugparse: {sum(r is not None for r in ours)}  "
+        f"by wikiciteparser: {sum(bool(r) for r in theirs)}  by both: {len(both)}"
+    )
+    print(
+        f"drugparse only (wikiciteparser returned nothing): {len(only_ours)}  "
+        f"names: {Counter(_name(templates[i]) for i in only_ours).most_common(5)}"
+    )
     print()
     print(f"{'field':<15}{'agree':>8}{'either':>8}{'rate':>9}")
     rates = {}

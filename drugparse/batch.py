@@ -588,8 +588,12 @@ def run_convert(
                     failure = outcome.failure
                     print(f"drugparse: {failure.message}", file=stderr)
                     if error_log:
-                        entry = {"title": None, "page_id": None, "code": "unreadable_input",
-                                 "message": failure.message}
+                        entry = {
+                            "title": None,
+                            "page_id": None,
+                            "code": "unreadable_input",
+                            "message": failure.message,
+                        }
                         error_log.write(None, json.dumps(entry, ensure_ascii=False) + "\n")
                 for result in outcome.results:
                     if result.status == "record":
@@ -597,8 +601,10 @@ def run_convert(
                         counts.records += 1
                     elif result.status == "failed":
                         counts.failed += 1
-                        print(f"drugparse: {result.title}: {result.code}: {result.message}",
-                              file=stderr)
+                        print(
+                            f"drugparse: {result.title}: {result.code}: {result.message}",
+                            file=stderr,
+                        )
                         if error_log:
                             line = json.dumps(result.error, ensure_ascii=False) + "\n"
                             error_log.write(result.title, line)

@@ -17,6 +17,7 @@ from drugparse.validate import schema, validation_errors
 
 __all__ = ["main"]
 
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drugparse", description="Wikipedia drug articles to validated drug records."
@@ -27,22 +28,40 @@ def _parser() -> argparse.ArgumentParser:
         "convert", help="convert articles, folders and XML dumps to records"
     )
     convert.add_argument(
-        "inputs", nargs="+", metavar="INPUT",
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
         help="a wikitext file, a folder, a MediaWiki XML dump (.xml, .bz2, .gz), or -",
     )
-    convert.add_argument("-o", "--output", metavar="OUT",
-                         help="a folder (one file per record) or a .jsonl file")
-    convert.add_argument("--format", choices=write.FORMATS,
-                         help="yaml (default), json or jsonl (default for -o FILE.jsonl)")
-    convert.add_argument("--jobs", type=int, metavar="N",
-                         help="worker processes (default: the number of cores; 0: none)")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", help="a folder (one file per record) or a .jsonl file"
+    )
+    convert.add_argument(
+        "--format",
+        choices=write.FORMATS,
+        help="yaml (default), json or jsonl (default for -o FILE.jsonl)",
+    )
+    convert.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: the number of cores; 0: none)",
+    )
     convert.add_argument("--errors", metavar="FILE", help="write failed pages here as JSONL")
     convert.add_argument("--no-progress", action="store_true", help="no progress bar")
     convert.add_argument("--fail-fast", action="store_true", help="stop at the first failure")
-    convert.add_argument("--page-timeout", type=float, default=DEFAULT_PAGE_TIMEOUT,
-                         metavar="SECONDS", help="a slower page fails with code timeout (0: none)")
-    convert.add_argument("--resume", action="store_true",
-                         help="with -o DIR: keep records already written by an interrupted run")
+    convert.add_argument(
+        "--page-timeout",
+        type=float,
+        default=DEFAULT_PAGE_TIMEOUT,
+        metavar="SECONDS",
+        help="a slower page fails with code timeout (0: none)",
+    )
+    convert.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o DIR: keep records already written by an interrupted run",
+    )
     convert.add_argument("--title", help="page title of a single file (default: from the article)")
 
     check = commands.add_parser("validate", help="check record files against the schema")
@@ -59,8 +78,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"convert": _convert, "validate": _validate, "schema": _schema,
-               "spark-convert": spark_cli.run}[args.command]
+    handler = {
+        "convert": _convert,
+        "validate": _validate,
+        "schema": _schema,
+        "spark-convert": spark_cli.run,
+    }[args.command]
     return handler(args)
 
 

@@ -70,6 +70,8 @@ MAX_REFS = 10_000
 
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 _CHARACTER_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+
+
 def guard_page(wikitext: str, title: str | None = None) -> str:
     """The page, checked against the limits and with NUL and lone surrogates replaced.
 

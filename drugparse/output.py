@@ -186,4 +186,3 @@ class FileWriter(StreamWriter):
         self.stream.close()
         with contextlib.suppress(OSError):
             os.unlink(self._temporary)
-

@@ -129,4 +129,3 @@ def _unique(warnings: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(w)
     return out
-

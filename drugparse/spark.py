@@ -94,8 +94,10 @@ def convert_dataframe(
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; expected one of {', '.join(METHODS)}")
     if method == "arrow" and importlib.util.find_spec("pyarrow") is None:
-        raise ImportError("method='arrow' needs pyarrow and pandas (pip install "
-                          "'pyspark[sql]'); method='rdd' needs neither")
+        raise ImportError(
+            "method='arrow' needs pyarrow and pandas (pip install "
+            "'pyspark[sql]'); method='rdd' needs neither"
+        )
     missing = {"title", "text"} - set(pages.columns)
     if missing:
         raise ValueError(f"the DataFrame has no {', '.join(sorted(missing))} column")
@@ -182,9 +184,10 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
         results = list(convert_rows(zip(*columns, strict=True), **options))
         if results:
             yield pa.RecordBatch.from_arrays(
-                [pa.array(column, type=field.type) for column, field in zip(
-                    zip(*results, strict=True), schema, strict=True
-                )],
+                [
+                    pa.array(column, type=field.type)
+                    for column, field in zip(zip(*results, strict=True), schema, strict=True)
+                ],
                 schema=schema,
             )
 

@@ -54,23 +54,46 @@ WIKIMEDIA_COLUMNS = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``spark-convert``, for the ``drugparse`` subcommand and ``main``."""
-    parser.add_argument("input", metavar="INPUT",
-                        help="multistream .xml.bz2 dump, Parquet, JSON Lines, or a table name")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="records.jsonl (one file) or a folder (Spark part files)")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        help="multistream .xml.bz2 dump, Parquet, JSON Lines, or a table name",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="records.jsonl (one file) or a folder (Spark part files)",
+    )
     parser.add_argument("--master", help="Spark master, e.g. local[*] (default: spark-submit's)")
-    parser.add_argument("--format", choices=OUTPUT_FORMATS,
-                        help="jsonl (default) or parquet (records and error rows)")
-    parser.add_argument("--input-format", choices=INPUT_FORMATS,
-                        help="default: from INPUT's name and content")
+    parser.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        help="jsonl (default) or parquet (records and error rows)",
+    )
+    parser.add_argument(
+        "--input-format", choices=INPUT_FORMATS, help="default: from INPUT's name and content"
+    )
     parser.add_argument("--index", help="the dump's multistream index (default: beside it)")
     parser.add_argument("--where", help="SQL filter on a table, e.g. \"wiki_db = 'enwiki'\"")
-    parser.add_argument("--method", choices=("arrow", "rdd"),
-                        help="RDD mapPartitions (default, measured faster) or mapInArrow")
-    parser.add_argument("--partitions", type=int, metavar="N",
-                        help="Spark partitions of the pages (default: Spark's)")
-    parser.add_argument("--page-timeout", type=float, metavar="SECONDS",
-                        help="a slower page fails with code timeout (default 5, 0: none)")
+    parser.add_argument(
+        "--method",
+        choices=("arrow", "rdd"),
+        help="RDD mapPartitions (default, measured faster) or mapInArrow",
+    )
+    parser.add_argument(
+        "--partitions",
+        type=int,
+        metavar="N",
+        help="Spark partitions of the pages (default: Spark's)",
+    )
+    parser.add_argument(
+        "--page-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="a slower page fails with code timeout (default 5, 0: none)",
+    )
     parser.add_argument("--errors", metavar="FILE", help="write failed pages here as JSONL")
     return parser
 
@@ -119,15 +142,17 @@ def run_spark_convert(
     stderr = stderr if stderr is not None else sys.stderr
     started = time.monotonic()
     if importlib.util.find_spec("pyspark") is None:
-        print("drugparse: spark-convert needs PySpark: pip install 'drugparse[spark]'",
-              file=stderr)
+        print("drugparse: spark-convert needs PySpark: pip install 'drugparse[spark]'", file=stderr)
         return EXIT_USAGE
     fmt = fmt or "jsonl"
     method = method or "rdd"
     kind = input_format or _input_format(source)
     if kind is None:
-        print(f"drugparse: {source}: not a dump, Parquet or JSON Lines input "
-              "(name a table with --input-format table)", file=stderr)
+        print(
+            f"drugparse: {source}: not a dump, Parquet or JSON Lines input "
+            "(name a table with --input-format table)",
+            file=stderr,
+        )
         return EXIT_USAGE
     single_file = fmt == "jsonl" and output.lower().endswith(".jsonl")
     if Path(output).exists() and not (single_file and Path(output).is_file()):
@@ -141,15 +166,43 @@ def run_spark_convert(
     if own_session:
         spark = _session(master, hive=kind == "table")
     try:
-        return _convert(spark, source, output, kind, fmt, single_file, index, where, method,
-                        partitions, page_timeout, errors, stderr, started)
+        return _convert(
+            spark,
+            source,
+            output,
+            kind,
+            fmt,
+            single_file,
+            index,
+            where,
+            method,
+            partitions,
+            page_timeout,
+            errors,
+            stderr,
+            started,
+        )
     finally:
         if own_session:
             spark.stop()
 
 
-def _convert(spark, source, output, kind, fmt, single_file, index, where, method, partitions,
-             page_timeout, errors, stderr, started) -> int:
+def _convert(
+    spark,
+    source,
+    output,
+    kind,
+    fmt,
+    single_file,
+    index,
+    where,
+    method,
+    partitions,
+    page_timeout,
+    errors,
+    stderr,
+    started,
+) -> int:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -163,8 +216,7 @@ def _convert(spark, source, output, kind, fmt, single_file, index, where, method
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
     except Exception as exc:  # Spark's AnalysisException: no such table, path or column
-        print(f"drugparse: {source}: {type(exc).__name__}: {str(exc).splitlines()[0]}",
-              file=stderr)
+        print(f"drugparse: {source}: {type(exc).__name__}: {str(exc).splitlines()[0]}", file=stderr)
         return EXIT_USAGE
     results = convert_dataframe(pages, method=method, page_timeout=page_timeout)
     results = results.persist(StorageLevel.MEMORY_AND_DISK)  # written, then counted
@@ -194,15 +246,21 @@ def _report(failures, written, pages_read, errors, stderr, started) -> int:
         else:
             failed += 1
             print(f"drugparse: {row.title}: {row.error_code}: {row.error_message}", file=stderr)
-        entry = {"title": row.title, "page_id": row.page_id, "code": row.error_code,
-                 "message": row.error_message}
+        entry = {
+            "title": row.title,
+            "page_id": row.page_id,
+            "code": row.error_code,
+            "message": row.error_message,
+        }
         lines.append(json.dumps(entry, ensure_ascii=False) + "\n")
     if errors:
         Path(errors).write_text("".join(lines), "utf-8")
     read = f"{pages_read.value} pages read, " if pages_read is not None else ""
     elapsed = time.monotonic() - started
-    print(f"drugparse: {read}{written} records written, {failed} failed in {elapsed:.1f} s",
-          file=stderr)
+    print(
+        f"drugparse: {read}{written} records written, {failed} failed in {elapsed:.1f} s",
+        file=stderr,
+    )
     if unreadable:
         return EXIT_USAGE
     return EXIT_FAILED if failed else EXIT_OK
@@ -226,8 +284,9 @@ def _pages(spark, source, kind, index, where, partitions, pages_read):
     if kind == "dump":
         from drugparse.spark_dump import read_multistream
 
-        return read_multistream(spark, source, index, drug_pages_only=True,
-                                partitions=partitions, pages_read=pages_read)
+        return read_multistream(
+            spark, source, index, drug_pages_only=True, partitions=partitions, pages_read=pages_read
+        )
     if kind == "table":
         pages = spark.table(source)
     elif kind == "parquet":

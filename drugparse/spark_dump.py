@@ -91,8 +91,9 @@ def read_multistream(
     sc = spark.sparkContext
     shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only))
     if partitions is None:
-        partitions = max(1, min(len(spans), max(sc.defaultParallelism * 4,
-                                                len(spans) // _STREAMS_PER_TASK)))
+        partitions = max(
+            1, min(len(spans), max(sc.defaultParallelism * 4, len(spans) // _STREAMS_PER_TASK))
+        )
     first = 1 if header else 0  # the header stream holds no page
 
     def read_partition(numbers):
@@ -183,8 +184,11 @@ def _pages_of_stream(
         else:
             raise DumpError(f"{origin}: malformed XML in the stream at byte {offset}")
     except (DumpError, OSError, EOFError, ValueError) as exc:
-        problem = _damage(str(exc) if isinstance(exc, DumpError) else
-                          f"{origin}: damaged stream after byte {offset}: {exc}")
+        problem = _damage(
+            str(exc)
+            if isinstance(exc, DumpError)
+            else f"{origin}: damaged stream after byte {offset}: {exc}"
+        )
     try:
         scan = scan_block(
             whole, origin=origin, namespaces=namespaces, every_page=not drug_pages_only
@@ -223,8 +227,15 @@ def _row(page) -> tuple:
     if isinstance(page, BadPage):
         return (page.title, None, page.page_id, None, None, None, None, page.code, page.message)
     return (
-        page.title, page.text, page.page_id, page.revision_id, page.timestamp,
-        page.namespace, page.redirect, None, None,
+        page.title,
+        page.text,
+        page.page_id,
+        page.revision_id,
+        page.timestamp,
+        page.namespace,
+        page.redirect,
+        None,
+        None,
     )
 
 

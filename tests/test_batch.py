@@ -45,11 +45,17 @@ def stub_pages():
 
 
 def test_errors_are_values_and_no_infobox_is_skipped():
-    results = [convert_one(p, parser=STUB) for p in stub_pages() if "SLOW" not in p.text
-               and "CRASH" not in p.text]
+    results = [
+        convert_one(p, parser=STUB)
+        for p in stub_pages()
+        if "SLOW" not in p.text and "CRASH" not in p.text
+    ]
     assert [r.status for r in results] == ["record", "skipped", "record", "failed", "record"]
     assert results[3].error == {
-        "title": "P4", "page_id": 4, "code": "parse_error", "message": "P4: broken on purpose"
+        "title": "P4",
+        "page_id": 4,
+        "code": "parse_error",
+        "message": "P4: broken on purpose",
     }
     bug = convert_one(Page("Q", "{{x}} OOPS", page_id=9), parser=STUB)
     assert bug.error["code"] == "internal_error" and "KeyError" in bug.error["message"]
@@ -90,8 +96,10 @@ def test_order_and_bytes_do_not_depend_on_jobs():
 
 def test_real_parser_on_the_fixture():
     pytest.importorskip("drugparse.pipeline")
-    pages = [Page("Imiglucerase", FIXTURE.read_text("utf-8"), page_id=1714296, revision_id=7),
-             Page("Nothing", "Just prose.", page_id=2)]
+    pages = [
+        Page("Imiglucerase", FIXTURE.read_text("utf-8"), page_id=1714296, revision_id=7),
+        Page("Nothing", "Just prose.", page_id=2),
+    ]
     first, second = convert_pages(pages, jobs=1, fmt="json")
     assert first.status == "record" and first.record["source"]["page_id"] == 1714296
     assert first.record["identifiers"]["cas"] == "154248-97-2"

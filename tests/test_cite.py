@@ -40,8 +40,13 @@ def test_imiglucerase_has_seven_citations_without_warnings(imiglucerase):
     assert len(imiglucerase) == 7
     assert [w for _, w in imiglucerase] == [[]] * 7
     assert [c["template"] for c, _ in imiglucerase] == [
-        "cite journal", "cite journal", "cite journal", "cite web", "cite journal",
-        "cite web", "cite journal",
+        "cite journal",
+        "cite journal",
+        "cite journal",
+        "cite web",
+        "cite journal",
+        "cite web",
+        "cite journal",
     ]
 
 
@@ -89,7 +94,9 @@ def test_pentchev_numbered_names_out_of_order_and_et_al(imiglucerase):
     ]
     assert citation["authors_et_al"] is True
     assert citation["identifiers"] == {
-        "doi": "10.1073/pnas.75.8.3970", "pmid": "29293", "pmc": "PMC392911",
+        "doi": "10.1073/pnas.75.8.3970",
+        "pmid": "29293",
+        "pmc": "PMC392911",
     }
     assert citation["journal"] == "Proc. Natl. Acad. Sci. USA"
     assert (citation["volume"], citation["issue"], citation["pages"]) == ("75", "8", "3970–3973")
@@ -109,11 +116,12 @@ def test_cerezyme_web_page(imiglucerase):
 def test_engelberg_free_author_list_and_empty_identifiers(imiglucerase):
     citation = imiglucerase[4][0]
     assert citation["authors"] == [
-        {"name": "Alfred B. Engelberg"}, {"name": "Aaron S. Kesselheim"}, {"name": "Jerry Avorn"},
+        {"name": "Alfred B. Engelberg"},
+        {"name": "Aaron S. Kesselheim"},
+        {"name": "Jerry Avorn"},
     ]
     assert citation["title"] == (
-        "Perspective: Balancing Innovation, Access, and Profits — "
-        "Market Exclusivity for Biologics"
+        "Perspective: Balancing Innovation, Access, and Profits — Market Exclusivity for Biologics"
     )
     assert citation["journal"] == "N Engl J Med"
     assert (citation["date"], citation["date_text"]) == ("2009-11-12", "November 12, 2009")
@@ -153,10 +161,19 @@ def test_keys_come_in_contract_order(imiglucerase):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("cite journal", True), ("Cite Journal", True), ("Cite_journal ", True),
-        ("cite web <!-- x -->", True), ("Citation", True), ("vcite journal", True),
-        ("cite pmid", True), ("cite press release", True), ("Cite AV media", True),
-        ("Infobox drug", False), ("cascite", False), ("sfn", False), ("cite", False),
+        ("cite journal", True),
+        ("Cite Journal", True),
+        ("Cite_journal ", True),
+        ("cite web <!-- x -->", True),
+        ("Citation", True),
+        ("vcite journal", True),
+        ("cite pmid", True),
+        ("cite press release", True),
+        ("Cite AV media", True),
+        ("Infobox drug", False),
+        ("cascite", False),
+        ("sfn", False),
+        ("cite", False),
     ],
 )
 def test_is_cite_template(name, expected):
@@ -175,13 +192,23 @@ def test_every_template_type_is_a_record_type():
 @pytest.mark.parametrize(
     ("template", "type_"),
     [
-        ("cite journal", "journal"), ("cite web", "web"), ("cite book", "book"),
-        ("cite news", "news"), ("cite magazine", "news"), ("cite report", "report"),
-        ("cite press release", "press_release"), ("cite thesis", "thesis"),
-        ("cite conference", "conference"), ("cite encyclopedia", "encyclopedia"),
-        ("cite av media", "av_media"), ("cite episode", "av_media"), ("cite arxiv", "other"),
-        ("cite map", "other"), ("cite pressrelease", "press_release"),
-        ("cite website", "web"), ("cite newspaper", "news"),
+        ("cite journal", "journal"),
+        ("cite web", "web"),
+        ("cite book", "book"),
+        ("cite news", "news"),
+        ("cite magazine", "news"),
+        ("cite report", "report"),
+        ("cite press release", "press_release"),
+        ("cite thesis", "thesis"),
+        ("cite conference", "conference"),
+        ("cite encyclopedia", "encyclopedia"),
+        ("cite av media", "av_media"),
+        ("cite episode", "av_media"),
+        ("cite arxiv", "other"),
+        ("cite map", "other"),
+        ("cite pressrelease", "press_release"),
+        ("cite website", "web"),
+        ("cite newspaper", "news"),
     ],
 )
 def test_template_types(template, type_):
@@ -216,7 +243,9 @@ def test_capitalised_name_is_normalised():
 
 def test_cite_pmid_and_cite_doi_stubs():
     assert fields("{{cite pmid|17079176}}") == {
-        "template": "cite pmid", "type": "journal", "identifiers": {"pmid": "17079176"},
+        "template": "cite pmid",
+        "type": "journal",
+        "identifiers": {"pmid": "17079176"},
     }
     assert fields("{{cite doi|10.1056/NEJMp0908496}}")["identifiers"] == {
         "doi": "10.1056/nejmp0908496",
@@ -230,14 +259,19 @@ def test_many_numbered_authors_sorted_by_number():
     params = "".join(f"|last{n}=L{n} |first{n}=F{n}" for n in (12, 3, 1, 10, 2))
     result = fields(f"{{{{cite journal {params} |author12-link=Someone}}}}")
     assert [a["last"] for a in result["authors"]] == ["L1", "L2", "L3", "L10", "L12"]
-    assert result["authors"][-1] == {"name": "F12 L12", "last": "L12", "first": "F12",
-                                     "link": "Someone"}
+    assert result["authors"][-1] == {
+        "name": "F12 L12",
+        "last": "L12",
+        "first": "F12",
+        "link": "Someone",
+    }
 
 
 def test_author_and_author1_are_one_slot():
     result = fields("{{cite web |author=Smith J |first2=Ann |last2=Doe}}")
     assert result["authors"] == [
-        {"name": "Smith J"}, {"name": "Ann Doe", "last": "Doe", "first": "Ann"},
+        {"name": "Smith J"},
+        {"name": "Ann Doe", "last": "Doe", "first": "Ann"},
     ]
     assert codes("{{cite web |author=A |author1=B}}") == [("duplicate_parameter", "author1")]
 
@@ -304,12 +338,15 @@ def test_editors_and_translators():
         "|display-editors=etal |translator-last1=Tr |translator-first1=A}}"
     )
     assert result["editors"] == [
-        {"name": "Jane Doe", "last": "Doe", "first": "Jane"}, {"name": "R. Roe"},
+        {"name": "Jane Doe", "last": "Doe", "first": "Jane"},
+        {"name": "R. Roe"},
     ]
     assert result["editors_et_al"] is True
     assert result["translators"] == [{"name": "A Tr", "last": "Tr", "first": "A"}]
     assert fields("{{cite book |veditors=Doe J, Roe R}}")["editors"][1] == {
-        "name": "Roe R", "last": "Roe", "first": "R",
+        "name": "Roe R",
+        "last": "Roe",
+        "first": "R",
     }
 
 
@@ -368,11 +405,16 @@ def test_identifiers_in_contract_order_with_warnings_for_bad_ones():
         "|oclc=12345 |issn=0027-8424 |pmid=x1}}"
     )
     assert result["identifiers"] == {
-        "doi": "10.1000/abc", "pmid": "x1", "pmc": "PMC392911", "isbn": "978-0-306-40615-8",
-        "issn": "0027-8424", "oclc": "12345",
+        "doi": "10.1000/abc",
+        "pmid": "x1",
+        "pmc": "PMC392911",
+        "isbn": "978-0-306-40615-8",
+        "issn": "0027-8424",
+        "oclc": "12345",
     }
     assert [(w["code"], w["field"]) for w in warnings] == [
-        ("invalid_format", "identifiers.pmid"), ("invalid_checksum", "identifiers.isbn"),
+        ("invalid_format", "identifiers.pmid"),
+        ("invalid_checksum", "identifiers.isbn"),
     ]
 
 
@@ -425,9 +467,18 @@ def test_periodicals_keep_their_kind():
         "|conference=C |series=S |agency=AP |via=JSTOR |edition=2nd |at=p. 4 |trans-title=TT}}"
     )
     for key, value in [
-        ("magazine", "Time"), ("newspaper", "NYT"), ("website", "x.org"), ("work", "W"),
-        ("encyclopedia", "E"), ("conference", "C"), ("series", "S"), ("agency", "AP"),
-        ("via", "JSTOR"), ("edition", "2nd"), ("at", "p. 4"), ("trans_title", "TT"),
+        ("magazine", "Time"),
+        ("newspaper", "NYT"),
+        ("website", "x.org"),
+        ("work", "W"),
+        ("encyclopedia", "E"),
+        ("conference", "C"),
+        ("series", "S"),
+        ("agency", "AP"),
+        ("via", "JSTOR"),
+        ("edition", "2nd"),
+        ("at", "p. 4"),
+        ("trans_title", "TT"),
     ]:
         assert result[key] == value
 
@@ -435,10 +486,13 @@ def test_periodicals_keep_their_kind():
 def test_unknown_parameter_is_dropped_with_a_warning():
     result, warnings = cite("{{cite web |title=T |flavour=vanilla |format=PDF}}")
     assert result == {"template": "cite web", "type": "web", "title": "T"}
-    assert warnings == [{
-        "code": "dropped_value", "field": "flavour",
-        "message": "|flavour= is not a CS1 parameter; its value is dropped",
-    }]
+    assert warnings == [
+        {
+            "code": "dropped_value",
+            "field": "flavour",
+            "message": "|flavour= is not a CS1 parameter; its value is dropped",
+        }
+    ]
 
 
 def test_unnamed_parameter_in_a_full_template_is_dropped_with_a_warning():

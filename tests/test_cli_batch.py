@@ -27,7 +27,12 @@ def run(*args, stdin=None):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "drugparse", "convert", *map(str, args)],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
     )
 
 
@@ -44,8 +49,9 @@ def drug_dump(tmp_path, name="d.xml.bz2", broken=True):
 
 def test_dump_to_folder_with_errors_file_exit_1(tmp_path):
     out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
-    result = run(drug_dump(tmp_path), "-o", out, "--errors", errors, "--jobs", "2", "--format",
-                 "json")
+    result = run(
+        drug_dump(tmp_path), "-o", out, "--errors", errors, "--jobs", "2", "--format", "json"
+    )
     assert result.returncode == 1, result.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == ["Imiglucerase.json", "Imiglucerase_&_co~" + names[1].split("~")[1]]
@@ -78,8 +84,10 @@ def test_jobs_1_and_2_give_identical_bytes(tmp_path, kind):
 
 
 def test_multistream_with_index_same_records_as_single_stream(tmp_path):
-    pages = [(f"Drug {n}", text, n + 1, ns, red)
-             for n, (_, text, _, ns, red) in enumerate(dumps.sample_pages() * 3)]
+    pages = [
+        (f"Drug {n}", text, n + 1, ns, red)
+        for n, (_, text, _, ns, red) in enumerate(dumps.sample_pages() * 3)
+    ]
     multi = tmp_path / "w-multistream.xml.bz2"
     dumps.write_multistream(multi, pages, per_stream=4)
     single = tmp_path / "w.xml.gz"
@@ -94,8 +102,16 @@ def test_multistream_with_index_same_records_as_single_stream(tmp_path):
 
 def test_hostile_titles_stay_inside_and_do_not_overwrite(tmp_path):
     drug = dumps.FIXTURE.read_text("utf-8")
-    titles = ["../../escape", "/abs/x", "CON", "Imiglucerase", "IMIGLUCERASE", "x" * 300,
-              "Café", "Cafe\u0301"]
+    titles = [
+        "../../escape",
+        "/abs/x",
+        "CON",
+        "Imiglucerase",
+        "IMIGLUCERASE",
+        "x" * 300,
+        "Café",
+        "Cafe\u0301",
+    ]
     pages = [(t, drug, n + 1, 0, None) for n, t in enumerate(titles)]
     path = tmp_path / "hostile.xml"
     path.write_text(dumps.dump_text(pages))
@@ -120,7 +136,9 @@ def test_corpus_folder(tmp_path):
         pytest.skip("../shared/corpus is not present")
     result = run(CORPUS, "-o", tmp_path / "out.jsonl", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    titles = [json.loads(line)["title"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    titles = [
+        json.loads(line)["title"] for line in (tmp_path / "out.jsonl").read_text().splitlines()
+    ]
     assert "Imiglucerase" in titles and len(titles) >= 6
 
 
@@ -148,11 +166,24 @@ def test_sigkill_leaves_whole_files_and_resume_completes(tmp_path):
     path.write_text(dumps.dump_text(pages))
     out, reference = tmp_path / "out", tmp_path / "reference"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "drugparse", "convert", str(path), "--jobs", "2",
-               "--no-progress"]
-    process = subprocess.Popen([*command, "-o", str(out)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "drugparse",
+        "convert",
+        str(path),
+        "--jobs",
+        "2",
+        "--no-progress",
+    ]
+    process = subprocess.Popen(
+        [*command, "-o", str(out)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.yaml"))) < 20:
         time.sleep(0.05)

@@ -22,7 +22,6 @@ from .conftest import corpus_files, needs_corpus
 pytestmark = needs_corpus
 
 
-
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem)
 def test_article_converts_or_says_why_not(path):
     wikitext = path.read_text("utf-8")

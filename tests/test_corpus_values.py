@@ -32,7 +32,10 @@ def test_alfuzosin():
     assert r["source"]["verified_revid"] == 477247048
     assert r["names"]["trade_names"] == ["Uroxatral"] and r["names"]["trade_names_incomplete"]
     assert r["names"]["pronunciation"] == "/ælˈfjuːzoʊsɪn/ al-FEW-zoh-sin"
-    assert r["clinical"]["drugs_com"]["url"] == "https://www.drugs.com/monograph/alfuzosin-hydrochloride.html"
+    assert (
+        r["clinical"]["drugs_com"]["url"]
+        == "https://www.drugs.com/monograph/alfuzosin-hydrochloride.html"
+    )
     assert r["clinical"]["medlineplus"] == {"id": "a64002"}  # six characters: kept, warned
     assert ("invalid_format", "clinical.medlineplus") in codes(r)
     assert r["clinical"]["class"] == "α1 adrenergic receptor blocker"
@@ -62,18 +65,29 @@ def test_alfuzosin():
         "Medical uses", "Side effects", "Contraindications", "Chemistry",
         "Society and culture", "Cost", "Brand names", "References", "External links",
     ]  # fmt: skip
-    assert r["categories"] == ["Alpha blockers", "Carboxamides", "Quinazolines", "Tetrahydrofurans", "RTT"]
+    assert r["categories"] == [
+        "Alpha blockers",
+        "Carboxamides",
+        "Quinazolines",
+        "Tetrahydrofurans",
+        "RTT",
+    ]
 
 
 def test_trifluoperazine():
     r = record_of("Trifluoperazine")
     assert r["source"]["template"] == "drugbox"  # written in lower case
     assert r["source"]["verified_revid"] == 470614430
-    assert "drug_type" not in r  # "| type =" is blank; the commented "type = mab" lines are not values
+    assert (
+        "drug_type" not in r
+    )  # "| type =" is blank; the commented "type = mab" lines are not values
     assert r["names"]["trade_names"] == ["Stelazine", "Eskazinyl", "Eskazine", "Jatroneural"]
     assert r["names"]["trade_names_incomplete"] is True
     # "10-[3-(4-methylpiperazin-1-yl)propyl]-<br/>2-(trifluoromethyl)-10''H''-phenothiazine"
-    assert r["names"]["iupac_name"] == "10-[3-(4-methylpiperazin-1-yl)propyl]-2-(trifluoromethyl)-10H-phenothiazine"
+    assert (
+        r["names"]["iupac_name"]
+        == "10-[3-(4-methylpiperazin-1-yl)propyl]-2-(trifluoromethyl)-10H-phenothiazine"
+    )
     assert r["images"] == [{"slot": "main", "file": "Trifluoperazine.svg", "width": "250"}]
     assert r["clinical"]["class"] == "Typical antipsychotic"
     assert r["clinical"]["uses"] == "Schizophrenia, generalized anxiety disorder, nausea"
@@ -82,7 +96,12 @@ def test_trifluoperazine():
     assert r["clinical"]["medlineplus"]["id"] == "a682121"
     assert r["legal"] == {"UK": {"status": "POM"}, "US": {"status": "Rx-only"}}  # on one line
     assert r["pharmacokinetics"]["metabolism"] == "Liver"
-    assert r["pharmacokinetics"]["elimination_half_life"] == {"text": "10–20 hours", "min": 10, "max": 20, "unit": "h"}
+    assert r["pharmacokinetics"]["elimination_half_life"] == {
+        "text": "10–20 hours",
+        "min": 10,
+        "max": 20,
+        "unit": "h",
+    }
     assert r["chemistry"]["formula"] == "C21H24F3N3S"
     assert r["chemistry"]["elements"] == {"C": 21, "F": 3, "H": 24, "N": 3, "S": 1}
     assert r["chemistry"]["stdinchikey"] == "ZEWQUBUPAILYHI-UHFFFAOYSA-N"
@@ -90,7 +109,11 @@ def test_trifluoperazine():
     assert citation(r, "AHFS2021")["uses"] == 9
     # BNF80 is defined under ==References== (before {{Reflist}}) after being used earlier
     bnf = citation(r, "BNF80")
-    assert bnf["title"] == "BNF" and bnf["edition"] == "80" and bnf["identifiers"]["isbn"] == "9780857113696"
+    assert (
+        bnf["title"] == "BNF"
+        and bnf["edition"] == "80"
+        and bnf["identifiers"]["isbn"] == "9780857113696"
+    )
     assert "infobox:uses" in bnf["cited_in"]
     assert r["sections"] == [{"heading": "References", "level": 2}]
     assert "unmapped" not in r
@@ -108,7 +131,10 @@ def test_netilmicin():
     assert r["names"]["synonyms"] == ["1-N-ethylsisomicin"]
     assert r["clinical"]["class"] == "Aminoglycoside"
     assert r["clinical"]["uses"] == "Conjunctivitis, urinary tract infections"
-    assert r["clinical"]["side_effects"] == "Eye redness or discomfort, hearing problems, kidney problems"
+    assert (
+        r["clinical"]["side_effects"]
+        == "Eye redness or discomfort, hearing problems, kidney problems"
+    )
     assert r["clinical"]["routes_of_administration"] == ["Eye drop", "by injection"]
     assert "drugs_com" not in r["clinical"] and "pregnancy" not in r["clinical"]
     assert r["legal"] == {"UK": {"status": "POM"}}
@@ -124,7 +150,8 @@ def test_netilmicin():
     assert citation(r, "Camp1989")["uses"] == 7
     # "costs the [[NHS about £10." never closes its link
     assert any(
-        w["code"] == "unbalanced_markup" and w["message"].startswith("line 60: '[[' is never closed")
+        w["code"] == "unbalanced_markup"
+        and w["message"].startswith("line 60: '[[' is never closed")
         for w in r["warnings"]
     )
     assert r["sections"] == [{"heading": "References", "level": 2}]
@@ -196,7 +223,11 @@ def test_abacavir_lamivudine():
     assert r["clinical"]["routes_of_administration"] == ["by mouth"]
     assert r["clinical"]["defined_daily_dose"] == "is not established"
     assert r["clinical"]["medlineplus"]["id"] == "a696011"
-    assert r["legal"] == {"AU": {"status": "S4"}, "UK": {"status": "POM"}, "US": {"status": "Rx-only"}}
+    assert r["legal"] == {
+        "AU": {"status": "S4"},
+        "UK": {"status": "POM"},
+        "US": {"status": "Rx-only"},
+    }
     assert r["images"] == [{"slot": "main", "file": "Abacavir and lamivudine.svg", "width": "200"}]
     assert r["citations"] == [{"id": "who", "uses": 1, "cited_in": ["infobox:defined_daily_dose"]}]
     assert codes(r) == [("unknown_reference", "citations.who")]

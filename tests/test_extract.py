@@ -52,7 +52,9 @@ def test_comments_are_not_values_and_params_can_share_a_line():
 
 def test_unknown_and_duplicate_parameters_warn():
     box = find_infobox(
-        parse_wikitext("{{Drugbox|colour=blue|CAS_number=50-00-0|CAS_number=64-17-5|licence_EU=A|license_EU=B}}")
+        parse_wikitext(
+            "{{Drugbox|colour=blue|CAS_number=50-00-0|CAS_number=64-17-5|licence_EU=A|license_EU=B}}"
+        )
     )
     fields = read_fields(box)
     assert fields.unmapped == {"colour": "blue"}
@@ -101,7 +103,7 @@ def citations(wikitext: str, infobox=None):
 
 def test_named_reused_and_unnamed_refs():
     result = citations(
-        "A.<ref name=a>first</ref> B.<ref>second</ref>\n==Uses==\nC.<ref name=a/><ref name=\"a\" />"
+        'A.<ref name=a>first</ref> B.<ref>second</ref>\n==Uses==\nC.<ref name=a/><ref name="a" />'
     )
     assert [(c["id"], c["text"], c["uses"], c["cited_in"]) for c in result.citations] == [
         ("a", "first", 3, ["lead", "Uses"]),
@@ -216,7 +218,10 @@ def test_notes_tag_ref_and_several_templates_in_one_ref():
         " C.<ref name=two>{{cite web|title=One|url=http://a}} {{cite web|title=Two|url=http://b}}</ref>"
         " D.<references><ref name=ld>listed</ref></references>"
     )
-    assert [(c["id"], c.get("group"), c.get("title") or c.get("text"), c["uses"]) for c in result.citations] == [
+    assert [
+        (c["id"], c.get("group"), c.get("title") or c.get("text"), c["uses"])
+        for c in result.citations
+    ] == [
         ("ref-1", "lower-alpha", "A note.", 1),
         ("ref-2", None, "inner", 1),
         ("tg", "n", "Tagged", 1),
@@ -238,15 +243,26 @@ def test_notes_tag_ref_and_several_templates_in_one_ref():
             "{{Drugbox|CAS_number=50-00-0}}\n'''X''' is.<ref>{{cite web|title=T|url=http://x}}\nNext.",
             ["line 2: '<ref>' is never closed: '<ref>{{cite web|title=T|url=http://x}}'"],
         ),
-        ("{{Drugbox|CAS_number=50-00-0}}\n'''X''' is a [[drug.", ["line 2: '[[' is never closed: '[[drug.'"]),
-        ("{{Drugbox|CAS_number=50-00-0}}\n'''X is a drug.", ["line 2: ''' is never closed: \"'''X is a drug.\""]),
-        ("{{Drugbox|CAS_number=50-00-0}}}}\nX ]] y", ["line 1: stray '}}': '}}'", "line 2: stray ']]': ']] y'"]),
+        (
+            "{{Drugbox|CAS_number=50-00-0}}\n'''X''' is a [[drug.",
+            ["line 2: '[[' is never closed: '[[drug.'"],
+        ),
+        (
+            "{{Drugbox|CAS_number=50-00-0}}\n'''X is a drug.",
+            ["line 2: ''' is never closed: \"'''X is a drug.\""],
+        ),
+        (
+            "{{Drugbox|CAS_number=50-00-0}}}}\nX ]] y",
+            ["line 1: stray '}}': '}}'", "line 2: stray ']]': ']] y'"],
+        ),
     ],
 )
 def test_broken_markup_gives_a_record_and_warnings_naming_the_line(wikitext, messages):
     record = drugparse.parse(wikitext, title="T")
     assert record["identifiers"]["cas"] == "50-00-0"
-    assert [w["message"] for w in record["warnings"] if w["code"] == "unbalanced_markup"] == messages
+    assert [
+        w["message"] for w in record["warnings"] if w["code"] == "unbalanced_markup"
+    ] == messages
     drugparse.validate(record)
 
 
@@ -268,7 +284,11 @@ def test_repaired_infobox_and_ref_keep_their_content():
     [
         ("ATC_prefix = none | ATC_supplemental = {{ATC|J07|BM02}}", ["J07BM02"], None),
         ("ATC_prefix = J01 | ATC_suffix = AA13 | ATCvet = yes", None, ["QJ01AA13"]),
-        ("ATC_prefix = L01 | ATC_suffix = XC02 | ATC_supplemental = L01XC03, and {{ATCvet|J01|AA13}}", ["L01XC02", "L01XC03"], ["QJ01AA13"]),
+        (
+            "ATC_prefix = L01 | ATC_suffix = XC02 | ATC_supplemental = L01XC03, and {{ATCvet|J01|AA13}}",
+            ["L01XC02", "L01XC03"],
+            ["QJ01AA13"],
+        ),
     ],
 )
 def test_atc_conventions(params, atc, atcvet):
@@ -339,6 +359,8 @@ def test_refs_in_chembox_sections_are_cited_in_their_parameter():
 
 def test_an_infobox_hidden_by_broken_markup_is_an_error_not_a_skip():
     with pytest.raises(drugparse.ParseError, match=r"\{\{Infobox drug\}\} is on the page"):
-        drugparse.parse("{{Infobox drug | uses = foo<li>bar{{baz}} | CAS_number = 50-00-0 }}", title="X")
+        drugparse.parse(
+            "{{Infobox drug | uses = foo<li>bar{{baz}} | CAS_number = 50-00-0 }}", title="X"
+        )
     with pytest.raises(drugparse.NoInfoboxError):  # only named in a comment
         drugparse.parse("See <!-- {{Drugbox}} --> here.", title="X")

@@ -57,8 +57,11 @@ REJECTED = [
     ("100k unclosed {{a|", DRUG + "{{a|" * 100_000, "nested more than 500"),
     ("100k bare unclosed {{", DRUG + "{{" * 100_000, "nested more than 500"),
     ("100k unclosed {{ in the infobox", with_parameter("{{x|" * 100_000), "nested more than 500"),
-    ("templates nested 10,000 deep",
-     with_parameter("{{a|" * 10_000 + "b" + "}}" * 10_000), "nested more than 500"),
+    (
+        "templates nested 10,000 deep",
+        with_parameter("{{a|" * 10_000 + "b" + "}}" * 10_000),
+        "nested more than 500",
+    ),
     ("links nested 100,000 deep", DRUG + "[[a|" * 100_000 + "]]" * 100_000, "nested more than"),
     ("20 MB page", DRUG + ("{{cite web |title=x}} filler text. " * 600_000), "page too large"),
     ("5 MB parameter value", with_parameter("x" * 5_000_000, "uses"), "page too large"),
@@ -70,8 +73,11 @@ REJECTED = [
     ("1,000 [[ closed on the next line", DRUG + "[[a\n]]" * 1_000, "unclosed or stray brackets"),
     ("unclosed {{a|[[b|<ref> mix", DRUG + "{{a|[[b|<ref>" * 2_000, "nested more than 500"),
     # mwparserfromhell would turn the infobox into text and the record would silently lose it
-    ("templates nested 40 deep in the infobox",
-     with_parameter("{{a|" * 40 + "b" + "}}" * 40), "templates nested more than 30 deep"),
+    (
+        "templates nested 40 deep in the infobox",
+        with_parameter("{{a|" * 40 + "b" + "}}" * 40),
+        "templates nested more than 30 deep",
+    ),
     ("templates nested 400 deep", DRUG + "{{a|" * 400 + "b" + "}}" * 400, "nested more than 30"),
 ]
 
@@ -91,8 +97,10 @@ def test_pathological_page_fails_fast_with_a_clear_parse_error(page, words):
 ACCEPTED = [
     ("450 unclosed {{a| with text", DRUG + ("{{a|" + "x" * 100 + "\n") * 450),
     ("150 each of unclosed {{a|, [[b|, <ref>", DRUG + "{{a|[[b|<ref>" * 150),
-    ("templates nested 29 deep in the infobox",
-     with_parameter("{{a|" * 29 + "b" + "}}" * 29, "class")),
+    (
+        "templates nested 29 deep in the infobox",
+        with_parameter("{{a|" * 29 + "b" + "}}" * 29, "class"),
+    ),
     ("10,000 templates side by side", with_parameter("{{a|b}}" * 10_000, "class")),
     ("links nested 400 deep", with_parameter("[[a|" * 400 + "b" + "]]" * 400, "class")),
     ("400 stray }} in 1 MB", DRUG * 200 + "}}" * 400),
@@ -233,11 +241,21 @@ _RUSAGE = (
 def convert(*args, timeout=240) -> tuple[subprocess.CompletedProcess, float, int]:
     """Run ``drugparse convert``; its result, wall seconds and peak RSS (KiB) of any process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-c", _RUSAGE, sys.executable, "-m", "drugparse", "convert",
-               "--no-progress", *map(str, args)]
+    command = [
+        sys.executable,
+        "-c",
+        _RUSAGE,
+        sys.executable,
+        "-m",
+        "drugparse",
+        "convert",
+        "--no-progress",
+        *map(str, args),
+    ]
     started = time.monotonic()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env,
-                            timeout=timeout)
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout
+    )
     seconds = time.monotonic() - started
     peak = int(result.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[0])
     return result, seconds, peak
@@ -253,8 +271,9 @@ def test_page_timeout_turns_a_slow_real_page_into_an_error_and_the_batch_goes_on
     dump = tmp_path / "slow.xml"
     dump.write_text(dump_text(pages), "utf-8")
     out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
-    result, seconds, _ = convert(dump, "-o", out, "--errors", errors, "--jobs", "1",
-                                 "--page-timeout", "0.5")
+    result, seconds, _ = convert(
+        dump, "-o", out, "--errors", errors, "--jobs", "1", "--page-timeout", "0.5"
+    )
     assert result.returncode == 1, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["After.yaml", "Before.yaml"]
     (error,) = errors_of(errors).values()
@@ -265,8 +284,9 @@ def test_page_timeout_turns_a_slow_real_page_into_an_error_and_the_batch_goes_on
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE mediawiki [\n<!ENTITY lol "lol">\n'
-    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">\n' for n in range(2, 10))
-    .replace("&lol1;", "&lol;")
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">\n' for n in range(2, 10)
+    ).replace("&lol1;", "&lol;")
     + "]>\n"
 )
 
@@ -308,8 +328,10 @@ def test_external_entities_and_dtds_read_no_file(tmp_path):
 
 
 def test_gzip_bomb_of_one_endless_page_stops_with_bounded_memory(tmp_path):
-    head = (HEADER + "<page><title>Bomb</title><ns>0</ns><id>1</id><revision><id>2</id>"
-            '<text xml:space="preserve">{{Infobox drug\n| name = ').encode()
+    head = (
+        HEADER + "<page><title>Bomb</title><ns>0</ns><id>1</id><revision><id>2</id>"
+        '<text xml:space="preserve">{{Infobox drug\n| name = '
+    ).encode()
     dump = tmp_path / "bomb.xml.gz"
     with gzip.open(dump, "wb", compresslevel=9) as stream:
         stream.write(head)
@@ -328,7 +350,10 @@ def test_dump_cut_inside_a_multibyte_character_and_an_entity(tmp_path):
     pages = [(f"Drug {n}", DRUG + " é &amp;", n + 1, 0, None) for n in range(6)]
     data = dump_text(pages).encode("utf-8")
     cut = data.index("é".encode(), data.index(b"<title>Drug 4</title>")) + 1
-    for name, piece in (("in-char.xml", data[:cut]), ("in-entity.xml", data[: data.rindex(b"&amp;") + 3])):
+    for name, piece in (
+        ("in-char.xml", data[:cut]),
+        ("in-entity.xml", data[: data.rindex(b"&amp;") + 3]),
+    ):
         path = tmp_path / name
         path.write_bytes(piece)
         out = tmp_path / f"{name}.jsonl"
@@ -339,7 +364,11 @@ def test_dump_cut_inside_a_multibyte_character_and_an_entity(tmp_path):
 
 
 def test_invalid_utf8_in_titles_header_and_wikitext_files(tmp_path):
-    pages = [("Good", DRUG, 1, 0, None), ("BADTITLE", DRUG, 2, 0, None), ("Other", DRUG, 3, 0, None)]
+    pages = [
+        ("Good", DRUG, 1, 0, None),
+        ("BADTITLE", DRUG, 2, 0, None),
+        ("Other", DRUG, 3, 0, None),
+    ]
     data = dump_text(pages).encode().replace(b"BADTITLE", b"Bad\xc3\x28title")
     data = data.replace(b"<sitename>Wikipedia", b"<sitename>Wiki\xffpedia")
     dump = tmp_path / "bad.xml"
@@ -378,6 +407,7 @@ def test_not_xml_at_all_is_a_clear_usage_error(tmp_path):
 
 # --- one dump of every hostile page plus the real articles --------------------------------
 
+
 # (title, wikitext or bytes, expected code or "record")
 def hostile_pages() -> list[tuple[str, str | bytes, str]]:
     box = "{{Infobox drug\n| drug_name = X\n| CAS_number = 50-00-0\n}}\n'''X''' is a drug.\n"
@@ -391,17 +421,25 @@ def hostile_pages() -> list[tuple[str, str | bytes, str]]:
         ("Slow but legal", DRUG * 560, "timeout"),
         ("Control characters", with_parameter("A\x00\x01\x1b\x7fB", "uses"), "record"),
         ("Mixed newlines", DRUG.replace("\n", "\r\n", 40).replace("\n", "\r", 3), "record"),
-        ("Surrogate bytes", DRUG.encode().replace(b"used in", b"used \xed\xa0\x80 in", 1),
-         "invalid_xml"),
-        ("Invalid UTF-8", DRUG.encode().replace(b"used in", b"used \xff\xfe\xc3 in", 1),
-         "invalid_xml"),
+        (
+            "Surrogate bytes",
+            DRUG.encode().replace(b"used in", b"used \xed\xa0\x80 in", 1),
+            "invalid_xml",
+        ),
+        (
+            "Invalid UTF-8",
+            DRUG.encode().replace(b"used in", b"used \xff\xfe\xc3 in", 1),
+            "invalid_xml",
+        ),
         ("No infobox at all", "An infobox named in a comment: <!-- {{Drugbox}} -->", "skipped"),
     ]
 
 
 def test_hostile_dump_converts_every_good_page_and_reports_every_bad_one(tmp_path):
     hostile = hostile_pages()
-    real = [(p.stem, p.read_text("utf-8")) for p in sorted(FIXTURES.glob("*.wiki")) + corpus_files()]
+    real = [
+        (p.stem, p.read_text("utf-8")) for p in sorted(FIXTURES.glob("*.wiki")) + corpus_files()
+    ]
     parts, expected = [HEADER.encode()], {}
     for number, (title, text, code) in enumerate(hostile, 1):
         if isinstance(text, str):
@@ -423,8 +461,19 @@ def test_hostile_dump_converts_every_good_page_and_reports_every_bad_one(tmp_pat
     dump.write_bytes(b"".join(parts))
     out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
 
-    result, seconds, peak = convert(dump, "-o", out, "--errors", errors, "--format", "json",
-                                    "--jobs", "2", "--page-timeout", "1")
+    result, seconds, peak = convert(
+        dump,
+        "-o",
+        out,
+        "--errors",
+        errors,
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--page-timeout",
+        "1",
+    )
 
     assert result.returncode == 1, result.stderr[-2000:]
     records = {json.loads(p.read_text("utf-8"))["title"]: p for p in out.iterdir()}

@@ -22,7 +22,11 @@ def test_empty_and_placeholders_are_absent(wikitext):
 @pytest.mark.parametrize(
     ("wikitext", "items", "incomplete"),
     [
-        ("Stelazine, Eskazinyl, Eskazine, Jatroneural, others", ["Stelazine", "Eskazinyl", "Eskazine", "Jatroneural"], True),
+        (
+            "Stelazine, Eskazinyl, Eskazine, Jatroneural, others",
+            ["Stelazine", "Eskazinyl", "Eskazine", "Jatroneural"],
+            True,
+        ),
         ("By mouth, [[Intramuscular injection|IM]]", ["By mouth", "IM"], False),
         ("Humira, others", ["Humira"], True),
         ("{{ubl|Oral|[[Intravenous therapy|IV]]}}", ["Oral", "IV"], False),
@@ -89,8 +93,20 @@ def test_malformed_cas_is_kept_with_invalid_format():
         (identifiers.identifier, "identifiers.drugbank_2", "DB0053", "DB0053", ["invalid_format"]),
         (identifiers.identifier, "identifiers.kegg", "D02810", "D02810", []),
         (identifiers.identifier, "identifiers.pubchem_cid", "129269915", "129269915", []),
-        (identifiers.identifier, "chemistry.stdinchikey", "FWZAWAUZXYCBKZ-NSHDSACASA-N", "FWZAWAUZXYCBKZ-NSHDSACASA-N", []),
-        (identifiers.identifier, "chemistry.stdinchikey", "FWZAWAUZXYCBKZ", "FWZAWAUZXYCBKZ", ["invalid_format"]),
+        (
+            identifiers.identifier,
+            "chemistry.stdinchikey",
+            "FWZAWAUZXYCBKZ-NSHDSACASA-N",
+            "FWZAWAUZXYCBKZ-NSHDSACASA-N",
+            [],
+        ),
+        (
+            identifiers.identifier,
+            "chemistry.stdinchikey",
+            "FWZAWAUZXYCBKZ",
+            "FWZAWAUZXYCBKZ",
+            ["invalid_format"],
+        ),
     ],
 )
 def test_identifier_normalisation(normaliser, field, raw, expected, codes):
@@ -100,7 +116,9 @@ def test_identifier_normalisation(normaliser, field, raw, expected, codes):
 
 
 def test_atc_supplemental():
-    value, warnings = run(identifiers.atc_codes, "{{ATC|J07|BM02}}, {{ATCvet|J01|AA13}} and A01AB02")
+    value, warnings = run(
+        identifiers.atc_codes, "{{ATC|J07|BM02}}, {{ATCvet|J01|AA13}} and A01AB02"
+    )
     assert value == {"atc": ["J07BM02", "A01AB02"], "atcvet": ["QJ01AA13"]}
     assert warnings == []
 
@@ -149,7 +167,10 @@ def test_computed_molar_mass():
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("55597.4 g/mol (un[[glycosylate]]d)", {"value": 55597.4, "unit": "g/mol", "note": "unglycosylated"}),
+        (
+            "55597.4 g/mol (un[[glycosylate]]d)",
+            {"value": 55597.4, "unit": "g/mol", "note": "unglycosylated"},
+        ),
         ("407.50 g·mol−1", {"value": 407.5, "unit": "g/mol"}),
         ("~150 kDa", {"value": 150.0, "approximate": True, "unit": "kDa"}),
         ("144,190.3", {"value": 144190.3}),

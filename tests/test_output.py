@@ -36,7 +36,7 @@ HOSTILE = [
     "A/B",
     "A_B",
     "A B",
-    "?*<>|\"",
+    '?*<>|"',
     "\udcff lone surrogate",
 ]
 

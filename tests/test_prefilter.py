@@ -78,9 +78,26 @@ def test_window_shortcut_agrees_with_the_walk_past_comments():
 
     from drugparse.sources import prefilter
 
-    pieces = [b"box", b"info", b"drug", b"chem", b"medication", b" ", b"_", b"\n", b"a",
-              b"{{", b"|", b"settlement ", b"  " * 10, b"<!-- x -->", b"&lt;!--y--&gt;",
-              b"-", b"&lt;!--", b"-->"]
+    pieces = [
+        b"box",
+        b"info",
+        b"drug",
+        b"chem",
+        b"medication",
+        b" ",
+        b"_",
+        b"\n",
+        b"a",
+        b"{{",
+        b"|",
+        b"settlement ",
+        b"  " * 10,
+        b"<!-- x -->",
+        b"&lt;!--y--&gt;",
+        b"-",
+        b"&lt;!--",
+        b"-->",
+    ]
     rng = random.Random(5)
     shortcuts = 0
     for _ in range(4000):
@@ -90,9 +107,7 @@ def test_window_shortcut_agrees_with_the_walk_past_comments():
             shortcuts += prefilter._plain_letters_around(low, anchor) is not None
             before = prefilter._letters_before(low, anchor, prefilter._MAX_BEFORE)
             after = prefilter._letters_after(low, anchor + 3, prefilter._MAX_AFTER)
-            walked = any(
-                before.endswith(b) and after.startswith(a) for b, a in prefilter._AROUND
-            )
+            walked = any(before.endswith(b) and after.startswith(a) for b, a in prefilter._AROUND)
             assert prefilter._is_name(low, anchor) == walked, (low, anchor)
             anchor = low.find(b"box", anchor + 1)
     assert shortcuts > 1000  # the shortcut was tried, not only the walk

@@ -31,10 +31,21 @@ def convert_on_terminal(tmp_path, *options: str, size=(24, 100)) -> tuple[int, s
     main, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "drugparse", "convert", str(path), "-o",
-               str(tmp_path / "out"), "--jobs", "1", *options]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=terminal)
+    command = [
+        sys.executable,
+        "-m",
+        "drugparse",
+        "convert",
+        str(path),
+        "-o",
+        str(tmp_path / "out"),
+        "--jobs",
+        "1",
+        *options,
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=terminal
+    )
     os.close(terminal)
     received = b""
     while True:
@@ -58,7 +69,9 @@ def test_bar_on_a_terminal_shows_pages_records_failures_and_speed(tmp_path):
     assert "drugparse: 60 pages read, 60 records written, 0 skipped, 0 failed" in stderr
 
 
-@pytest.mark.parametrize("size", [(0, 0), (24, 0), (0, 100)], ids=["no size", "no width", "no height"])
+@pytest.mark.parametrize(
+    "size", [(0, 0), (24, 0), (0, 100)], ids=["no size", "no width", "no height"]
+)
 def test_terminal_that_reports_no_size_still_gets_a_bar(tmp_path, size):
     status, stderr = convert_on_terminal(tmp_path, size=size)
     assert status == 0
@@ -78,7 +91,11 @@ def test_no_bar_when_standard_error_is_a_pipe(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-m", "drugparse", "convert", str(path), "-o", str(tmp_path / "o")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0
     assert result.stderr.splitlines() == [result.stderr.strip()]

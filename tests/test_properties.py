@@ -62,30 +62,149 @@ def check(wikitext: str, counter: str) -> str:
 # --- a grammar of wikitext -------------------------------------------------------------
 
 _WORDS = st.sampled_from(
-    ["aspirin", "mg", "Gaucher's", "50-00-0", "A16AB02", "C12H22O11", "1e3", "no", "on",
-     "12:30", "μg/mL", "–", "½", "x", "", " ", "é", "\t", "0x1F", "null", "~", "#", ":"]
+    [
+        "aspirin",
+        "mg",
+        "Gaucher's",
+        "50-00-0",
+        "A16AB02",
+        "C12H22O11",
+        "1e3",
+        "no",
+        "on",
+        "12:30",
+        "μg/mL",
+        "–",
+        "½",
+        "x",
+        "",
+        " ",
+        "é",
+        "\t",
+        "0x1F",
+        "null",
+        "~",
+        "#",
+        ":",
+    ]
 )
 _PLAIN = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs",), max_codepoint=0x2FFF), max_size=12
 )
 _STRAY = st.sampled_from(
-    ["{{", "}}", "[[", "]]", "{", "}", "[", "]", "|", "=", "<", ">", "<ref>", "</ref>",
-     "<ref name=a/>", "<!--", "-->", "{|", "|}", "|-", "''", "'''", "&", "&amp;", "&#x0;",
-     "&#xD800;", "&#1114112;", "&nbsp;", "~~~~", "__NOTOC__", "{{{1}}}", "<nowiki>",
-     "</nowiki>", "<br/>", "<pre>", "\n", "\r\n", "\r", "\x00", "\x1b", "\u2028", "\ufeff",
-     "[http://", "https://e.org", "{{#if:", "<math>", "</math>", "==", "*", "#", ";"]
+    [
+        "{{",
+        "}}",
+        "[[",
+        "]]",
+        "{",
+        "}",
+        "[",
+        "]",
+        "|",
+        "=",
+        "<",
+        ">",
+        "<ref>",
+        "</ref>",
+        "<ref name=a/>",
+        "<!--",
+        "-->",
+        "{|",
+        "|}",
+        "|-",
+        "''",
+        "'''",
+        "&",
+        "&amp;",
+        "&#x0;",
+        "&#xD800;",
+        "&#1114112;",
+        "&nbsp;",
+        "~~~~",
+        "__NOTOC__",
+        "{{{1}}}",
+        "<nowiki>",
+        "</nowiki>",
+        "<br/>",
+        "<pre>",
+        "\n",
+        "\r\n",
+        "\r",
+        "\x00",
+        "\x1b",
+        "\u2028",
+        "\ufeff",
+        "[http://",
+        "https://e.org",
+        "{{#if:",
+        "<math>",
+        "</math>",
+        "==",
+        "*",
+        "#",
+        ";",
+    ]
 )
 _NAMES = st.sampled_from(
-    ["drug_name", "CAS_number", "ATC_prefix", "ATC_suffix", "trade_name", "Drugs.com",
-     "routes_of_administration", "elimination_half-life", "C", "H", "N", "O",
-     "molecular_weight", "legal_US", "class", "pregnancy_AU", "PubChem", "DrugBank",
-     "ChEMBL", "UNII", "KEGG", "smiles", "StdInChIKey", "image", "width", "1", "2",
-     "unknown thing", "", " CAS_number ", "cas number"]
+    [
+        "drug_name",
+        "CAS_number",
+        "ATC_prefix",
+        "ATC_suffix",
+        "trade_name",
+        "Drugs.com",
+        "routes_of_administration",
+        "elimination_half-life",
+        "C",
+        "H",
+        "N",
+        "O",
+        "molecular_weight",
+        "legal_US",
+        "class",
+        "pregnancy_AU",
+        "PubChem",
+        "DrugBank",
+        "ChEMBL",
+        "UNII",
+        "KEGG",
+        "smiles",
+        "StdInChIKey",
+        "image",
+        "width",
+        "1",
+        "2",
+        "unknown thing",
+        "",
+        " CAS_number ",
+        "cas number",
+    ]
 )
 _TEMPLATE_NAMES = st.sampled_from(
-    ["cite journal", "cite web", "cite book", "ubl", "plainlist", "nowrap", "convert",
-     "abbr", "Infobox drug", "Drugbox", "Chembox", "reflist", "rp", "sfn", "efn", "lang",
-     "CAS", "ATC", "#invoke:x", "", "x|y"]
+    [
+        "cite journal",
+        "cite web",
+        "cite book",
+        "ubl",
+        "plainlist",
+        "nowrap",
+        "convert",
+        "abbr",
+        "Infobox drug",
+        "Drugbox",
+        "Chembox",
+        "reflist",
+        "rp",
+        "sfn",
+        "efn",
+        "lang",
+        "CAS",
+        "ATC",
+        "#invoke:x",
+        "",
+        "x|y",
+    ]
 )
 
 
@@ -109,8 +228,9 @@ def _fragment() -> st.SearchStrategy[str]:
             _WORDS.map(lambda w: f"[[Category:{w}]]"),
             joined.map(lambda v: f"[https://example.org/{len(v)} {v}]"),
             joined.map(lambda v: f"<!--{v}-->"),
-            st.tuples(st.sampled_from(["b", "small", "sup", "span", "nowiki", "div", "li"]),
-                      joined).map(lambda t: f"<{t[0]}>{t[1]}</{t[0]}>"),
+            st.tuples(
+                st.sampled_from(["b", "small", "sup", "span", "nowiki", "div", "li"]), joined
+            ).map(lambda t: f"<{t[0]}>{t[1]}</{t[0]}>"),
             joined.map(lambda v: f"\n== {v} ==\n"),
             joined.map(lambda v: "\n{|\n|-\n| " + v + "\n|}\n"),
             joined.map(lambda v: f"'''{v}'''"),
@@ -171,8 +291,10 @@ def test_markup_characters_deleted_or_doubled(name, data):
     chosen = data.draw(
         st.lists(st.sampled_from(positions), min_size=1, max_size=12, unique=True), label="at"
     )
-    edits = data.draw(st.lists(st.sampled_from(["delete", "double"]), min_size=len(chosen),
-                               max_size=len(chosen)), label="edits")
+    edits = data.draw(
+        st.lists(st.sampled_from(["delete", "double"]), min_size=len(chosen), max_size=len(chosen)),
+        label="edits",
+    )
     text = article
     for position, edit in sorted(zip(chosen, edits, strict=True), reverse=True):
         char = text[position]
@@ -183,8 +305,14 @@ def test_markup_characters_deleted_or_doubled(name, data):
 def _parameter_lines(article: str) -> tuple[int, int] | None:
     """The line span of the infobox's ``| name = value`` lines, each one parameter."""
     lines = article.split("\n")
-    start = next((n for n, line in enumerate(lines)
-                  if re.match(r"\s*\{\{\s*(infobox[ _]drug|drugbox|chembox)", line, re.I)), None)
+    start = next(
+        (
+            n
+            for n, line in enumerate(lines)
+            if re.match(r"\s*\{\{\s*(infobox[ _]drug|drugbox|chembox)", line, re.I)
+        ),
+        None,
+    )
     if start is None:
         return None
     end = start + 1
@@ -230,6 +358,7 @@ def test_shuffled_parameters_change_nothing(name, data):
 
 # --- unmutated articles: nothing lost ----------------------------------------------------
 
+
 def test_there_are_articles_to_mutate():
     assert len(ARTICLES) >= 6 and len(SHUFFLABLE) >= 4
 
@@ -250,8 +379,10 @@ def test_unmutated_article_loses_no_citation_parameter_or_category(name):
     unnamed = len(re.findall(r"<ref(?:\s+group\s*=[^>]*)?\s*>", visible, re.I))
     assert names <= {c["id"] for c in citations}
     assert len(citations) == len(names) + unnamed
-    assert 0 < sum(c["uses"] for c in citations) <= len(re.findall(r"<ref[\s>]", visible, re.I)) \
+    assert (
+        0 < sum(c["uses"] for c in citations) <= len(re.findall(r"<ref[\s>]", visible, re.I))
         or not citations
+    )
     box = find_infobox(parse_wikitext(repair(article)))  # as parse reads a broken page
     warned = {w["field"] for w in record.get("warnings", [])}
     kind = INFOBOX_KINDS[box.kind]

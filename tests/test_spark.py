@@ -47,11 +47,15 @@ def page_xml(title, text, page_id, ns=0, redirect=None) -> bytes:
     redirect_tag = f'    <redirect title="{escape(redirect)}" />\n' if redirect else ""
     body = text if isinstance(text, bytes) else escape(text, quote=False).encode()
     return (
-        f"  <page>\n    <title>{escape(title, quote=False)}</title>\n    <ns>{ns}</ns>\n"
-        f"    <id>{page_id}</id>\n{redirect_tag}    <revision>\n      <id>{page_id * 10}</id>\n"
-        f"      <timestamp>2024-06-0{page_id % 9 + 1}T12:00:00Z</timestamp>\n"
-        f'      <text bytes="{len(body)}" xml:space="preserve">'
-    ).encode() + body + b"</text>\n    </revision>\n  </page>\n"
+        (
+            f"  <page>\n    <title>{escape(title, quote=False)}</title>\n    <ns>{ns}</ns>\n"
+            f"    <id>{page_id}</id>\n{redirect_tag}    <revision>\n      <id>{page_id * 10}</id>\n"
+            f"      <timestamp>2024-06-0{page_id % 9 + 1}T12:00:00Z</timestamp>\n"
+            f'      <text bytes="{len(body)}" xml:space="preserve">'
+        ).encode()
+        + body
+        + b"</text>\n    </revision>\n  </page>\n"
+    )
 
 
 def sample_pages():
@@ -67,8 +71,12 @@ def sample_pages():
         ("Velaglucerase <alfa>", velaglucerase, 6),
         ("Template talk", "We do not use {{tl|Drugbox}} in prose.", 7),
         ("Brokenase", BROKEN_CAS, 8),
-        ("Ümlaut-ase", "{{Infobox drug\n| drug_name = Ümlaut-ase\n| ATC_prefix = A16"
-                       "\n| ATC_suffix = AB02\n}}\n'''Ümlaut-ase''' is made up.", 9),
+        (
+            "Ümlaut-ase",
+            "{{Infobox drug\n| drug_name = Ümlaut-ase\n| ATC_prefix = A16"
+            "\n| ATC_suffix = AB02\n}}\n'''Ümlaut-ase''' is made up.",
+            9,
+        ),
         ("Bad bytes", b"{{Drugbox | name = \xff\xfe }}", 10),
         ("Plain", "Nothing to see. " * 200, 11),
     ]
@@ -101,8 +109,14 @@ def write_dump(path: Path, pages, *, per_stream=3, cut=None) -> Path:
 def single_machine(path: Path, tmp_path: Path) -> tuple[list[str], list[dict], int]:
     """``drugparse convert DUMP -o out.jsonl --errors errors.jsonl``: lines, errors, status."""
     out, errors = tmp_path / "cli.jsonl", tmp_path / "cli-errors.jsonl"
-    status = run_convert([str(path)], output=str(out), errors=str(errors), jobs=0,
-                         progress=False, stderr=io.StringIO())
+    status = run_convert(
+        [str(path)],
+        output=str(out),
+        errors=str(errors),
+        jobs=0,
+        progress=False,
+        stderr=io.StringIO(),
+    )
     lines = out.read_text("utf-8").splitlines(keepends=True)
     return lines, [json.loads(line) for line in errors.read_text("utf-8").splitlines()], status
 
@@ -165,10 +179,13 @@ def test_dump_gives_the_single_machine_records_byte_for_byte(spark, dump, tmp_pa
     assert imiglucerase["source"]["timestamp"] == "2024-06-04T12:00:00Z"
     assert json.loads(lines[3])["identifiers"]["atc"] == ["A16AB02"]
     got_errors = [(e.title, e.page_id, e.error_code, e.error_message) for e in errors]
-    want_errors = sorted((e["title"], e["page_id"], e["code"], e["message"]) for e in expected_errors)
+    want_errors = sorted(
+        (e["title"], e["page_id"], e["code"], e["message"]) for e in expected_errors
+    )
     assert got_errors == want_errors
     assert [(e[0], e[1], e[2]) for e in got_errors] == [
-        ("Bad bytes", 10, "invalid_xml"), ("Brokenase", 8, "parse_error")
+        ("Bad bytes", 10, "invalid_xml"),
+        ("Brokenase", 8, "parse_error"),
     ]
 
 
@@ -219,8 +236,10 @@ def test_table_rows_are_filtered_like_the_cli_and_bad_pages_never_fail_the_task(
         ("Oops", "{{Drugbox}} OOPS", 5, 50, when, 0, None),
         ("Plain", "no infobox at all", 6, 60, when, 0, None),
     ]
-    schema = ("title string, text string, page_id long, revision_id long, timestamp timestamp, "
-              "namespace int, redirect string")
+    schema = (
+        "title string, text string, page_id long, revision_id long, timestamp timestamp, "
+        "namespace int, redirect string"
+    )
     table = spark.createDataFrame(rows, schema).repartition(2)
     real = convert_dataframe(table).collect()
     titles = {r.title for r in real}
@@ -229,10 +248,17 @@ def test_table_rows_are_filtered_like_the_cli_and_bad_pages_never_fail_the_task(
     record = json.loads(next(r.record for r in real if r.title == "Imiglucerase"))
     assert record["source"]["timestamp"] == "2024-06-01T08:30:00Z"
     assert record["source"]["revision_id"] == 458273717
-    assert record == drugparse.parse(drug, "Imiglucerase", page_id=1714296,
-                                     revision_id=458273717, timestamp="2024-06-01T08:30:00Z")
+    assert record == drugparse.parse(
+        drug,
+        "Imiglucerase",
+        page_id=1714296,
+        revision_id=458273717,
+        timestamp="2024-06-01T08:30:00Z",
+    )
     # A stub parser that hangs on SLOW and raises a bug on OOPS: both are rows, not failures.
-    stub = convert_dataframe(table, method="arrow", page_timeout=1, parser="tests.test_batch:slow_parse")
+    stub = convert_dataframe(
+        table, method="arrow", page_timeout=1, parser="tests.test_batch:slow_parse"
+    )
     got = sorted((r.title, r.error_code, r.error_message) for r in stub.collect() if r.error_code)
     assert got == [
         ("Oops", "internal_error", "KeyError: 'a bug'"),
@@ -249,22 +275,24 @@ def test_convert_rows_without_spark():
     ]
     results = list(convert_rows(rows))
     assert [r[0] for r in results] == ["Imiglucerase", "Unreadable"]
-    assert results[0][3] == json.dumps(drugparse.parse(drug, "Imiglucerase", page_id=1,
-                                                       revision_id=10),
-                                       ensure_ascii=False, separators=(",", ":"))
+    assert results[0][3] == json.dumps(
+        drugparse.parse(drug, "Imiglucerase", page_id=1, revision_id=10),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     assert results[1][3:] == (None, "invalid_xml", "text is not UTF-8")
 
 
 def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, tmp_path):
     expected, _, _ = single_machine(dump, tmp_path)
     out, errors, stderr = tmp_path / "records.jsonl", tmp_path / "errors.jsonl", io.StringIO()
-    status = run_spark_convert(str(dump), str(out), errors=str(errors), spark=spark,
-                               stderr=stderr)
+    status = run_spark_convert(str(dump), str(out), errors=str(errors), spark=spark, stderr=stderr)
     assert status == 1
     assert out.read_text("utf-8") == "".join(by_title(expected))
     failed = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
     assert [(e["title"], e["code"]) for e in failed] == [
-        ("Bad bytes", "invalid_xml"), ("Brokenase", "parse_error")
+        ("Bad bytes", "invalid_xml"),
+        ("Brokenase", "parse_error"),
     ]
     assert "11 pages read, 4 records written, 2 failed" in stderr.getvalue()
 
@@ -272,14 +300,17 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
     drug = FIXTURE.read_text("utf-8")
     table = tmp_path / "wikitext.parquet"
     spark.createDataFrame(
-        [("Imiglucerase", 0, 1714296, 458273717, drug, ""),
-         ("Ren_&_Stimpy", 0, 4, 40, "A cartoon.", "")],
+        [
+            ("Imiglucerase", 0, 1714296, 458273717, drug, ""),
+            ("Ren_&_Stimpy", 0, 4, 40, "A cartoon.", ""),
+        ],
         "page_title string, page_namespace int, page_id long, revision_id long, "
         "revision_text string, page_redirect_title string",
     ).write.parquet(str(table))
     records = tmp_path / "records.parquet"
-    status = run_spark_convert(str(table), str(records), fmt="parquet", spark=spark,
-                               stderr=io.StringIO())
+    status = run_spark_convert(
+        str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
+    )
     assert status == 0
     rows = spark.read.parquet(str(records)).collect()
     assert [(r.title, r.page_id, r.error_code) for r in rows] == [("Imiglucerase", 1714296, None)]
@@ -287,8 +318,12 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         drug, "Imiglucerase", page_id=1714296, revision_id=458273717
     )
     # An existing output folder is not overwritten.
-    assert run_spark_convert(str(table), str(records), fmt="parquet", spark=spark,
-                             stderr=io.StringIO()) == 2
+    assert (
+        run_spark_convert(
+            str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
+        )
+        == 2
+    )
 
 
 def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):

@@ -12,7 +12,10 @@ from drugparse.wikitext import page_title, parse_wikitext, template_name
     ("wikitext", "expected"),
     [
         ("un[[glycosylate]]d", "unglycosylated"),
-        ("[[Analog (chemistry)|analogue]] of β-[[glucocerebrosidase]]", "analogue of β-glucocerebrosidase"),
+        (
+            "[[Analog (chemistry)|analogue]] of β-[[glucocerebrosidase]]",
+            "analogue of β-glucocerebrosidase",
+        ),
         ("a <!-- hidden --> b", "a b"),
         ("'''bold''' and ''italic''", "bold and italic"),
         ("10''H''-phenothiazine", "10H-phenothiazine"),

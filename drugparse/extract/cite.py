@@ -52,8 +52,9 @@ _NAME_PATTERNS = tuple(
 )
 _KNOWN = CS1_PARAMETERS | LEGACY_PARAMETERS | frozenset().union(*CLASS_PARAMETERS.values())
 _RECORDED_LISTS = ("authors", "editors", "translators")
-_PRECEDENCE = {alias: rank for aliases in RECORD_FIELDS.values() for rank, alias in
-               enumerate(aliases)}
+_PRECEDENCE = {
+    alias: rank for aliases in RECORD_FIELDS.values() for rank, alias in enumerate(aliases)
+}
 _ET_AL = re.compile(r"^et\.?\s*al\.?$", re.IGNORECASE)
 _TRAILING_ET_AL = re.compile(r"[\s,;]+et\.?\s*al\.?$", re.IGNORECASE)
 
@@ -94,8 +95,9 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
     if text is None:
         return
     if name in params.seen:
-        params.warnings.append(warning(
-            "duplicate_parameter", name, f"|{name}= is given more than once; the last wins"))
+        params.warnings.append(
+            warning("duplicate_parameter", name, f"|{name}= is given more than once; the last wins")
+        )
     params.seen.add(name)
     if not param.showkey:
         _classify_positional(template, name, text, params)
@@ -109,16 +111,20 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
         _set_name_part(params, name, slot, text)
         return
     if name not in _KNOWN and name.lower() not in _KNOWN:
-        params.warnings.append(warning(
-            "dropped_value", name, f"|{name}= is not a CS1 parameter; its value is dropped"))
+        params.warnings.append(
+            warning("dropped_value", name, f"|{name}= is not a CS1 parameter; its value is dropped")
+        )
 
 
 def _value_text(param, name: str, warnings: list[dict]) -> str | None:
     """Plain text of a value, or None when empty (blank, comment, placeholder)."""
     rendered = render(param.value)
     for template in rendered.unrendered:
-        warnings.append(warning(
-            "unrendered_template", name, f"{{{{{template}}}}} in |{name}= has no text rendering"))
+        warnings.append(
+            warning(
+                "unrendered_template", name, f"{{{{{template}}}}} in |{name}= has no text rendering"
+            )
+        )
     text = rendered.text
     if not text or text.lower() in PLACEHOLDERS:
         return None
@@ -130,8 +136,11 @@ def _classify_positional(template: str, name: str, text: str, params: _Params) -
     if key is not None and name == "1":
         _set_field(params, f"identifiers.{key}", name, text)
         return
-    params.warnings.append(warning(
-        "dropped_value", name, f"unnamed parameter {name} ({text!r}) is not a CS1 parameter"))
+    params.warnings.append(
+        warning(
+            "dropped_value", name, f"unnamed parameter {name} ({text!r}) is not a CS1 parameter"
+        )
+    )
 
 
 def _field_of(name: str) -> str | None:
@@ -155,9 +164,13 @@ def _set_name_part(params: _Params, name: str, slot: tuple[str, int, str], text:
     # |author=, |author1=, |last1= all name the first author's surname slot
     clash = part if part in parts else {"last": "name", "name": "last"}.get(part)
     if clash in parts:
-        params.warnings.append(warning(
-            "duplicate_parameter", name,
-            f"|{name}= fills the same name as another parameter; the last given wins"))
+        params.warnings.append(
+            warning(
+                "duplicate_parameter",
+                name,
+                f"|{name}= fills the same name as another parameter; the last given wins",
+            )
+        )
         parts.pop(clash)
     parts[part] = text
 
@@ -167,9 +180,13 @@ def _set_field(params: _Params, target: str, name: str, text: str) -> None:
     current = params.fields.get(target)
     if current is not None and current[1] != name:
         winner, loser = (current[1], name) if current[0] <= rank else (name, current[1])
-        params.warnings.append(warning(
-            "duplicate_parameter", winner,
-            f"|{winner}= and |{loser}= are the same parameter; |{winner}= is used"))
+        params.warnings.append(
+            warning(
+                "duplicate_parameter",
+                winner,
+                f"|{winner}= and |{loser}= are the same parameter; |{winner}= is used",
+            )
+        )
         if current[0] <= rank:
             return
     params.fields[target] = (rank, name, text)
@@ -191,10 +208,32 @@ def _build(template: str, params: _Params) -> dict:
 
 
 _TEXT_FIELDS = (
-    "title", "trans_title", "chapter", "journal", "magazine", "newspaper", "website", "work",
-    "encyclopedia", "conference", "series", "publisher", "agency", "via", "volume", "issue",
-    "pages", "at", "edition", "location", "language", "collaboration", "url", "chapter_url",
-    "archive_url", "quote",
+    "title",
+    "trans_title",
+    "chapter",
+    "journal",
+    "magazine",
+    "newspaper",
+    "website",
+    "work",
+    "encyclopedia",
+    "conference",
+    "series",
+    "publisher",
+    "agency",
+    "via",
+    "volume",
+    "issue",
+    "pages",
+    "at",
+    "edition",
+    "location",
+    "language",
+    "collaboration",
+    "url",
+    "chapter_url",
+    "archive_url",
+    "quote",
 )
 
 
@@ -220,8 +259,14 @@ def _build_url_status(values: dict, out: dict) -> None:
         out["url_status"] = status.lower()
     elif dead:
         # |dead-url=yes|no, replaced by |url-status=dead|live in 2018
-        out["url_status"] = {"yes": "dead", "y": "dead", "true": "dead",
-                             "no": "live", "n": "live", "false": "live"}.get(dead, dead)
+        out["url_status"] = {
+            "yes": "dead",
+            "y": "dead",
+            "true": "dead",
+            "no": "live",
+            "n": "live",
+            "false": "live",
+        }.get(dead, dead)
 
 
 def _citation_type(template: str, out: dict) -> str:
@@ -254,8 +299,9 @@ def _build_dates(values: dict, out: dict, warnings: list[dict]) -> None:
         if iso:
             out[key] = iso
         elif not is_undated(text):
-            warnings.append(warning(
-                "unparsed_date", key, f"{text!r} is not a date CS1 accepts; kept as text"))
+            warnings.append(
+                warning("unparsed_date", key, f"{text!r} is not a date CS1 accepts; kept as text")
+            )
         out[f"{key}_text"] = text
 
 
@@ -279,10 +325,18 @@ def _build_identifiers(values: dict, out: dict, warnings: list[dict]) -> None:
 
 def _build_names(params: _Params, values: dict, out: dict) -> None:
     sources = {
-        "authors": (values.get("_vauthors"), values.get("_authors"), values.get("_coauthors"),
-                    values.get("_display_authors")),
-        "editors": (values.get("_veditors"), values.get("_editors"), None,
-                    values.get("_display_editors")),
+        "authors": (
+            values.get("_vauthors"),
+            values.get("_authors"),
+            values.get("_coauthors"),
+            values.get("_display_authors"),
+        ),
+        "editors": (
+            values.get("_veditors"),
+            values.get("_editors"),
+            None,
+            values.get("_display_editors"),
+        ),
         # The record has no translators_et_al: _ordered keeps only CITATION_KEYS.
         "translators": (None, None, None, None),
     }
@@ -303,19 +357,27 @@ def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[
         f"v{lst}": lambda: _vancouver_names(vancouver, lst, params.warnings),
         lst: lambda: _free_names(free),
     }
-    given = [label for label, present in (
-        ("numbered", any(_NAME_PARTS & set(parts) for parts in slots.values())),
-        (f"v{lst}", bool(vancouver)),
-        (lst, bool(free)),
-    ) if present]
+    given = [
+        label
+        for label, present in (
+            ("numbered", any(_NAME_PARTS & set(parts) for parts in slots.values())),
+            (f"v{lst}", bool(vancouver)),
+            (lst, bool(free)),
+        )
+        if present
+    ]
     names: list[dict] = []
     et_al = False
     if given:
         names, et_al = readers[given[0]]()
         for label in given[1:]:
-            params.warnings.append(warning(
-                "dropped_value", label,
-                f"|{label}= ignored: the {lst} are already given by {given[0]} parameters"))
+            params.warnings.append(
+                warning(
+                    "dropped_value",
+                    label,
+                    f"|{label}= ignored: the {lst} are already given by {given[0]} parameters",
+                )
+            )
         if given[0] != "numbered":
             _attach_links(names, slots)
     if extra:
@@ -396,9 +458,14 @@ def _vancouver_names(text: str, lst: str, warnings: list[dict]) -> tuple[list[di
             names.append({"name": item, "last": match["last"], "first": match["first"]})
         else:
             names.append({"name": item})
-            warnings.append(warning(
-                "invalid_format", lst,
-                f"{item!r} in |v{lst}= is not 'Surname Initials' (wrap an organisation in (( )))"))
+            warnings.append(
+                warning(
+                    "invalid_format",
+                    lst,
+                    f"{item!r} in |v{lst}= is not 'Surname Initials' "
+                    "(wrap an organisation in (( )))",
+                )
+            )
     return names, et_al
 
 

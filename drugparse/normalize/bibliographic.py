@@ -117,7 +117,9 @@ def normalize_isbn(text: str, field: str = "identifiers.isbn") -> Result:
     expected = isbn_check_digit(value[:-1])
     if value[-1] != expected:
         return _invalid(
-            "invalid_checksum", text, field,
+            "invalid_checksum",
+            text,
+            field,
             f"ISBN {text!r} check digit is {value[-1]}, expected {expected}",
         )
     return value, []
@@ -143,7 +145,9 @@ def normalize_issn(text: str, field: str = "identifiers.issn") -> Result:
     expected = issn_check_digit(value[:4] + value[5:8])
     if value[-1] != expected:
         return _invalid(
-            "invalid_checksum", text, field,
+            "invalid_checksum",
+            text,
+            field,
             f"ISSN {text!r} check digit is {value[-1]}, expected {expected}",
         )
     return value, []

@@ -44,7 +44,10 @@ SEASONS: dict[str, int] = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23,
 
 #: Quarters -> ISO 8601-2 quarter codes.
 QUARTERS: dict[str, int] = {
-    "first quarter": 33, "second quarter": 34, "third quarter": 35, "fourth quarter": 36,
+    "first quarter": 33,
+    "second quarter": 34,
+    "third quarter": 35,
+    "fourth quarter": 36,
 }
 
 #: Named days CS1 accepts, as (month, day).

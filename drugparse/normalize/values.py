@@ -135,8 +135,6 @@ def integer(code, field: str) -> tuple[int | str | None, list[dict]]:
     return None, [*warnings, warning("unparsed_value", field, f"not a whole number: {value!r}")]
 
 
-
-
 #: ``type`` values of Infobox drug to the record's ``drug_type`` (record-format.md).
 DRUG_TYPES: dict[str, str] = {
     "mab": "monoclonal_antibody",

@@ -344,8 +344,7 @@ class DumpReader:
             raise DumpError(f"{self._name}: not a MediaWiki XML export")
         if _PAGE_OPEN in self._pending:
             raise DumpError(
-                f"{self._name}: malformed XML: a page is not closed "
-                f"after {self.pages_read} pages"
+                f"{self._name}: malformed XML: a page is not closed after {self.pages_read} pages"
             )
 
     def count_pages(self, pages_read: int, document_end: bool = False) -> None:
@@ -418,9 +417,7 @@ def scan_chunks(
             yield from scans
     except (EOFError, OSError) as exc:
         # Decompressors report a cut or corrupt file this way.
-        raise DumpError(
-            f"{reader._name}: damaged after {reader.pages_read} pages: {exc}"
-        ) from exc
+        raise DumpError(f"{reader._name}: damaged after {reader.pages_read} pages: {exc}") from exc
     yield from reader.finish()
 
 

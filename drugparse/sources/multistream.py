@@ -126,8 +126,11 @@ def index_spans(index: Path, size: int) -> list[tuple[int, int]]:
 
 
 def _spans(starts: list[int], size: int) -> list[tuple[int, int]]:
-    return [(start, end - start) for start, end in zip(starts, [*starts[1:], size], strict=True)
-            if end > start]
+    return [
+        (start, end - start)
+        for start, end in zip(starts, [*starts[1:], size], strict=True)
+        if end > start
+    ]
 
 
 def decompress_block(path: Path | str, offset: int, length: int) -> bytes:
