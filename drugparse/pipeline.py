@@ -93,7 +93,11 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "see_also": article.see_also,
         "citations": citations.citations,
         "categories": article.categories,
-        "templates": {"navboxes": article.navboxes, "stubs": article.stubs},
+        "templates": {
+            "navboxes": article.navboxes,
+            "external_links": article.external_links,
+            "stubs": article.stubs,
+        },
         "unmapped": fields.unmapped,
         "warnings": _unique(
             markup_warnings

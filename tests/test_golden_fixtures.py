@@ -17,7 +17,7 @@ def _wp(title: str) -> str:
 
 
 ADALIMUMAB = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Adalimumab",
     "source": {"template": "Infobox drug", "url": _wp("Adalimumab")},
     "drug_type": "monoclonal_antibody",
@@ -127,7 +127,7 @@ ADALIMUMAB = {
 }
 
 MEASLES_VACCINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Measles vaccine",  # the lead's bold name, first letter up as in a title
     "source": {
         "template": "Infobox drug",
@@ -203,7 +203,7 @@ MEASLES_VACCINE = {
 }
 
 AMOXICILLIN_CLAVULANATE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Amoxicillin/clavulanic acid",
     "source": {
         "template": "Drugbox",
@@ -267,7 +267,7 @@ AMOXICILLIN_CLAVULANATE = {
 }
 
 CAFFEINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Caffeine",
     "source": {"template": "Chembox", "url": _wp("Caffeine"), "verified_fields": "changed"},
     "names": {
@@ -329,7 +329,7 @@ CAFFEINE = {
 }
 
 BROKEN_PAGE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Brokenine",
     "source": {"template": "Infobox drug", "url": _wp("Brokenine")},
     "names": {"drug_name": "Brokenine", "trade_names": ["Brokex"]},

@@ -16,7 +16,9 @@ from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.normalize.text import SILENT_TEMPLATES, TEMPLATE_RENDERERS, render
+from drugparse.normalize.text import render
+from drugparse.tables.namespaces import is_non_prose_link
+from drugparse.tables.templates import HATNOTES, end_of_article_kind
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     page_title,
     parse_wikitext,
@@ -26,17 +28,6 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
 )
 
 __all__ = ["Article", "read_article", "lead_name", "HATNOTES"]
-
-#: Templates shown above the lead that are not part of it (Category:Hatnote templates).
-HATNOTES = frozenset(
-    {
-        "about", "for", "other uses", "redirect", "redirect2", "distinguish", "see also",
-        "main", "further", "other people", "hatnote", "for multi", "redirect-multi",
-        "about-distinguish", "confused", "technical", "more citations needed", "refimprove",
-        "medref", "primary sources", "update", "multiple issues", "cleanup", "orphan",
-        "lead too short", "unreferenced", "essay-like", "copy edit", "pov", "expand section",
-    }
-)  # fmt: skip
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile("\n")
@@ -54,6 +45,7 @@ class Article:
     see_also: list[dict] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     navboxes: list[str] = field(default_factory=list)
+    external_links: list[str] = field(default_factory=list)
     stubs: list[str] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
 
@@ -72,12 +64,36 @@ def read_article(
     article.sections = [{"heading": heading, "level": level} for heading, level, _ in sections]
     for heading, _, nodes in sections:
         if heading.lower() in _SEE_ALSO:
-            article.see_also.extend(_see_also(nodes))
+            article.see_also.extend(_see_also(nodes, article.warnings))
+    article.warnings += _heading_warnings(code)
     article.categories = _categories(templates_and_links(code)[1] if links is None else links)
     # Navboxes and stubs close the page: they sit in its last section (or lead, if none).
     last = sections[-1][2] if sections else article.lead
-    article.navboxes, article.stubs = _trailing_templates(last, infobox)
+    trailing = _trailing_templates(last, infobox)
+    article.navboxes = trailing.get("navbox", [])
+    article.external_links = trailing.get("external link", [])
+    article.stubs = trailing.get("stub", [])
     return article
+
+
+def _heading_warnings(code: Wikicode) -> list[dict]:
+    """``unrendered_template`` for a template in a heading that has no text rendering."""
+    missing: list[str] = []
+    for node in code.nodes:
+        if isinstance(node, Heading):
+            missing.extend(render(node.title).unrendered)
+    return _unrendered(missing, "sections", "a heading")
+
+
+def _unrendered(names: list[str], field: str, where: str) -> list[dict]:
+    return [
+        warning(
+            "unrendered_template",
+            field,
+            f"template {{{{{name}}}}} in {where} has no text rendering",
+        )
+        for name in dict.fromkeys(names)
+    ]
 
 
 def _split_sections(code: Wikicode) -> tuple[list, list[tuple[str, int, list]]]:
@@ -119,16 +135,15 @@ def _split_at(nodes: list, separator: re.Pattern) -> list[list]:
 
 
 def _summary(lead: list) -> tuple[str | None, list[dict]]:
-    paragraphs, warnings, missing = [], [], []
+    """Paragraphs joined by a blank line; the items of a list in a paragraph (``*`` lines,
+    ``<br>``, ``{{ubl}}``) each on their own line."""
+    paragraphs, missing = [], []
     for paragraph in _split_at(lead, _BLANK_LINE):
         result = render(Wikicode(paragraph))
-        if result.text:
-            paragraphs.append(result.text)
+        if result.items:
+            paragraphs.append("\n".join(result.items))
         missing.extend(result.unrendered)
-    for name in dict.fromkeys(missing):
-        message = f"template {{{{{name}}}}} in the lead has no text rendering"
-        warnings.append(warning("unrendered_template", "summary", message))
-    return "\n\n".join(paragraphs) or None, warnings
+    return "\n\n".join(paragraphs) or None, _unrendered(missing, "summary", "the lead")
 
 
 def lead_name(article: Article) -> str | None:
@@ -146,28 +161,92 @@ def lead_name(article: Article) -> str | None:
     return None
 
 
-def _see_also(nodes: list) -> list[dict]:
-    """``* [[Afegostat]] (development terminated)`` -> title and note, one per line."""
-    entries = []
+#: Templates that link a page in a See also list: name -> how the linked title is read.
+_LINK_TEMPLATES = frozenset(
+    {"slink", "section link", "annotated link", "cl", "category link", "see also link"}
+)
+_CONTAINERS = ("div col", "columns-list", "col-begin", "flatlist", "plainlist", "div col end")
+
+
+def _see_also(nodes: list, warnings: list[dict]) -> list[dict]:
+    """``* [[Afegostat]] (development terminated)`` -> title and note, one per line.
+
+    A line with no link heads the deeper lines below it: ``* Other drugs for X`` then
+    ``** [[Y]]`` gives ``{"title": "Y", "under": "Other drugs for X"}``.
+    """
+    entries: list[dict] = []
+    parents: list[tuple[int, str]] = []  # (depth, label) of the lines above, outermost first
+    missing: list[str] = []
     for line in _split_at(nodes, _NEWLINE):  # source lines
-        for index, node in enumerate(line):
-            if isinstance(node, Template):  # {{div col}}, {{columns-list|...}}, {{flatlist|...}}
-                for param in node.params:
-                    entries.extend(_see_also(param.value.nodes))
-                continue
-            if isinstance(node, Wikilink) and not _is_namespaced(str(node.title)):
-                entry = {"title": page_title(str(node.title).split("#")[0])}
-                note = render(Wikicode(line[index + 1 :])).text.strip(" ()–—-,:;")
-                if note:
-                    entry["note"] = note
-                entries.append(entry)
-                break
+        depth = 0
+        while depth < len(line) and isinstance(line[depth], Tag) and str(line[depth]) in "*#:;":
+            depth += 1
+        while parents and parents[-1][0] >= depth:
+            parents.pop()
+        entry, rest = _see_also_link(line, depth, entries, warnings)
+        if entry is not None:
+            note_result = render(Wikicode(rest))
+            missing.extend(note_result.unrendered)
+            note = note_result.text.strip(" ()–—-,:;")
+            if note:
+                entry["note"] = note
+            if parents and depth:
+                entry["under"] = parents[-1][1]
+            entries.append(entry)
+            if depth:
+                parents.append((depth, entry["title"]))
+            continue
+        if depth:
+            result = render(Wikicode(line[depth:]))
+            missing.extend(result.unrendered)
+            label = result.text.strip(" :")
+            if label:
+                parents.append((depth, label))
+    warnings += _unrendered(missing, "see_also", "See also")
     return entries
 
 
-def _is_namespaced(target: str) -> bool:
-    head = target.strip().lower()
-    return head.startswith(("category:", "file:", "image:", ":category:"))
+def _see_also_link(
+    line: list, start: int, entries: list[dict], warnings: list[dict]
+) -> tuple[dict | None, list]:
+    """The line's link as an entry, and the nodes after it (its note)."""
+    for index in range(start, len(line)):
+        node = line[index]
+        if isinstance(node, Template):
+            name = template_name(node)
+            if name in _LINK_TEMPLATES:
+                entry = _link_template_entry(node, name)
+                if entry is not None:
+                    return entry, line[index + 1 :]
+            elif name.startswith(_CONTAINERS) or name in ("ubl", "unbulleted list", "hlist"):
+                for param in node.params:  # {{div col}}, {{columns-list|...}}, {{flatlist|...}}
+                    entries.extend(_see_also(param.value.nodes, warnings))
+            continue
+        if isinstance(node, Wikilink) and not is_non_prose_link(str(node.title)):
+            return {"title": page_title(str(node.title).split("#")[0])}, line[index + 1 :]
+        if isinstance(node, Text) and node.value.strip():
+            continue
+    return None, []
+
+
+def _link_template_entry(template: Template, name: str) -> dict | None:
+    """``{{slink|Page|Section}}`` -> title and section; ``{{cl|Drugs}}`` -> ``Category:Drugs``;
+    ``{{annotated link|Page}}`` -> the title (its description comes from the target page
+    and is not in the wikitext)."""
+    values = [render(p.value).text for p in template.params if not p.showkey]
+    if not values or not values[0].strip():
+        return None
+    if name in ("cl", "category link"):
+        return {
+            "title": page_title("Category:" + values[0].removeprefix(":").removeprefix("Category:"))
+        }
+    page, _, section = values[0].partition("#")
+    entry = {"title": page_title(page)}
+    if name in ("slink", "section link", "see also link"):
+        section = section or (values[1] if len(values) > 1 else "")
+    if section.strip():
+        entry["section"] = section.strip()
+    return entry
 
 
 def _categories(links: list[Wikilink]) -> list[str]:
@@ -180,26 +259,14 @@ def _categories(links: list[Wikilink]) -> list[str]:
     return list(names)
 
 
-def _is_inline(name: str) -> bool:
-    """Templates that render inline or carry metadata are not navboxes."""
-    return (
-        name in SILENT_TEMPLATES
-        or name in TEMPLATE_RENDERERS
-        or name in HATNOTES
-        or name.startswith("#")
-    )
-
-
-def _trailing_templates(nodes: list, infobox: Template | None) -> tuple[list[str], list[str]]:
-    """Templates standing alone on their line in the last section: navboxes and stubs."""
-    navboxes, stubs = [], []
+def _trailing_templates(nodes: list, infobox: Template | None) -> dict[str, list[str]]:
+    """Templates standing alone on their line in the last section, by kind
+    (:func:`~drugparse.tables.templates.end_of_article_kind`): ``navbox``,
+    ``external link``, ``stub``; magic words, maintenance and the rest are dropped."""
+    kinds: dict[str, list[str]] = {}
     for node in nodes:
         if not isinstance(node, Template) or node is infobox:
             continue
-        name = template_name(node)
-        written = written_name(node)
-        if name.endswith("stub"):
-            stubs.append(written)
-        elif not _is_inline(name):
-            navboxes.append(written)
-    return navboxes, stubs
+        kind = end_of_article_kind(template_name(node))
+        kinds.setdefault(kind, []).append(written_name(node))
+    return kinds

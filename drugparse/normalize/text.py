@@ -4,10 +4,10 @@
 
 Rendering walks mwparserfromhell's tree: comments and ``<ref>`` vanish (refs
 are collected elsewhere), links show their label, bold/italic quotes go,
-entities are decoded, formatting templates render through the table
-:data:`TEMPLATE_RENDERERS`, and templates that only carry metadata
-(:data:`SILENT_TEMPLATES`) render to nothing. Any other template renders to
-nothing too, but its name is reported so the caller can warn: no silent gap.
+entities are decoded, templates render as the registry
+:mod:`drugparse.tables.templates` says (each row names one of :data:`RENDERERS`),
+and a template outside it renders to nothing but its name is reported so the
+caller can warn: no silent gap.
 
 List structure survives as item breaks (``<br>``, ``{{ubl}}``, ``*`` lines):
 :func:`text_items` returns the items, :func:`plain_text` joins them.
@@ -32,23 +32,23 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.tables.namespaces import is_non_prose_link
+from drugparse.tables.templates import (
+    LANGUAGE_NAMES,
+    ROWS_BY_NAME,
+    Row,
+    is_verification_template,
+    shape_of,
+)
 from drugparse.wikitext import parse_wikitext, tag_name, template_name
 
-__all__ = [
-    "Rendered",
-    "render",
-    "plain_text",
-    "text_items",
-    "TEMPLATE_RENDERERS",
-    "SILENT_TEMPLATES",
-]
+__all__ = ["Rendered", "render", "plain_text", "text_items", "join_items", "RENDERERS"]
 
 #: Marks a list-item boundary inside rendered text; never present in output.
 BREAK = "\x1e"
 
 _QUOTES = re.compile(r"'{2,}")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*:")
-_DROPPED_NAMESPACES = ("file:", "image:", "category:", "media:")
 
 
 class Rendered(NamedTuple):
@@ -134,8 +134,7 @@ def _render(code, out: list[str], unrendered: list[str]) -> None:
 
 def _render_wikilink(link: Wikilink, out: list[str], unrendered: list[str]) -> None:
     target = str(link.title).strip()
-    folded = target.lower()
-    if folded.startswith(_DROPPED_NAMESPACES) or _INTERLANGUAGE.match(folded):
+    if is_non_prose_link(target) or _INTERLANGUAGE.match(target.lower()):
         return  # images, categories and interlanguage links are not prose
     if link.text is not None:
         _render(link.text, out, unrendered)
@@ -166,66 +165,99 @@ def _render_tag(tag: Tag, out: list[str], unrendered: list[str]) -> None:
 
 def _render_template(template: Template, out: list[str], unrendered: list[str]) -> None:
     name = template_name(template)
-    if name in SILENT_TEMPLATES or name.startswith("#") or _is_verification_template(name):
-        return
-    renderer = TEMPLATE_RENDERERS.get(name)
-    if renderer is None:
+    row = ROWS_BY_NAME.get(name)
+    if row is not None:
+        renderer, argument = row.renderer, row.argument
+    elif name.startswith("#") or is_verification_template(name):
+        return  # parser functions; CheMoBot markers ({{cascite|correct|CAS}})
+    elif (shape := shape_of(name)) is not None:
+        renderer, argument = shape
+    else:
         unrendered.append(name)
         return
-    renderer(_Args(template, out, unrendered))
-
-
-def _is_verification_template(name: str) -> bool:
-    # CheMoBot markers: {{cascite|correct|CAS}}, {{drugbankcite|...}}, {{fdacite|...}}
-    return name.endswith("cite") and " " not in name
+    RENDERERS[renderer](_Args(template, out, unrendered, argument))
 
 
 class _Args:
     """A template's arguments, rendered on demand into the caller's output."""
 
-    __slots__ = ("template", "out", "unrendered")
+    __slots__ = ("template", "out", "unrendered", "argument")
 
-    def __init__(self, template: Template, out: list[str], unrendered: list[str]):
+    def __init__(self, template: Template, out: list[str], unrendered: list[str], argument: str):
         self.template = template
         self.out = out
         self.unrendered = unrendered
+        self.argument = argument  # the registry row's argument, or the code a shape captured
 
-    def positional(self) -> list:
-        return [p.value for p in self.template.params if not p.showkey]
+    def positional(self) -> list[Wikicode | None]:
+        """Positional parameters numbered as MediaWiki numbers them: ``{{x|a|2=b}}`` ->
+        ``[a, b]``; an explicit ``1=`` takes the first place; a gap is None."""
+        numbered: dict[int, Wikicode] = {}
+        count = 0
+        for param in self.template.params:
+            if not param.showkey:
+                count += 1
+                numbered[count] = param.value
+            else:
+                key = str(param.name).strip()
+                if key.isdigit() and int(key) > 0:
+                    numbered[int(key)] = param.value
+        if not numbered:
+            return []
+        return [numbered.get(i) for i in range(1, max(numbered) + 1)]
 
-    def named(self, name: str):
+    def texts(self) -> list[str]:
+        return [self.text(value) for value in self.positional()]
+
+    def named(self, name: str) -> Wikicode | None:
         for param in self.template.params:
             if param.showkey and str(param.name).strip() == name:
                 return param.value
         return None
 
-    def emit(self, value) -> None:
+    def flag(self, name: str) -> bool:
+        """``|lc=y`` (any non-blank value but ``no``/``n``/``false``) -> True."""
+        value = self.named(name)
+        text = str(value).strip().lower() if value is not None else ""
+        return text not in ("", "no", "n", "false", "0", "off")
+
+    def emit(self, value: Wikicode | None) -> None:
         if value is not None:
             _render(value, self.out, self.unrendered)
 
-    def text(self, value) -> str:
+    def text(self, value: Wikicode | None) -> str:
         sink: list[str] = []
         if value is not None:
             _render(value, sink, self.unrendered)
-        return " ".join("".join(sink).split())
+        return " ".join("".join(sink).replace(BREAK, " ").split())
 
 
-def _first(args: _Args) -> None:
-    values = args.positional()
-    if values:
-        args.emit(values[0])
+def _nth(index: int) -> Callable[[_Args], None]:
+    def emit(args: _Args) -> None:
+        values = args.positional()
+        if len(values) > index:
+            args.emit(values[index])
 
-
-def _second(args: _Args) -> None:
-    values = args.positional()
-    if len(values) > 1:
-        args.emit(values[1])
+    return emit
 
 
 def _last(args: _Args) -> None:
-    values = args.positional()
+    values = [v for v in args.positional() if v is not None]
     if values:
         args.emit(values[-1])
+
+
+def _named_or_first(name: str) -> Callable[[_Args], None]:
+    """``named:text``: ``{{Citation needed span|text=X}}`` or ``{{...|X}}`` -> ``X``."""
+
+    def emit(args: _Args) -> None:
+        value = args.named(name)
+        if value is None or not str(value).strip():
+            values = args.positional()
+            value = values[0] if values else None
+        args.emit(value)
+
+    return emit
 
 
 def _items(args: _Args) -> None:
@@ -241,11 +273,23 @@ def _concatenated(args: _Args) -> None:
         args.emit(value)
 
 
-def _literal(text: str) -> Callable[[_Args], None]:
-    def emit(args: _Args) -> None:
-        args.out.append(text)
+def _literal(args: _Args) -> None:
+    args.out.append(args.argument)
 
-    return emit
+
+def _break(args: _Args) -> None:
+    args.out.append(BREAK)
+
+
+def _nothing(args: _Args) -> None:
+    return None
+
+
+def _small_caps(args: _Args) -> None:
+    """``{{sm|d}}`` -> ``D``: small capitals are capital letters drawn small; plain text
+    has no small size, and the capital carries the meaning (D-glucose, not the
+    dextrorotatory d-glucose; AD, LORD)."""
+    args.out.append("".join(args.texts()).upper())
 
 
 _RANGE_WORDS = {"-": "–", "–": "–", "to": " to ", "and": " and ", "or": " or ", "x": " × "}
@@ -253,7 +297,7 @@ _RANGE_WORDS = {"-": "–", "–": "–", "to": " to ", "and": " and ", "or": " 
 
 def _convert(args: _Args) -> None:
     """``{{convert|10|mg}}`` -> ``10 mg``; ``{{convert|1|-|2|h}}`` -> ``1–2 h``."""
-    values = [args.text(v) for v in args.positional()]
+    values = args.texts()
     if len(values) >= 4 and values[1] in _RANGE_WORDS:
         args.out.append(f"{values[0]}{_RANGE_WORDS[values[1]]}{values[2]} {values[3]}")
     elif len(values) >= 2:
@@ -264,8 +308,8 @@ def _convert(args: _Args) -> None:
 
 def _val(args: _Args) -> None:
     """``{{val|1.5|u=mg}}`` -> ``1.5 mg``."""
-    values = [args.text(v) for v in args.positional()]
-    unit = args.text(args.named("u") or args.named("ul") or "")
+    values = args.texts()
+    unit = args.text(args.named("u") or args.named("ul"))
     text = values[0] if values else ""
     if len(values) > 1 and values[1]:
         text += f"±{values[1]}"
@@ -274,7 +318,7 @@ def _val(args: _Args) -> None:
 
 def _fraction(args: _Args) -> None:
     """``{{frac|1|2}}`` -> ``1/2``; ``{{frac|1|1|2}}`` -> ``1 1/2``."""
-    values = [args.text(v) for v in args.positional()]
+    values = args.texts()
     if len(values) == 3:
         args.out.append(f"{values[0]} {values[1]}/{values[2]}")
     elif len(values) == 2:
@@ -283,250 +327,264 @@ def _fraction(args: _Args) -> None:
         args.out.append(f"1/{values[0]}")
 
 
+def _chemical_formula(args: _Args) -> None:
+    """``{{chem2|CH3COOH}}``, ``{{chem|H|2|O}}`` -> ``CH3COOH``, ``H2O``."""
+    text = "".join(args.texts())
+    args.out.append(text.replace("_{", "").replace("^{", "").replace("}", ""))
+
+
 _IPAC_KEYWORDS = frozenset({"lang", "pron", "local", "us", "uk", "also", "ipa", "audio"})
 
 
 def _ipac(args: _Args) -> None:
     """``{{IPAc-en|ˈ|æ|l|f}}`` -> ``/ˈælf/`` (leading qualifiers such as ``US`` dropped)."""
-    values = [args.text(v) for v in args.positional()]
+    values = args.texts()
     while values and values[0].lower() in _IPAC_KEYWORDS:
         values.pop(0)
     if values:
         args.out.append("/" + "".join(values) + "/")
 
 
+def _ipa_language(args: _Args) -> None:
+    """``{{IPA-de|ˈʃtʁaːsə}}`` -> ``German pronunciation: [ˈʃtʁaːsə]``; 2=``lang`` gives
+    ``German: [...]``, a blank 2= the brackets alone."""
+    values = args.positional()
+    if not values:
+        return
+    ipa = args.text(values[0])
+    label = args.text(values[1]).lower() if len(values) > 1 else "pron"
+    language = LANGUAGE_NAMES.get(args.argument)
+    if language and label == "pron":
+        args.out.append(f"{language} pronunciation: ")
+    elif language and label == "lang":
+        args.out.append(f"{language}: ")
+    args.out.append(f"[{ipa}]")
+
+
 def _respell(args: _Args) -> None:
     """``{{respell|al|FEW|zoh|sin}}`` -> ``al-FEW-zoh-sin``."""
-    values = [args.text(v) for v in args.positional()]
-    args.out.append("-".join(v for v in values if v))
+    args.out.append("-".join(v for v in args.texts() if v))
 
 
 def _lang(args: _Args) -> None:
-    """``{{lang|fr|texte}}`` -> ``texte``; ``{{lang-fr|texte}}`` -> ``texte``."""
+    """``{{lang|fr|texte}}`` -> ``texte``."""
     values = args.positional()
-    name = template_name(args.template)
-    args.emit(values[0] if name.startswith("lang-") and values else (values[1:2] or [None])[0])
+    if len(values) > 1:
+        args.emit(values[1])
 
 
-def _chem2(args: _Args) -> None:
-    """``{{chem2|CH3COOH}}`` -> ``CH3COOH`` (subscripts read as plain digits)."""
+def _langx(args: _Args) -> None:
+    """``{{langx|la|herba}}`` / ``{{lang-la|herba}}`` -> ``Latin: herba``; ``label=none``
+    -> ``herba``; ``lit=grass`` adds ``, lit. 'grass'``. A code without a known name
+    shows the text alone."""
     values = args.positional()
+    if args.argument:  # {{lang-la|text}}: the code is in the name
+        code, text = args.argument, values[0] if values else None
+    else:
+        code = args.text(values[0]).lower() if values else ""
+        text = values[1] if len(values) > 1 else None
+    label = args.text(args.named("label"))
+    if label.lower() != "none":
+        label = label or LANGUAGE_NAMES.get(code, "")
+        if label:
+            args.out.append(f"{label}: ")
+    args.emit(text)
+    literal = args.text(args.named("lit"))
+    if literal:
+        args.out.append(f", lit. '{literal}'")
+
+
+def _in_language(args: _Args) -> None:
+    """``{{fr icon}}`` -> ``(in French)``."""
+    language = LANGUAGE_NAMES.get(args.argument)
+    if language:
+        args.out.append(f"(in {language})")
+    else:
+        args.unrendered.append(template_name(args.template))
+
+
+def _nihongo(args: _Args) -> None:
+    """``{{nihongo|Tokyo Tower|東京タワー|Tōkyō tawā}}`` ->
+    ``Tokyo Tower (東京タワー, Tōkyō tawā)``."""
+    values = args.texts()
+    english = values[0] if values else ""
+    rest = ", ".join(v for v in values[1:3] if v)
+    args.out.append(f"{english} ({rest})" if english and rest else english or rest)
+
+
+def _gloss(args: _Args) -> None:
+    """``{{gloss|grass}}`` -> ``'grass'``."""
+    values = args.texts()
     if values:
-        args.out.append(args.text(values[0]).replace("_{", "").replace("^{", "").replace("}", ""))
+        args.out.append(f"'{values[0]}'")
 
 
-#: Formatting templates and how each renders. Names are folded like ``template_name``.
-#: Sources: English Wikipedia's documentation of each template (2024), trimmed to the text
-#: a reader sees.
-TEMPLATE_RENDERERS: dict[str, Callable[[_Args], None]] = {
-    **dict.fromkeys(
-        [
-            "nowrap",
-            "nobr",
-            "no wrap",
-            "small",
-            "smaller",
-            "big",
-            "larger",
-            "sub",
-            "sup",
-            "nobold",
-            "noitalic",
-            "nobreak",
-            "abbr",
-            "abbrlink",
-            "tooltip",
-            "vanchor",
-            "ipa",
-            "ipa-en",
-            "ipa-all",
-            "lang-en",
-            "sic",
-            "em",
-            "strong",
-            "var",
-            "code",
-            "mono",
-            "tt",
-            "keypress",
-            "smallcaps",
-            "sc",
-            "angbr",
-            "bracket",
-            "linktext",
-            "wikt-lang",
-            "medical citation needed span",
-            "nowrap begin",
-            "plain link",
-            "not a typo",
-            "proper name",
-            "as written",
-            "chem name",
-            "font",
-            "color",
-            "colored text",
-            "vert",
-            "tq",
-            "quote",
-            "blockquote",
-            "center",
-        ],
-        _first,
-    ),
-    **dict.fromkeys(["lang", "transl", "transliteration"], _lang),
-    **dict.fromkeys(["resize", "font size", "small caps all", "audio"], _last),
-    **dict.fromkeys(["ill", "interlanguage link"], _first),
-    **dict.fromkeys(
-        [
-            "ubl",
-            "unbulleted list",
-            "ublist",
-            "unbulleted",
-            "plainlist",
-            "plain list",
-            "flatlist",
-            "flat list",
-            "hlist",
-            "bulleted list",
-            "blist",
-            "bulleted",
-            "endplainlist",
-            "startplainlist",
-            "ordered list",
-            "olist",
-            "cslist",
-        ],
-        _items,
-    ),
-    **dict.fromkeys(["chem", "chemf"], _concatenated),
-    "chem2": _chem2,
-    **dict.fromkeys(["convert", "cvt"], _convert),
-    "val": _val,
-    **dict.fromkeys(["frac", "sfrac", "fraction"], _fraction),
-    "ipac-en": _ipac,
-    "ipac-ar": _ipac,
-    "respell": _respell,
-    "drugs.com": _second,
-    "nbsp": _literal(" "),
-    "thinsp": _literal(" "),
-    "!": _literal("|"),
-    "=": _literal("="),
-    "·": _literal(" · "),
-    "dot": _literal(" · "),
-    "middot": _literal("·"),
-    "ndash": _literal("–"),
-    "snd": _literal(" – "),
-    "spaced ndash": _literal(" – "),
-    "spaced en dash": _literal(" – "),
-    "mdash": _literal("—"),
-    "en dash": _literal("–"),
-    "em dash": _literal("—"),
-    "'": _literal("'"),
-    "pm": _literal("±"),
-    "plusminus": _literal("±"),
-    "+-": _literal("±"),
-    "times": _literal("×"),
-    "x": _literal("×"),
-    "degree": _literal("°"),
-    "°": _literal("°"),
-    "micro": _literal("µ"),
-    "ell": _literal("ℓ"),
-    "break": _literal(BREAK),
-    "clear": _literal(""),
+def _literally(args: _Args) -> None:
+    """``{{literally|grass}}`` -> ``lit. 'grass'``; ``{{lit|a|b}}`` -> ``lit. 'a' or 'b'``."""
+    values = [v for v in args.texts() if v]
+    if values:
+        args.out.append("lit. " + " or ".join(f"'{v}'" for v in values))
+
+
+def _sic(args: _Args) -> None:
+    """``{{sic|teh}}`` -> ``teh [sic]``; ``{{sic}}`` -> ``[sic]``; ``hide=y``: ``teh``."""
+    text = "".join(args.texts())
+    if args.flag("hide"):
+        args.out.append(text)
+    else:
+        args.out.append(f"{text} [sic]" if text else "[sic]")
+
+
+def _sortname(args: _Args) -> None:
+    """``{{sortname|John|Smith}}`` -> ``John Smith``."""
+    values = args.texts()
+    args.out.append(" ".join(v for v in values[:2] if v))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _month(text: str) -> str:
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return _MONTHS[int(text) - 1]
+    for month in _MONTHS:
+        if len(text) >= 3 and month.lower().startswith(text.lower()):
+            return month
+    return text
+
+
+def _as_of(args: _Args) -> None:
+    """``{{As of|2021|7|5}}`` -> ``As of 5 July 2021``; ``df=US``: ``July 5, 2021``;
+    ``lc=y``: ``as of``; ``since=y``: ``Since``; ``alt=`` replaces the whole text;
+    ``bare=y``: the date alone."""
+    alt = args.text(args.named("alt"))
+    if alt:
+        args.out.append(alt)
+        return
+    values = [v for v in args.texts() if v]
+    year = values[0] if values else ""
+    month = _month(values[1]) if len(values) > 1 else ""
+    day = str(int(values[2])) if len(values) > 2 and values[2].isdigit() else ""
+    if day and args.text(args.named("df")).lower() in ("us", "mdy"):
+        date = f"{month} {day}, {year}"
+    else:
+        date = " ".join(v for v in (day, month, year) if v)
+    if args.flag("bare"):
+        args.out.append(date)
+        return
+    words = "Since" if args.flag("since") else "As of"
+    if args.flag("lc"):
+        words = words.lower()
+    args.out.append(f"{words} {date}".strip())
+
+
+def _circa(args: _Args) -> None:
+    """``{{circa|1900}}`` -> ``c. 1900``; ``{{circa|1900|1910}}`` -> ``c. 1900 – c. 1910``."""
+    values = [v for v in args.texts() if v]
+    args.out.append(" – ".join(f"c. {v}" for v in values) if values else "c.")
+
+
+def _url(args: _Args) -> None:
+    """``{{URL|https://www.example.org/}}`` -> ``www.example.org``; 2= is the label."""
+    values = args.texts()
+    if len(values) > 1 and values[1]:
+        args.out.append(values[1])
+    elif values:
+        args.out.append(re.sub(r"^(?:https?:)?//", "", values[0]).rstrip("/"))
+
+
+def _identifier(args: _Args) -> None:
+    """``{{ISBN|978-3-946057-10-9}}`` -> ``ISBN 978-3-946057-10-9``; ``{{doi|10.1/x}}`` ->
+    ``doi:10.1/x``. Several values (``{{ISBN|a|b}}``) are joined with ``, ``."""
+    values = [v for v in args.texts() if v]
+    if values:
+        args.out.append(", ".join(args.argument + v for v in values))
+
+
+def _currency(args: _Args) -> None:
+    """``{{US$|5}}`` -> ``US$5``; ``{{US$|5|2010}}`` (a year for inflation) -> ``US$5``."""
+    values = args.texts()
+    args.out.append(args.argument + (values[0] if values else ""))
+
+
+_INR_SCALES = {"l": "lakh", "c": "crore", "m": "million", "b": "billion"}
+
+
+def _inr_convert(args: _Args) -> None:
+    """``{{INRConvert|5|c}}`` -> ``₹5 crore`` (the US$ conversion is not computed)."""
+    values = args.texts()
+    if not values:
+        return
+    scale = _INR_SCALES.get(values[1].lower(), "") if len(values) > 1 else ""
+    args.out.append(f"₹{values[0]} {scale}".strip())
+
+
+#: Link text of Template:Drugs.com for its first parameter.
+_DRUGS_COM_LABELS = {
+    "monograph": "Monograph",
+    "cons": "Consumer Drug Information",
+    "cdi": "Multum Consumer Information",
+    "mtm": "Micromedex Detailed Consumer Information",
+    "ppa": "FDA Professional Drug Information",
+    "international": "International Drug Names",
+    "pro": "Professional Drug Facts",
 }
 
-#: Templates that carry metadata, maintenance flags or references, not prose.
-SILENT_TEMPLATES = frozenset(
-    {
-        "citation needed",
-        "cn",
-        "fact",
-        "citation needed span",
-        "medical citation needed",
-        "better source needed",
-        "better source",
-        "verify source",
-        "failed verification",
-        "unreliable medical source",
-        "unreliable source?",
-        "primary source inline",
-        "dead link",
-        "cbignore",
-        "webarchive",
-        "when",
-        "by whom",
-        "who",
-        "which",
-        "clarify",
-        "update inline",
-        "update after",
-        "according to whom",
-        "vague",
-        "dubious",
-        "disputed inline",
-        "full citation needed",
-        "page needed",
-        "pages needed",
-        "year needed",
-        "specify",
-        "rp",
-        "r",
-        "sfn",
-        "sfnp",
-        "sfnm",
-        "harvnb",
-        "harv",
-        "harvp",
-        "efn",
-        "efn-ua",
-        "efn-lr",
-        "refn",
-        "notefoot",
-        "note",
-        "ref label",
-        "reflist",
-        "references",
-        "notelist",
-        "notelist-ua",
-        "refbegin",
-        "refend",
-        "short description",
-        "use dmy dates",
-        "use mdy dates",
-        "use american english",
-        "use british english",
-        "use australian english",
-        "use canadian english",
-        "use indian english",
-        "engvarb",
-        "good article",
-        "featured article",
-        "toc limit",
-        "notoc",
-        "toc",
-        "toc right",
-        "italic title",
-        "lowercase title",
-        "displaytitle",
-        "pp",
-        "pp-semi",
-        "pp-protected",
-        "pp-move-indef",
-        "pp-semi-indef",
-        "pp-vandalism",
-        "anchor",
-        "void",
-        "nbsp;",
-        "drug resources",
-        "authority control",
-        "portal",
-        "portal bar",
-        "commons category",
-        "commons",
-        "wiktionary",
-        "clear left",
-        "clear right",
-        "-",
-        "sortname",
-    }
-)
+
+def _drugs_com(args: _Args) -> None:
+    """``{{drugs.com|monograph|imiglucerase}}`` -> ``Monograph``."""
+    values = args.texts()
+    label = _DRUGS_COM_LABELS.get(values[0].lower()) if values else None
+    if label is None:
+        args.unrendered.append(template_name(args.template))
+    else:
+        args.out.append(label)
+
+
+#: Renderer name (the ``renderer`` column of the registry) -> function.
+RENDERERS: dict[str, Callable[[_Args], None]] = {
+    "first": _nth(0),
+    "second": _nth(1),
+    "last": _last,
+    "named:text": _named_or_first("text"),
+    "named:lt": _named_or_first("lt"),
+    "all": _concatenated,
+    "items": _items,
+    "literal": _literal,
+    "break": _break,
+    "nothing": _nothing,
+    "reference": _nothing,
+    "small caps": _small_caps,
+    "lang": _lang,
+    "langx": _langx,
+    "in language": _in_language,
+    "nihongo": _nihongo,
+    "gloss": _gloss,
+    "literally": _literally,
+    "sic": _sic,
+    "sortname": _sortname,
+    "as of": _as_of,
+    "circa": _circa,
+    "url": _url,
+    "identifier": _identifier,
+    "currency": _currency,
+    "inr convert": _inr_convert,
+    "convert": _convert,
+    "val": _val,
+    "fraction": _fraction,
+    "chemical formula": _chemical_formula,
+    "ipac": _ipac,
+    "ipa lang": _ipa_language,
+    "respell": _respell,
+    "drugs.com": _drugs_com,
+}
+
+
+def _check_registry(rows: dict[str, Row]) -> None:
+    missing = {row.renderer for row in rows.values()} - RENDERERS.keys()
+    if missing:  # pragma: no cover - a typo in the registry
+        raise ValueError(f"registry names unknown renderers: {sorted(missing)}")
+
+
+_check_registry(ROWS_BY_NAME)

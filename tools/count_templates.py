@@ -1,0 +1,102 @@
+"""Count the templates real pages use: the measure behind ``drugparse/tables/templates.py``.
+
+    python tools/count_templates.py [--top N] [--unknown]
+
+Reads ``../shared/corpus/*.wiki``, ``fixtures/*.wiki`` and the namespace-0, non-redirect
+pages of ``../shared/peer/*.xml.bz2``; counts every template at any depth (names folded
+as drugparse folds them) and says how drugparse treats each: ``rendered`` (a registry
+row), ``silent``, ``citation`` (Citation Style 1, read by extract/cite.py), ``end``
+(end-of-article kinds), ``parser function`` or ``UNKNOWN`` (an ``unrendered_template``
+warning wherever it appears).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
+from drugparse.tables.templates import template_kind  # noqa: E402
+from drugparse.wikitext import parse_wikitext, template_name, templates_and_links  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def _dump_pages(path: Path) -> Iterator[tuple[str, str]]:
+    """(title, text) of each namespace-0 page that is not a redirect."""
+    with bz2.open(path, "rb") as stream:
+        for _, element in ET.iterparse(stream):
+            if not element.tag.endswith("}page"):
+                continue
+            ns = next((e.text for e in element if e.tag.endswith("}ns")), "0")
+            redirect = any(e.tag.endswith("}redirect") for e in element)
+            texts = [e.text or "" for e in element.iter() if e.tag.endswith("}text")]
+            title = next((e.text or "" for e in element if e.tag.endswith("}title")), "")
+            if ns == "0" and not redirect and texts:
+                yield title, texts[-1]
+            element.clear()
+
+
+def sources() -> Iterator[tuple[str, str, str]]:
+    """(source, title, wikitext) of every page counted."""
+    for path in sorted((SHARED / "corpus").glob("*.wiki")):
+        yield "corpus", path.stem, path.read_text("utf-8")
+    for path in sorted((ROOT / "fixtures").glob("*.wiki")):
+        yield "fixtures", path.stem, path.read_text("utf-8")
+    for path in sorted((SHARED / "peer").glob("*.xml.bz2")):
+        for title, text in _dump_pages(path):
+            yield path.name.split("-")[1], title, text
+
+
+def classify(name: str) -> str:
+    if name in CITE_TEMPLATES:
+        return "citation"
+    if name.startswith("#") or ":" in name:
+        return "parser function"
+    return template_kind(name) or "UNKNOWN"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--top", type=int, default=0, help="list only the N most used")
+    parser.add_argument("--unknown", action="store_true", help="list only UNKNOWN names")
+    options = parser.parse_args()
+    uses: Counter[str] = Counter()
+    pages: Counter[str] = Counter()
+    per_source: Counter[str] = Counter()
+    page_count: Counter[str] = Counter()
+    for source, _title, text in sources():
+        page_count[source] += 1
+        templates, _ = templates_and_links(parse_wikitext(text))
+        names = [template_name(t) for t in templates]
+        uses.update(names)
+        pages.update(set(names))
+        per_source.update(f"{source}\t{n}" for n in set(names))
+    by_kind: Counter[str] = Counter()
+    by_kind_uses: Counter[str] = Counter()
+    for name, count in uses.items():
+        by_kind[classify(name)] += 1
+        by_kind_uses[classify(name)] += count
+    print("pages:", dict(page_count))
+    print(f"distinct templates: {len(uses)}, uses: {sum(uses.values())}")
+    for kind in sorted(by_kind):
+        print(f"  {kind}: {by_kind[kind]} names, {by_kind_uses[kind]} uses")
+    rows = uses.most_common(options.top or None)
+    print(f"\n{'uses':>6} {'pages':>5}  kind             name")
+    for name, count in rows:
+        kind = classify(name)
+        if options.unknown and kind != "UNKNOWN":
+            continue
+        print(f"{count:6} {pages[name]:5}  {kind:16} {name}")
+
+
+if __name__ == "__main__":
+    main()
