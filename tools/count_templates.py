@@ -6,7 +6,7 @@ Reads ``../shared/corpus/*.wiki``, ``fixtures/*.wiki`` and the namespace-0, non-
 pages of ``../shared/peer/*.xml.bz2``; counts every template at any depth (names folded
 as drugparse folds them) and says how drugparse treats each: ``rendered`` (a registry
 row), ``silent``, ``citation`` (Citation Style 1, read by extract/cite.py), ``end``
-(end-of-article kinds), ``parser function`` or ``UNKNOWN`` (an ``unrendered_template``
+(end-of-article kinds), ``infobox``, ``parser function`` or ``UNKNOWN`` (an ``unrendered_template``
 warning wherever it appears).
 """
 
@@ -20,11 +20,19 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from mwparserfromhell.nodes import Heading, Template
+from mwparserfromhell.wikicode import Wikicode
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from drugparse.extract.infobox import INFOBOX_KINDS  # noqa: E402
 from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
-from drugparse.tables.templates import template_kind  # noqa: E402
+from drugparse.tables.templates import (  # noqa: E402
+    END_OF_ARTICLE,
+    end_of_article_kind,
+    template_kind,
+)
 from drugparse.wikitext import parse_wikitext, template_name, templates_and_links  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -56,12 +64,32 @@ def sources() -> Iterator[tuple[str, str, str]]:
             yield path.name.split("-")[1], title, text
 
 
+def _last_section_templates(code: Wikicode) -> list[Template]:
+    """Templates at the top level of the page's last section (where navboxes stand)."""
+    last: list = []
+    for node in code.nodes:
+        if isinstance(node, Heading):
+            last = []
+        else:
+            last.append(node)
+    return [node for node in last if isinstance(node, Template)]
+
+
 def classify(name: str) -> str:
     if name in CITE_TEMPLATES:
         return "citation"
     if name.startswith("#") or ":" in name:
         return "parser function"
-    return template_kind(name) or "UNKNOWN"
+    kind = template_kind(name)
+    if kind is not None:
+        return kind
+    if any(name in infobox.names for infobox in INFOBOX_KINDS.values()) or name.startswith(
+        ("chembox ", "infobox", "taxobox", "automatic taxobox")
+    ):
+        return "infobox"
+    if name in END_OF_ARTICLE or end_of_article_kind(name) in ("stub",):
+        return f"end: {end_of_article_kind(name)}"
+    return "UNKNOWN"
 
 
 def main() -> None:
@@ -72,19 +100,29 @@ def main() -> None:
     uses: Counter[str] = Counter()
     pages: Counter[str] = Counter()
     per_source: Counter[str] = Counter()
+    trailing: Counter[str] = Counter()  # uses standing alone in the last section
     page_count: Counter[str] = Counter()
     for source, _title, text in sources():
         page_count[source] += 1
-        templates, _ = templates_and_links(parse_wikitext(text))
+        code = parse_wikitext(text)
+        templates, _ = templates_and_links(code)
+        trailing.update(template_name(t) for t in _last_section_templates(code))
         names = [template_name(t) for t in templates]
         uses.update(names)
         pages.update(set(names))
         per_source.update(f"{source}\t{n}" for n in set(names))
+
+    def kind_of(name: str) -> str:
+        kind = classify(name)
+        if kind == "UNKNOWN" and trailing[name] == uses[name]:
+            return "end: navbox by position"  # only ever alone at the end of a page
+        return kind
+
     by_kind: Counter[str] = Counter()
     by_kind_uses: Counter[str] = Counter()
     for name, count in uses.items():
-        by_kind[classify(name)] += 1
-        by_kind_uses[classify(name)] += count
+        by_kind[kind_of(name)] += 1
+        by_kind_uses[kind_of(name)] += count
     print("pages:", dict(page_count))
     print(f"distinct templates: {len(uses)}, uses: {sum(uses.values())}")
     for kind in sorted(by_kind):
@@ -92,7 +130,7 @@ def main() -> None:
     rows = uses.most_common(options.top or None)
     print(f"\n{'uses':>6} {'pages':>5}  kind             name")
     for name, count in rows:
-        kind = classify(name)
+        kind = kind_of(name)
         if options.unknown and kind != "UNKNOWN":
             continue
         print(f"{count:6} {pages[name]:5}  {kind:16} {name}")

@@ -18,6 +18,7 @@ import re
 
 from drugparse.errors import warning
 from drugparse.normalize.values import rendered, text
+from drugparse.tables.templates import is_verification_template
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     parse_wikitext,
@@ -176,7 +177,7 @@ def atc_codes(code, field: str) -> tuple[dict[str, list[str]] | None, list[dict]
 def verification_status(code, field: str) -> tuple[str | None, list[dict]]:
     """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``."""
     for template in child_templates(code):
-        if template_name(template).endswith("cite"):
+        if is_verification_template(template_name(template)):
             values = [str(p.value).strip() for p in template.params if not p.showkey]
             if values and values[0]:
                 return values[0].lower(), []

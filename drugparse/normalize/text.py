@@ -479,6 +479,66 @@ def _as_of(args: _Args) -> None:
     args.out.append(f"{words} {date}".strip())
 
 
+def _date_parts(values: list[str]) -> tuple[int, int, int] | None:
+    if len(values) < 3 or not all(v.isdigit() for v in values[:3]):
+        return None
+    year, month, day = (int(v) for v in values[:3])
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _date_text(parts: tuple[int, int, int], day_first: bool) -> str:
+    year, month, day = parts
+    return (
+        f"{day} {_MONTHS[month - 1]} {year}" if day_first else f"{_MONTHS[month - 1]} {day}, {year}"
+    )
+
+
+def _date(args: _Args) -> None:
+    """``{{birth date|1990|1|2}}`` -> ``January 2, 1990``; ``df=y``: ``2 January 1990``."""
+    values = [v for v in args.texts() if v]
+    parts = _date_parts(values)
+    if parts is None:  # {{start date|2010}}, {{start date|2010|5}}
+        if values and values[0].isdigit():
+            month = _month(values[1]) + " " if len(values) > 1 else ""
+            args.out.append(month + values[0])
+        else:
+            args.unrendered.append(template_name(args.template))
+        return
+    args.out.append(_date_text(parts, args.flag("df")))
+
+
+def _death_date_and_age(args: _Args) -> None:
+    """``{{death date and age|2000|1|2|1930|5|6}}`` -> ``January 2, 2000 (aged 69)``."""
+    values = [v for v in args.texts() if v]
+    death, birth = _date_parts(values[:3]), _date_parts(values[3:6])
+    if death is None or birth is None:
+        args.unrendered.append(template_name(args.template))
+        return
+    age = death[0] - birth[0] - ((death[1], death[2]) < (birth[1], birth[2]))
+    args.out.append(f"{_date_text(death, args.flag('df'))} (aged {age})")
+
+
+def _in_languages(args: _Args) -> None:
+    """``{{in lang|fr}}`` -> ``(in French)``; ``{{in lang|fr|de}}`` ->
+    ``(in French and German)``."""
+    names = [LANGUAGE_NAMES.get(code.lower()) for code in args.texts() if code]
+    if not names or None in names:
+        args.unrendered.append(template_name(args.template))
+        return
+    known = [name for name in names if name]
+    text = known[0] if len(known) == 1 else ", ".join(known[:-1]) + " and " + known[-1]
+    args.out.append(f"(in {text})")
+
+
+def _icd10(args: _Args) -> None:
+    """``{{ICD10|A|00|0}}`` -> ``A00.0``; ``{{ICD10|I|10}}`` -> ``I10``."""
+    values = args.texts()
+    code = "".join(values[:2])
+    if len(values) > 2 and values[2]:
+        code += "." + values[2]
+    args.out.append(code)
+
+
 def _circa(args: _Args) -> None:
     """``{{circa|1900}}`` -> ``c. 1900``; ``{{circa|1900|1910}}`` -> ``c. 1900 – c. 1910``."""
     values = [v for v in args.texts() if v]
@@ -566,6 +626,10 @@ RENDERERS: dict[str, Callable[[_Args], None]] = {
     "sortname": _sortname,
     "as of": _as_of,
     "circa": _circa,
+    "icd10": _icd10,
+    "date": _date,
+    "death date and age": _death_date_and_age,
+    "in languages": _in_languages,
     "url": _url,
     "identifier": _identifier,
     "currency": _currency,

@@ -167,6 +167,23 @@ ROWS: tuple[Row, ...] = (
         "first",
         source=_doc("Flag", "Flagu") + ": the country name (the flag is an image)",
     ),
+    Row(
+        _names("birth date, start date, end date, death date, start-date, end-date"),
+        "date",
+        source=_doc("Birth date", "Start date")
+        + ": 'January 2, 1990' (month day, year); df=y or df=yes gives '2 January 1990'",
+    ),
+    Row(
+        _names("death date and age"),
+        "death date and age",
+        source=_doc("Death date and age") + ": the death date and '(aged N)' from both dates",
+    ),
+    Row(_names("in lang"), "in languages", source=_doc("In lang") + ": '(in French)'"),
+    Row(_names("native name"), "second", source=_doc("Native name") + ": the name (2=)"),
+    Row(_names("google books"), "second", source=_doc("Google books") + ": the title (2=)"),
+    Row(_names("n/a"), "literal", "N/A", _doc("N/a") + ": a table cell reading N/A"),
+    Row(_names("icd10"), "icd10", source=_doc("ICD10") + ": letter, number, '.', decimal: A00.0"),
+    Row(_names("icd9"), "first", source=_doc("ICD9") + ": the code"),
     Row(_names("url, url2"), "url", source=_doc("URL") + ": the address without http(s)://"),
     # -- identifiers, as CS1 labels them ---------------------------------------------
     Row(_names("isbn, isbnt"), "identifier", "ISBN ", _IDENTIFIER_SOURCE),
@@ -284,7 +301,10 @@ ROWS: tuple[Row, ...] = (
         + ": page metadata, never shown in the text",
     ),
     Row(
-        _names("flagicon, increase, decrease, steady, multiple image, double image, wide image"),
+        _names(
+            "flagicon, flagdeco, increase, decrease, steady, multiple image, double image, "
+            "wide image, css image crop, listen"
+        ),
         "nothing",
         source=_doc("Flagicon", "Multiple image") + ": images only",
     ),
