@@ -25,7 +25,7 @@ from drugparse.errors import warning
 from drugparse.extract.cite import parse_cite
 from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
 from drugparse.extract.infobox import Infobox
-from drugparse.normalize.text import plain_text
+from drugparse.normalize.text import plain_text, render
 from drugparse.tables.cs1 import CITE_TEMPLATES
 from drugparse.wikitext import (  # noqa: F401 (parse_wikitext: the doctest)
     child_templates,
@@ -275,7 +275,10 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
             result = (short, [])
         if result is not None:
             parsed.append(result)
-    rest = _free_text(entry.body, has_template=bool(parsed))
+    rest, unrendered = _free_text(entry.body, has_template=bool(parsed))
+    for name in dict.fromkeys(unrendered):
+        message = f"template {{{{{name}}}}} in the ref's text has no text rendering"
+        warnings.append(warning("unrendered_template", f"{where}.text", message))
     records = []
     for index, (fields, cite_warnings) in enumerate(parsed or [({}, [])]):
         record_id = ref_id if index == 0 else _free_id(f"{ref_id}-{index + 1}", taken)
@@ -302,8 +305,9 @@ def _is_template_or_space(node) -> bool:
     return type(node) is Template or (type(node) is Text and node.value.isspace())
 
 
-def _free_text(body: Wikicode, has_template: bool) -> dict:
-    """A ref's own prose (``text``), and its link (``url``) when it has no cite template.
+def _free_text(body: Wikicode, has_template: bool) -> tuple[dict, list[str]]:
+    """A ref's own prose (``text``), and its link (``url``) when it has no cite template;
+    and the templates in it that have no text rendering.
 
     ``<ref>[http://x.org/a Title]</ref>`` -> ``{"url": "http://x.org/a", "text": "Title"}``.
     """
@@ -317,8 +321,9 @@ def _free_text(body: Wikicode, has_template: bool) -> dict:
             if match:
                 out["url"] = match.group()
     if has_template and all(_is_template_or_space(n) for n in body.nodes):
-        return out  # the common case, <ref>{{cite ...}}</ref>: no prose to render
-    text = plain_text(body)
+        return out, []  # the common case, <ref>{{cite ...}}</ref>: no prose to render
+    rendered = render(body)
+    text = rendered.text
     if text and text != out.get("url"):
         out["text"] = text
-    return out
+    return out, rendered.unrendered

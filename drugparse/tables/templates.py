@@ -77,16 +77,24 @@ ROWS: tuple[Row, ...] = (
     Row(
         _names(
             "nowrap, nobr, no wrap, nobreak, nowrap begin, small, smaller, big, larger, "
-            "sub, sup, nobold, noitalic, em, strong, var, code, mono, tt, keypress, angbr, "
-            "bracket, linktext, plain link, center, vert, mvar, math, tmath, not a typo, "
-            "typo, proper name, as written, chem name, visible anchor, vanchor, "
-            "wikt-lang, nts, ntsh, sronly, ipa, ipa-all, ipa-en, tq, quote, blockquote, "
-            "bquote, quotation, longitem, tmp, script, nastaliq, rtl-lang, resize-small"
+            "sub, sup, nobold, noitalic, em, strong, var, code, mono, tt, center, mvar, math, "
+            "not a typo, proper name, as written, chem name, visible anchor, vanchor, ipa, "
+            "tq, longitem, nastaliq"
         ),
         "first",
-        source=_doc("Nowrap", "Small", "Sup", "Mvar", "Math", "Not a typo", "Visible anchor")
-        + "; Template:Quote: the quotation only, its attribution (2=) is not prose",
+        source=_doc("Nowrap", "Small", "Sup", "Mvar", "Math", "Not a typo", "Visible anchor"),
     ),
+    Row(
+        _names("quote, blockquote, bquote, quotation"),
+        "named:text",
+        source=_doc("Quote") + ": the quotation (text= or 1=); the attribution is not prose",
+    ),
+    Row(
+        _names("script, rtl-lang, wikt-lang"),
+        "second",
+        source=_doc("Script", "Rtl-lang", "Wikt-lang") + ": the text after the code",
+    ),
+    Row(_names("linktext"), "all", source=_doc("Linktext") + ": the parts run together"),
     Row(
         _names("abbr, abbrlink, tooltip, hover title, hovertitle"),
         "first",
@@ -410,7 +418,7 @@ END_OF_ARTICLE: dict[str, str] = {
             "eb1911", "mathworld", "ol author", "worldcat id", "osmrelation-inline",
             "wikilivres", "govpubs", "books-inline", "wikisource-inline", "wikipedia books",
             "medlineplus", "emedicine", "scholia", "drugbank", "rxlist", "cia world factbook",
-            "wikidata property", "oetymd", "lsj",
+            "wikidata property", "oetymd", "lsj", "drug resources",
         ],
         "external link",
     ),
@@ -418,7 +426,6 @@ END_OF_ARTICLE: dict[str, str] = {
         [
             "portal bar", "portal", "navboxes", "navbox", "navbox with collapsible groups",
             "s-start", "s-end", "s-bef", "s-aft", "s-ttl", "s-off", "s-ppo", "s-break",
-            "drug resources",
         ],
         "navbox",
     ),
