@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from drugparse.extract.article import read_article
 from drugparse.normalize.text import plain_text, render
 from drugparse.tables.templates import (
     ROWS,
@@ -17,7 +18,8 @@ from drugparse.tables.templates import (
     is_verification_template,
     template_kind,
 )
-from drugparse.wikitext import parse_wikitext, template_name
+from drugparse.wikitext import parse_wikitext, template_name, templates_and_links
+from tests.conftest import needs_corpus, needs_peer
 
 CASES: list[tuple[str, str]] = [
     # shown as written
@@ -257,3 +259,128 @@ def test_verification_markers_are_one_rule() -> None:
 )
 def test_end_of_article_kinds(name: str, kind: str) -> None:
     assert end_of_article_kind(name) == kind
+
+
+# -- the article: where templates stand --------------------------------------------
+def _page(body: str) -> str:
+    return "{{Drugbox\n| CAS_number = 50-00-0\n}}\n'''Xine''' is a drug.\n" + body
+
+
+def test_end_of_article_templates_are_told_apart() -> None:
+    import drugparse
+
+    record = drugparse.parse(
+        _page(
+            "==External links==\n"
+            "{{div col|colwidth=20em}}\n* [http://x.org X]\n{{div col end}}\n"
+            "* {{cite web|title=Xine|url=http://x.org/xine}}\n"
+            "{{Curlie|Health/Pharmacy/Drugs}}\n{{MeshName|Xine}}\n{{Commons category|Xine}}\n"
+            "{{Portal bar|Medicine}}\n{{Antibiotics-navbox}}\n{{Adrenergics}}\n"
+            "{{Authority control}}\n{{DEFAULTSORT:Xine}}\n{{drug-stub}}\n"
+        ),
+        title="Xine",
+    )
+    assert record["templates"] == {
+        "navboxes": ["Portal bar", "Antibiotics-navbox", "Adrenergics"],
+        "external_links": ["Curlie", "MeshName", "Commons category"],
+        "stubs": ["drug-stub"],
+    }
+    assert record["citations"][0]["title"] == "Xine"  # the cite web is a citation, not a box
+
+
+def test_see_also_link_templates_and_nested_items() -> None:
+    code = parse_wikitext(
+        "'''X''' is.\n==See also==\n"
+        "* {{slink|Gout|Treatment}}\n"
+        "* {{section link|Hyperuricemia|Drugs}} – older\n"
+        "* {{annotated link|Colchicine}}\n"
+        "* {{cl|Antigout agents}}\n"
+        "* [[:Category:Uricosurics]]\n"
+        "* Other drugs for gout:\n"
+        "** [[Allopurinol]]\n"
+        "** [[Febuxostat]] (a newer one)\n"
+        "* [[Probenecid]]\n"
+        "** [[Sulfinpyrazone]]\n"
+        "* [[File:X.png|thumb]] [[Lesinurad]]\n"
+    )
+    article = read_article(code, None)
+    assert article.see_also == [
+        {"title": "Gout", "section": "Treatment"},
+        {"title": "Hyperuricemia", "section": "Drugs", "note": "older"},
+        {"title": "Colchicine"},
+        {"title": "Category:Antigout agents"},
+        {"title": "Category:Uricosurics"},
+        {"title": "Allopurinol", "under": "Other drugs for gout"},
+        {"title": "Febuxostat", "note": "a newer one", "under": "Other drugs for gout"},
+        {"title": "Probenecid"},
+        {"title": "Sulfinpyrazone", "under": "Probenecid"},
+        {"title": "Lesinurad"},
+    ]
+    assert article.warnings == []
+
+
+def test_a_list_in_the_lead_keeps_its_line_breaks() -> None:
+    code = parse_wikitext(
+        "'''X''' is used for:\n* gout\n* {{nowrap|kidney stones}}\n\nIt is cheap.<br>Very."
+    )
+    assert read_article(code, None).summary == (
+        "X is used for:\ngout\nkidney stones\n\nIt is cheap.\nVery."
+    )
+
+
+def test_unrendered_templates_are_reported_wherever_they_stand() -> None:
+    import drugparse
+
+    record = drugparse.parse(
+        "{{Drugbox\n| class = {{Mystery|A}}\n}}\n'''Xine''' costs {{inflation|US|5|1990}}.\n"
+        "==Uses {{Heading mystery}}==\nIt works.<ref>Smith, p. 4, {{Odd ref|x}}.</ref>\n"
+        "==See also==\n* [[Y]] {{Note mystery}}\n"
+        "==References==\n{{reflist}}\n",
+        title="Xine",
+    )
+    found = {(w["field"], w["message"]) for w in record["warnings"]}
+    assert ("summary", "template {{inflation}} in the lead has no text rendering") in found
+    assert ("clinical.class", "template {{mystery}} has no text rendering") in found
+    assert ("sections", "template {{heading mystery}} in a heading has no text rendering") in found
+    assert (
+        "citations.ref-1.text",
+        "template {{odd ref}} in the ref's text has no text rendering",
+    ) in found
+    assert ("see_also", "template {{note mystery}} in See also has no text rendering") in found
+
+
+def _counted_pages() -> list[tuple[str, str, str]]:
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "count_templates", ROOT / "tools/count_templates.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.sources())
+
+
+@needs_corpus
+@needs_peer
+def test_every_template_of_the_real_pages_renders_or_warns() -> None:
+    """Every template of ../shared/corpus, fixtures/ and the peer dumps has a row (tested
+    above) or gives ``unrendered_template`` in the lead of a page; and every page's lead,
+    See also and headings render without an exception."""
+    names: set[str] = set()
+    for _, _, wikitext in _counted_pages():
+        code = parse_wikitext(wikitext)
+        names.update(template_name(t) for t in templates_and_links(code)[0])
+        article = read_article(code, None)
+        for w in article.warnings:
+            assert w["code"] == "unrendered_template"
+            name = w["message"].split("{{")[1].split("}}")[0]
+            assert template_kind(name) is None
+    assert len(names) > 1000
+    for name in sorted(names):
+        if ":" in name or name.startswith("#") or "{" in name or "|" in name:
+            continue  # parser functions and magic words
+        if template_kind(name) is None:  # the rows' own renderings are the cases above
+            assert render("{{" + name + "|x}}").unrendered == [name], name

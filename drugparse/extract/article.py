@@ -178,6 +178,8 @@ def _see_also(nodes: list, warnings: list[dict]) -> list[dict]:
     parents: list[tuple[int, str]] = []  # (depth, label) of the lines above, outermost first
     missing: list[str] = []
     for line in _split_at(nodes, _NEWLINE):  # source lines
+        while line and isinstance(line[0], Text) and not line[0].value:
+            line = line[1:]
         depth = 0
         while depth < len(line) and isinstance(line[depth], Tag) and str(line[depth]) in "*#:;":
             depth += 1

@@ -34,9 +34,11 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.tables.namespaces import is_non_prose_link
 from drugparse.tables.templates import (
+    HATNOTES,
     LANGUAGE_NAMES,
     ROWS_BY_NAME,
     Row,
+    is_magic_word,
     is_verification_template,
     shape_of,
 )
@@ -168,8 +170,8 @@ def _render_template(template: Template, out: list[str], unrendered: list[str]) 
     row = ROWS_BY_NAME.get(name)
     if row is not None:
         renderer, argument = row.renderer, row.argument
-    elif name.startswith("#") or is_verification_template(name):
-        return  # parser functions; CheMoBot markers ({{cascite|correct|CAS}})
+    elif is_magic_word(name) or is_verification_template(name) or name in HATNOTES:
+        return  # {{DEFAULTSORT:x}}; CheMoBot's {{cascite|correct|CAS}}; {{main|X}} is no prose
     elif (shape := shape_of(name)) is not None:
         renderer, argument = shape
     else:

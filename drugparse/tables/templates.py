@@ -37,6 +37,7 @@ __all__ = [
     "VERIFICATION_TEMPLATES",
     "is_verification_template",
     "MAGIC_WORDS",
+    "is_magic_word",
     "LANGUAGE_NAMES",
     "template_kind",
 ]
@@ -443,6 +444,11 @@ END_OF_ARTICLE: dict[str, str] = {
 _NAVBOX_SHAPE = re.compile(r"(?:^|[ -])navbox$|^navbox[ -]| navigation$|^portal")
 
 
+def is_magic_word(name: str) -> bool:
+    """``{{DEFAULTSORT:Foo}}`` (folded ``defaultsort:foo``) and parser functions (``#if:``)."""
+    return name.startswith("#") or (":" in name and name.partition(":")[0] in MAGIC_WORDS)
+
+
 def end_of_article_kind(name: str) -> str:
     """What a template standing alone at the end of an article is, from its folded name.
 
@@ -451,7 +457,7 @@ def end_of_article_kind(name: str) -> str:
     table and of no known shape -> ``navbox`` (drug navboxes are named after their class:
     ``{{Adrenergics}}``).
     """
-    if name.startswith("#") or name.partition(":")[0] in MAGIC_WORDS:
+    if is_magic_word(name):
         return "magic word"
     if name.endswith("stub"):
         return "stub"
@@ -488,7 +494,7 @@ def template_kind(name: str) -> str | None:
     """How drugparse treats a folded template name in text: ``rendered`` (shows text),
     ``silent`` (no text by design), ``hatnote``, ``verification``, ``magic word``, or
     None (no rendering: an ``unrendered_template`` warning)."""
-    if name.startswith("#") or name.partition(":")[0] in MAGIC_WORDS and ":" in name:
+    if is_magic_word(name):
         return "magic word"
     row = ROWS_BY_NAME.get(name)
     if row is not None:
