@@ -339,8 +339,9 @@ _IPAC_KEYWORDS = frozenset({"lang", "pron", "local", "us", "uk", "also", "ipa", 
 
 
 def _ipac(args: _Args) -> None:
-    """``{{IPAc-en|ˈ|æ|l|f}}`` -> ``/ˈælf/`` (leading qualifiers such as ``US`` dropped)."""
-    values = args.texts()
+    """``{{IPAc-en|ˈ|æ|l|f}}`` -> ``/ˈælf/`` (leading qualifiers such as ``US`` dropped);
+    ``_`` is the space between words: ``{{IPAc-en|ˈ|aɪ|n|_|ˈ|r|æ|n|d}}`` -> ``/ˈaɪn ˈrænd/``."""
+    values = [value.replace("_", " ") for value in args.texts()]
     while values and values[0].lower() in _IPAC_KEYWORDS:
         values.pop(0)
     if values:
@@ -520,6 +521,14 @@ def _death_date_and_age(args: _Args) -> None:
     args.out.append(f"{_date_text(death, args.flag('df'))} (aged {age})")
 
 
+def _old_style_date(args: _Args) -> None:
+    """``{{OldStyleDate|February 2|1905|January 20}}`` -> ``February 2 [O.S. January 20] 1905``."""
+    values = args.texts() + ["", "", ""]
+    date, year, old = values[:3]
+    old_style = f" [O.S. {old}]" if old else ""
+    args.out.append(f"{date}{old_style} {year}".strip())
+
+
 def _in_languages(args: _Args) -> None:
     """``{{in lang|fr}}`` -> ``(in French)``; ``{{in lang|fr|de}}`` ->
     ``(in French and German)``."""
@@ -539,6 +548,13 @@ def _icd10(args: _Args) -> None:
     if len(values) > 2 and values[2]:
         code += "." + values[2]
     args.out.append(code)
+
+
+def _atc(args: _Args) -> None:
+    """``{{ATC|J07|BD01}}`` -> ``J07BD01``; ``{{ATCvet|J01|CA04}}`` -> ``QJ01CA04``."""
+    code = "".join(v for v in args.texts()[:2] if v).replace(" ", "")
+    if code:
+        args.out.append(code if code.startswith(args.argument) else args.argument + code)
 
 
 def _circa(args: _Args) -> None:
@@ -628,10 +644,12 @@ RENDERERS: dict[str, Callable[[_Args], None]] = {
     "sortname": _sortname,
     "as of": _as_of,
     "circa": _circa,
+    "atc": _atc,
     "icd10": _icd10,
     "date": _date,
     "death date and age": _death_date_and_age,
     "in languages": _in_languages,
+    "old style date": _old_style_date,
     "url": _url,
     "identifier": _identifier,
     "currency": _currency,

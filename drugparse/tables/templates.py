@@ -80,7 +80,7 @@ ROWS: tuple[Row, ...] = (
             "nowrap, nobr, no wrap, nobreak, nowrap begin, small, smaller, big, larger, "
             "sub, sup, nobold, noitalic, em, strong, var, code, mono, tt, center, mvar, math, "
             "not a typo, proper name, as written, chem name, visible anchor, vanchor, ipa, "
-            "tq, longitem, nastaliq"
+            "tq, longitem, nastaliq, nq, large, huge"
         ),
         "first",
         source=_doc("Nowrap", "Small", "Sup", "Mvar", "Math", "Not a typo", "Visible anchor"),
@@ -187,8 +187,15 @@ ROWS: tuple[Row, ...] = (
         "death date and age",
         source=_doc("Death date and age") + ": the death date and '(aged N)' from both dates",
     ),
+    Row(
+        _names("oldstyledate"),
+        "old style date",
+        source=_doc("OldStyleDate") + ": 'February 2 [O.S. January 20] 1905'",
+    ),
     Row(_names("in lang"), "in languages", source=_doc("In lang") + ": '(in French)'"),
     Row(_names("native name"), "second", source=_doc("Native name") + ": the name (2=)"),
+    Row(_names("atc"), "atc", source=_doc("ATC") + ": the code, group then rest: J07BD01"),
+    Row(_names("atcvet"), "atc", "Q", _doc("ATCvet") + ": Q then the code: QJ01CA04"),
     Row(_names("google books"), "second", source=_doc("Google books") + ": the title (2=)"),
     Row(_names("n/a"), "literal", "N/A", _doc("N/a") + ": a table cell reading N/A"),
     Row(_names("icd10"), "icd10", source=_doc("ICD10") + ": letter, number, '.', decimal: A00.0"),
