@@ -27,6 +27,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,7 +71,7 @@ def _dump_pages(path: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def theirs(articles: list[tuple[str, str]]) -> dict[str, dict]:
+def theirs(articles: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """What wtf_wikipedia reads, through benchmarks/wtf/extract.js (one node process)."""
     lines = "".join(json.dumps({"title": n, "wikitext": t}) + "\n" for n, t in articles)
     result = subprocess.run(
@@ -85,7 +86,7 @@ def theirs(articles: list[tuple[str, str]]) -> dict[str, dict]:
     return {item["title"]: item for item in read}
 
 
-def ours(name: str, wikitext: str) -> dict:
+def ours(name: str, wikitext: str) -> dict[str, Any]:
     """The same five things as drugparse reads them (its pipeline's own stages, so that
     pages without a drug infobox can be compared too)."""
     original, wikitext = wikitext, repair(wikitext)
@@ -117,24 +118,24 @@ def _same(a: str, b: str) -> bool:
 
 # -- verdicts: (aspect, test(detail) -> bool, side, reason) -------------------------
 # Each rule was written after reading the disagreement it judges in the wikitext.
-Verdict = tuple[str, Callable[[dict], bool], str, str]
+Verdict = tuple[str, Callable[[dict[str, Any]], bool], str, str]
 
 
 _NAMED_REF_BODY = re.compile(r"<ref\s+name\s*=\s*\"?([^\">/]+?)\"?\s*>", re.I)
 
 
-def _undefined_refs(d: dict) -> int:
+def _undefined_refs(d: dict[str, Any]) -> int:
     """Refs used (``<ref name=x/>``) but never defined: drugparse keeps an entry for each."""
     return sum("is used but never defined" in w["message"] for w in d["mine"]["warnings"])
 
 
-def _repeated_definitions(d: dict) -> int:
+def _repeated_definitions(d: dict[str, Any]) -> int:
     """Named refs written out in full more than once (one footnote on the page)."""
     names = Counter(m.strip() for m in _NAMED_REF_BODY.findall(d["mine"]["wikitext"]))
     return sum(count - 1 for count in names.values())
 
 
-def _only_references_below(d: dict) -> bool:
+def _only_references_below(d: dict[str, Any]) -> bool:
     """Their missing sections hold nothing but the reference list (``<references />``)."""
     missing = [h for h, _ in d["ours"] if h not in [t for t, _ in d["theirs"]]]
     text = d["mine"]["wikitext"]
@@ -166,11 +167,11 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in remaining for word in short)
 
 
-def _unclosed_box(d: dict) -> bool:
+def _unclosed_box(d: dict[str, Any]) -> bool:
     return any(w["code"] == "unbalanced_markup" for w in check_markup(d["original"]))
 
 
-def _spacing_only(d: dict) -> bool:
+def _spacing_only(d: dict[str, Any]) -> bool:
     return (
         d["theirs"] is not None
         and d["ours"] is not None
@@ -311,7 +312,7 @@ VERDICTS: list[Verdict] = [
 ]
 
 
-def judge(aspect: str, detail: dict) -> tuple[str, str]:
+def judge(aspect: str, detail: dict[str, Any]) -> tuple[str, str]:
     for rule_aspect, test, side, reason in VERDICTS:
         if rule_aspect == aspect and test(detail):
             return side, reason
@@ -319,10 +320,12 @@ def judge(aspect: str, detail: dict) -> tuple[str, str]:
 
 
 # -- comparing ---------------------------------------------------------------------
-def compare_article(mine: dict, their: dict) -> tuple[dict[str, tuple[int, int]], list[dict]]:
+def compare_article(
+    mine: dict[str, Any], their: dict[str, Any]
+) -> tuple[dict[str, tuple[int, int]], list[dict[str, Any]]]:
     """Per aspect (agreeing, compared), and the disagreements."""
     scores: dict[str, tuple[int, int]] = {}
-    found: list[dict] = []
+    found: list[dict[str, Any]] = []
     raw, top = _raw_infobox(mine["wikitext"])
     keys = sorted(set(mine["infobox"]) | set(their["infobox"]))
     agree = 0

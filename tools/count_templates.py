@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from mwparserfromhell.nodes import Heading, Template
+from mwparserfromhell.nodes import Heading, Node, Template
 from mwparserfromhell.wikicode import Wikicode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +66,7 @@ def sources() -> Iterator[tuple[str, str, str]]:
 
 def _last_section_templates(code: Wikicode) -> list[Template]:
     """Templates at the top level of the page's last section (where navboxes stand)."""
-    last: list = []
+    last: list[Node] = []
     for node in code.nodes:
         if isinstance(node, Heading):
             last = []

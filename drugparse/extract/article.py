@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
@@ -40,14 +41,14 @@ class Article:
     """The parts of the page outside the infobox, as record values."""
 
     summary: str | None = None
-    lead: list = field(default_factory=list, repr=False)  # its nodes: no infobox, no hatnotes
-    sections: list[dict] = field(default_factory=list)
-    see_also: list[dict] = field(default_factory=list)
+    lead: list[Node] = field(default_factory=list, repr=False)  # its nodes: no infobox, no hatnotes
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    see_also: list[dict[str, Any]] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     navboxes: list[str] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
     stubs: list[str] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_article(
@@ -76,7 +77,7 @@ def read_article(
     return article
 
 
-def _heading_warnings(code: Wikicode) -> list[dict]:
+def _heading_warnings(code: Wikicode) -> list[dict[str, Any]]:
     """``unrendered_template`` for a template in a heading that has no text rendering."""
     missing: list[str] = []
     for node in code.nodes:
@@ -85,7 +86,7 @@ def _heading_warnings(code: Wikicode) -> list[dict]:
     return _unrendered(missing, "sections", "a heading")
 
 
-def _unrendered(names: list[str], field: str, where: str) -> list[dict]:
+def _unrendered(names: list[str], field: str, where: str) -> list[dict[str, Any]]:
     return [
         warning(
             "unrendered_template",
@@ -96,9 +97,9 @@ def _unrendered(names: list[str], field: str, where: str) -> list[dict]:
     ]
 
 
-def _split_sections(code: Wikicode) -> tuple[list, list[tuple[str, int, list]]]:
-    lead: list = []
-    sections: list[tuple[str, int, list]] = []
+def _split_sections(code: Wikicode) -> tuple[list[Node], list[tuple[str, int, list[Node]]]]:
+    lead: list[Node] = []
+    sections: list[tuple[str, int, list[Node]]] = []
     for node in code.nodes:
         if isinstance(node, Heading):
             heading = render(node.title).text
@@ -110,7 +111,7 @@ def _split_sections(code: Wikicode) -> tuple[list, list[tuple[str, int, list]]]:
     return lead, sections
 
 
-def _lead_nodes(lead: list, infobox: Template | None) -> list:
+def _lead_nodes(lead: list[Node], infobox: Template | None) -> list[Node]:
     kept = []
     for node in lead:
         if node is infobox:
@@ -121,9 +122,9 @@ def _lead_nodes(lead: list, infobox: Template | None) -> list:
     return kept
 
 
-def _split_at(nodes: list, separator: re.Pattern) -> list[list]:
+def _split_at(nodes: list[Node], separator: re.Pattern[str]) -> list[list[Node]]:
     """Top-level nodes in groups, a new group at each ``separator`` inside a Text node."""
-    groups: list[list] = [[]]
+    groups: list[list[Node]] = [[]]
     for node in nodes:
         parts = separator.split(node.value) if isinstance(node, Text) else ()
         if len(parts) > 1:
@@ -134,7 +135,7 @@ def _split_at(nodes: list, separator: re.Pattern) -> list[list]:
     return groups
 
 
-def _summary(lead: list) -> tuple[str | None, list[dict]]:
+def _summary(lead: list[Node]) -> tuple[str | None, list[dict[str, Any]]]:
     """Paragraphs joined by a blank line; the items of a list in a paragraph (``*`` lines,
     ``<br>``, ``{{ubl}}``) each on their own line."""
     paragraphs, missing = [], []
@@ -161,20 +162,20 @@ def lead_name(article: Article) -> str | None:
     return None
 
 
-#: Templates that link a page in a See also list: name -> how the linked title is read.
+#: Templates that link a page in a See also list[Node]: name -> how the linked title is read.
 _LINK_TEMPLATES = frozenset(
     {"slink", "section link", "annotated link", "cl", "category link", "see also link"}
 )
 _CONTAINERS = ("div col", "columns-list", "col-begin", "flatlist", "plainlist", "div col end")
 
 
-def _see_also(nodes: list, warnings: list[dict]) -> list[dict]:
+def _see_also(nodes: list[Node], warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``* [[Afegostat]] (development terminated)`` -> title and note, one per line.
 
     A line with no link heads the deeper lines below it: ``* Other drugs for X`` then
     ``** [[Y]]`` gives ``{"title": "Y", "under": "Other drugs for X"}``.
     """
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     parents: list[tuple[int, str]] = []  # (depth, label) of the lines above, outermost first
     missing: list[str] = []
     for line in _split_at(nodes, _NEWLINE):  # source lines
@@ -209,8 +210,8 @@ def _see_also(nodes: list, warnings: list[dict]) -> list[dict]:
 
 
 def _see_also_link(
-    line: list, start: int, entries: list[dict], warnings: list[dict]
-) -> tuple[dict | None, list]:
+    line: list[Node], start: int, entries: list[dict[str, Any]], warnings: list[dict[str, Any]]
+) -> tuple[dict[str, Any] | None, list[Node]]:
     """The line's link as an entry, and the nodes after it (its note)."""
     for index in range(start, len(line)):
         node = line[index]
@@ -231,7 +232,7 @@ def _see_also_link(
     return None, []
 
 
-def _link_template_entry(template: Template, name: str) -> dict | None:
+def _link_template_entry(template: Template, name: str) -> dict[str, Any] | None:
     """``{{slink|Page|Section}}`` -> title and section; ``{{cl|Drugs}}`` -> ``Category:Drugs``;
     ``{{annotated link|Page}}`` -> the title (its description comes from the target page
     and is not in the wikitext)."""
@@ -261,7 +262,7 @@ def _categories(links: list[Wikilink]) -> list[str]:
     return list(names)
 
 
-def _trailing_templates(nodes: list, infobox: Template | None) -> dict[str, list[str]]:
+def _trailing_templates(nodes: list[Node], infobox: Template | None) -> dict[str, list[str]]:
     """Templates standing alone on their line in the last section, by kind
     (:func:`~drugparse.tables.templates.end_of_article_kind`): ``navbox``,
     ``external link``, ``stub``; magic words, maintenance and the rest are dropped."""
