@@ -148,6 +148,7 @@ CITATIONS = [
     },
 ]
 
+GAUCHER = "Other drugs for the treatment of Gaucher's disease"
 EXPECTED = {
     "schema_version": "1.1.0",
     "title": "Imiglucerase",
@@ -200,12 +201,12 @@ EXPECTED = {
     },
     "summary": SUMMARY,
     "sections": [{"heading": "See also", "level": 2}, {"heading": "References", "level": 2}],
-    "see_also": [
-        {"title": "Afegostat", "note": "development terminated"},
-        {"title": "Eliglustat"},
-        {"title": "Miglustat"},
-        {"title": "Velaglucerase alfa"},
-        {"title": "Taliglucerase alfa"},
+    "see_also": [  # all five nested under the line "*Other drugs for ..."
+        {"title": "Afegostat", "note": "development terminated", "under": GAUCHER},
+        {"title": "Eliglustat", "under": GAUCHER},
+        {"title": "Miglustat", "under": GAUCHER},
+        {"title": "Velaglucerase alfa", "under": GAUCHER},
+        {"title": "Taliglucerase alfa", "under": GAUCHER},
     ],
     "citations": CITATIONS,
     "categories": [

@@ -46,6 +46,7 @@ CASES: list[tuple[str, str]] = [
     ("{{smallcaps|Lord}}", "LORD"),
     ("{{small caps all|Abc}}", "Abc"),
     ("{{lang|fr|comprimé}}", "comprimé"),
+    ("{{lang|code=fr|text=comprimé}}", "comprimé"),
     ("{{langx|la|herba}}", "Latin: herba"),
     ("{{langx|la|herba|label=none}}", "herba"),
     ("{{langx|la|herba|lit=grass}}", "Latin: herba, lit. 'grass'"),

@@ -370,10 +370,9 @@ def _respell(args: _Args) -> None:
 
 
 def _lang(args: _Args) -> None:
-    """``{{lang|fr|texte}}`` -> ``texte``."""
+    """``{{lang|fr|texte}}`` -> ``texte`` (also ``{{lang|code=fr|text=texte}}``)."""
     values = args.positional()
-    if len(values) > 1:
-        args.emit(values[1])
+    args.emit(args.named("text") or (values[1] if len(values) > 1 else None))
 
 
 def _langx(args: _Args) -> None:
@@ -384,8 +383,8 @@ def _langx(args: _Args) -> None:
     if args.argument:  # {{lang-la|text}}: the code is in the name
         code, text = args.argument, values[0] if values else None
     else:
-        code = args.text(values[0]).lower() if values else ""
-        text = values[1] if len(values) > 1 else None
+        code = args.text(args.named("code") or (values[0] if values else None)).lower()
+        text = args.named("text") or (values[1] if len(values) > 1 else None)
     label = args.text(args.named("label"))
     if label.lower() != "none":
         label = label or LANGUAGE_NAMES.get(code, "")
