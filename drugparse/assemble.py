@@ -22,7 +22,7 @@ __all__ = [
     "SCHEMA_VERSION",
 ]
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 _IMAGE_SLOTS = ("main", "second", "left", "right")
 # MediaWiki's wfUrlencode leaves these characters readable in page URLs.

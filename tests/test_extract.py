@@ -125,7 +125,7 @@ def test_reuse_before_definition_and_list_defined_refs():
 
 def test_undefined_ref_is_kept_with_a_warning():
     result = citations("A.<ref name=who/>")
-    assert result.citations == [{"id": "who", "uses": 1, "cited_in": ["lead"]}]
+    assert result.citations == [{"id": "who", "role": "reference", "uses": 1, "cited_in": ["lead"]}]
     assert result.warnings[0]["code"] == "unknown_reference"
     assert result.warnings[0]["field"] == "citations.who"
 
@@ -145,10 +145,10 @@ def test_rp_group_and_bare_links():
         "B.<ref group=note>A note.</ref> C.<ref>http://example.org/bare</ref>"
     )
     assert result.citations == [
-        {"id": "b", "url": "http://example.org/x", "text": "Example page", "uses": 1,
+        {"id": "b", "url": "http://example.org/x", "text": "Example page", "role": "reference", "uses": 1,
          "cited_in": ["lead"], "cited_pages": ["73"]},
-        {"id": "ref-2", "group": "note", "text": "A note.", "uses": 1, "cited_in": ["lead"]},
-        {"id": "ref-3", "url": "http://example.org/bare", "uses": 1, "cited_in": ["lead"]},
+        {"id": "ref-2", "group": "note", "text": "A note.", "role": "reference", "uses": 1, "cited_in": ["lead"]},
+        {"id": "ref-3", "url": "http://example.org/bare", "role": "reference", "uses": 1, "cited_in": ["lead"]},
     ]  # fmt: skip
 
 
@@ -329,7 +329,13 @@ def test_legal_and_pregnancy_comments_are_rendered_and_their_refs_kept():
     }
     assert record["clinical"]["pregnancy"] == {"AU": "D", "AU_comment": "Avoid"}
     assert record["citations"] == [
-        {"id": "fda", "text": "FDA label", "uses": 1, "cited_in": ["infobox:legal_US_comment"]}
+        {
+            "id": "fda",
+            "text": "FDA label",
+            "role": "reference",
+            "uses": 1,
+            "cited_in": ["infobox:legal_US_comment"],
+        }
     ]
 
 
@@ -353,7 +359,13 @@ def test_refs_in_chembox_sections_are_cited_in_their_parameter():
         title="Caffeine",
     )
     assert record["citations"] == [
-        {"id": "ref-1", "text": "CAS registry", "uses": 1, "cited_in": ["infobox:CASNo"]}
+        {
+            "id": "ref-1",
+            "text": "CAS registry",
+            "role": "reference",
+            "uses": 1,
+            "cited_in": ["infobox:CASNo"],
+        }
     ]
 
 

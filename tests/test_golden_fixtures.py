@@ -17,7 +17,7 @@ def _wp(title: str) -> str:
 
 
 ADALIMUMAB = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Adalimumab",
     "source": {"template": "Infobox drug", "url": _wp("Adalimumab")},
     "drug_type": "monoclonal_antibody",
@@ -79,6 +79,7 @@ ADALIMUMAB = {
             "title": "Adalimumab pronunciation",
             "website": "Pronounce Drugs",
             "url": "https://example.org/pron",
+            "role": "reference",
             "uses": 1,
             "cited_in": ["infobox:pronounce_ref"],
         },
@@ -91,6 +92,7 @@ ADALIMUMAB = {
             "date": "2022-06-21",
             "date_text": "21 June 2022",
             "url": "https://www.tga.gov.au/pregnancy",
+            "role": "reference",
             "uses": 1,
             "cited_in": ["infobox:pregnancy_AU_comment"],
         },
@@ -103,6 +105,7 @@ ADALIMUMAB = {
             "url": "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=608d4f0d",
             "access_date": "2021-03-08",
             "access_date_text": "8 March 2021",
+            "role": "reference",
             "uses": 3,
             "cited_in": ["infobox:legal_US_comment", "lead"],
         },
@@ -117,6 +120,7 @@ ADALIMUMAB = {
             "date": "2018",
             "date_text": "2018",
             "identifiers": {"isbn": "9780857113382"},
+            "role": "reference",
             "uses": 1,
             "cited_in": ["Medical uses"],
             "cited_pages": ["73"],
@@ -127,7 +131,7 @@ ADALIMUMAB = {
 }
 
 MEASLES_VACCINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Measles vaccine",  # the lead's bold name, first letter up as in a title
     "source": {
         "template": "Infobox drug",
@@ -172,6 +176,7 @@ MEASLES_VACCINE = {
             "date": "2017-04-28",
             "date_text": "28 April 2017",
             "identifiers": {"pmid": "28459148", "hdl": "10665/255377"},
+            "role": "reference",
             "uses": 2,
             "cited_in": ["lead", "History"],
         },
@@ -187,6 +192,7 @@ MEASLES_VACCINE = {
             "date": "2013",
             "date_text": "2013",
             "identifiers": {"isbn": "9781455700905"},
+            "role": "reference",
             "uses": 1,
             "cited_in": ["History"],
         },
@@ -203,7 +209,7 @@ MEASLES_VACCINE = {
 }
 
 AMOXICILLIN_CLAVULANATE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Amoxicillin/clavulanic acid",
     "source": {
         "template": "Drugbox",
@@ -251,6 +257,7 @@ AMOXICILLIN_CLAVULANATE = {
             "url": "https://www.drugs.com/monograph/amoxicillin-and-clavulanate-potassium.html",
             "access_date": "2019-03-03",
             "access_date_text": "3 March 2019",
+            "role": "reference",
             "uses": 1,
             "cited_in": ["lead"],
         },
@@ -267,7 +274,7 @@ AMOXICILLIN_CLAVULANATE = {
 }
 
 CAFFEINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Caffeine",
     "source": {"template": "Chembox", "url": _wp("Caffeine"), "verified_fields": "changed"},
     "names": {
@@ -320,6 +327,7 @@ CAFFEINE = {
             "date": "1992",
             "date_text": "1992",
             "identifiers": {"doi": "10.1016/0165-0173(92)90012-b", "pmid": "1356551"},
+            "role": "reference",
             "uses": 1,
             "cited_in": ["lead"],
         },
@@ -329,7 +337,7 @@ CAFFEINE = {
 }
 
 BROKEN_PAGE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Brokenine",
     "source": {"template": "Infobox drug", "url": _wp("Brokenine")},
     "names": {"drug_name": "Brokenine", "trade_names": ["Brokex"]},
@@ -345,6 +353,7 @@ BROKEN_PAGE = {
             "type": "web",
             "title": "Brokex label",
             "url": "http://example.org/label",
+            "role": "reference",
             "uses": 1,
             "cited_in": ["infobox:tradename"],
         },
@@ -356,11 +365,12 @@ BROKEN_PAGE = {
             "journal": "J Fict",
             "date": "2020-21",
             "date_text": "Spring 2020",
+            "role": "reference",
             "uses": 2,
             "cited_in": ["lead"],
             "cited_pages": ["12"],
         },
-        {"id": "missing", "uses": 1, "cited_in": ["Uses"]},
+        {"id": "missing", "role": "reference", "uses": 1, "cited_in": ["Uses"]},
     ],
     "categories": ["Fictional drugs"],  # not [[:Category:...]] (a link), not [[de:...]]
     "warnings": [

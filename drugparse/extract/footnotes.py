@@ -23,13 +23,17 @@ from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa
 
 __all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key"]
 
-#: Template:Sfn and the Harvard citation family (Category:Harvard citation templates).
+#: Template:Sfn and the Harvard citation family (Category:Harvard citation templates),
+#: with the long names the short ones redirect from.
 SHORT_FOOTNOTES = frozenset(
     {"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "harvcolnb",
-     "harvcol", "harvs", "sfnm"}
+     "harvcol", "harvs", "sfnm", "harvard citation", "harvard citation no brackets",
+     "harvard citation text"}
 )  # fmt: skip
 
-_YEAR = re.compile(r"^(?:c\.\s*)?(\d{3,4})([a-z]?)$|^n\.d\.([a-z]?)$", re.I)
+# A year, or CS1's "no date" (n.d., written nd too), each with an optional disambiguating letter.
+_YEAR = re.compile(r"^(?:c\.\s*)?(\d{3,4})([a-z]?)$|^n\.?d\.?([a-z]?)$", re.I)
+_UNDATED = re.compile(r"^n\.?\s?d\.?([a-z]?)$", re.I)
 _PAGE_PARAMETERS = {"p": "pages", "page": "pages", "pp": "pages", "pages": "pages", "loc": "at"}
 
 
@@ -73,13 +77,25 @@ def _compact(fields: dict) -> dict:
 
 
 def _surname(person: dict) -> str:
+    """``{"name": "Roe, Richard"}`` -> ``"roe"``; ``{"name": "Richard Roe"}`` -> ``"roe"``."""
     if "last" in person:
         return person["last"].lower()
-    return person["name"].split()[-1].lower() if person["name"].split() else ""
+    name = person["name"]
+    if "," in name:  # "Last, First", as |author=Roe, Richard writes it
+        return name.split(",")[0].strip().lower()
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _year_key(text: str) -> str:
+    """A footnote's or citation's year as compared: ``"nd"`` and ``"n.d."`` are one."""
+    undated = _UNDATED.match(text.strip())
+    return f"n.d.{undated.group(1).lower()}" if undated else text.strip()
 
 
 def _year_of(citation: dict) -> str | None:
     text = citation.get("date_text", "")
+    if _UNDATED.match(text.strip()):
+        return _year_key(text)
     match = re.search(r"\b(\d{4}[a-z]?)\b", text)
     if match:
         return match.group(1)
@@ -89,7 +105,7 @@ def _year_of(citation: dict) -> str | None:
 def find_target(footnote: dict, citations: list[dict]) -> str | None:
     """The id of the first full citation whose first surnames and year match."""
     names = [a["name"].lower() for a in footnote.get("authors", [])]
-    year = footnote.get("date_text")
+    year = _year_key(footnote["date_text"]) if footnote.get("date_text") else None
     if not names:
         return None
     for citation in citations:

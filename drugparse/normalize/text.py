@@ -48,7 +48,8 @@ BREAK = "\x1e"
 
 _QUOTES = re.compile(r"'{2,}")
 _INTERLANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8})*:")
-_DROPPED_NAMESPACES = ("file:", "image:", "category:", "media:")
+# [[Media:x.jpg|label]] is a plain link to the file, shown as its label: not dropped.
+_DROPPED_NAMESPACES = ("file:", "image:", "category:")
 
 
 class Rendered(NamedTuple):
