@@ -532,3 +532,89 @@ def test_author_link_alone_does_not_hide_vauthors():
 def test_script_title_stands_in_for_a_missing_title():
     result = fields("{{cite web |script-title=ja:週刊少年サンデー |website=Bunka.go.jp}}")
     assert result["title"] == "週刊少年サンデー"
+
+
+# -- accept-as-written names and Vancouver author lists ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "list_", "expected"),
+    [
+        (
+            "|author=((World Health Organization))",
+            "authors",
+            [{"name": "World Health Organization"}],
+        ),
+        ("|author1=((Merck & Co.))", "authors", [{"name": "Merck & Co."}]),
+        ("|last=((Bayer AG))", "authors", [{"name": "Bayer AG", "last": "Bayer AG"}]),
+        (
+            "|last1=((van der Berg)) |first1=((J. K.))",
+            "authors",
+            [{"name": "J. K. van der Berg", "last": "van der Berg", "first": "J. K."}],
+        ),
+        ("|editor=((Cochrane Collaboration))", "editors", [{"name": "Cochrane Collaboration"}]),
+        (
+            "|editor-last2=((WHO)) |editor1=A Smith",
+            "editors",
+            [
+                {"name": "A Smith"},
+                {"name": "WHO", "last": "WHO"},
+            ],
+        ),
+        ("|translator=((The Team))", "translators", [{"name": "The Team"}]),
+        (
+            "|authors=((Smith, Jones and Co)), Richard Roe",
+            "authors",
+            [{"name": "Smith, Jones and Co"}, {"name": "Richard Roe"}],
+        ),
+        (
+            "|vauthors=((Smith, Jones and Co)), Roe R",
+            "authors",
+            [{"name": "Smith, Jones and Co"}, {"name": "Roe R", "last": "Roe", "first": "R"}],
+        ),
+    ],
+)
+def test_accept_as_written_markup_in_every_name_parameter(params, list_, expected):
+    result, warnings = cite(f"{{{{cite book |title=T {params}}}}}")
+    assert result[list_] == expected
+    assert warnings == []
+
+
+def test_a_literal_name_is_never_read_as_et_al():
+    result = fields("{{cite book |title=T |author1=A |author2=((et al.))}}")
+    assert result["authors"] == [{"name": "A"}, {"name": "et al."}]
+    assert "authors_et_al" not in result
+
+
+def test_vcite_author_is_a_vancouver_list():
+    # Autism (../shared/peer/enwiki-gensim-206pages.xml.bz2)
+    result, warnings = cite(
+        "{{vcite book|title = Biopsychology|author= Pinel JPG|publisher = Pearson|year = 2011"
+        "|isbn = 978-0-205-03099-6|location = Boston, Massachusetts|page = 235}}"
+    )
+    assert (result["template"], result["type"]) == ("vcite book", "book")
+    assert result["authors"] == [{"name": "Pinel JPG", "last": "Pinel", "first": "JPG"}]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("template", ["vcite journal", "vcite2 journal"])
+def test_vcite_journal_author_holds_the_whole_list(template):
+    result = fields(
+        f"{{{{{template} |author=Weinreb NJ, Charrow J, Andersson HC, et al |title=T}}}}"
+    )
+    assert result["authors"] == [
+        {"name": "Weinreb NJ", "last": "Weinreb", "first": "NJ"},
+        {"name": "Charrow J", "last": "Charrow", "first": "J"},
+        {"name": "Andersson HC", "last": "Andersson", "first": "HC"},
+    ]
+    assert result["authors_et_al"] is True
+
+
+def test_cite_journal_author_is_still_one_name():
+    result = fields("{{cite journal |author=Weinreb NJ, Charrow J |title=T}}")
+    assert result["authors"] == [{"name": "Weinreb NJ, Charrow J"}]
+
+
+def test_anchor_parameter_is_not_text():
+    # ? (film) (../shared/peer/enwiki-minidump-27pages.xml.bz2): |ref={{sfnref|...}}
+    assert codes("{{cite web |title=T |ref={{sfnref|Suara Merdeka|2011}}}}") == []

@@ -212,6 +212,33 @@ def test_sfn_and_harvnb_point_at_the_full_citation():
     ]
 
 
+@pytest.mark.parametrize(
+    "full",
+    [
+        "{{cite book |author1=Roe, Richard |title=Undated |date=n.d.}}",
+        "{{cite book |author=Roe, Richard |title=Undated |date=nd}}",
+        "{{cite book |last1=Roe |first1=Richard |title=Undated |year=n.d.}}",
+        "{{cite book |author=((Roe)) |title=Undated |date=n.d.}}",
+    ],
+)
+@pytest.mark.parametrize("short", ["{{sfn|Roe|n.d.}}", "{{sfn|Roe|nd}}", "{{harvnb|Roe|n.d.}}"])
+def test_short_footnote_finds_a_last_first_author_and_no_date(full, short):
+    result = citations(f"A.{short}\n==Sources==\n* {full}\n")
+    footnote, book = result.citations
+    assert (footnote["target"], book["title"], book["role"]) == ("ref-2", "Undated", "bibliography")
+    assert result.warnings == []
+
+
+def test_short_footnote_year_letter_and_long_template_names():
+    result = citations(
+        "A.{{Harvard citation no brackets|Roe|n.d.b|p=3}}\n==Sources==\n"
+        "* {{cite book |author1=Roe, Richard |title=First |date=n.d.a}}\n"
+        "* {{cite book |author1=Roe, Richard |title=Second |date=n.d.b}}\n"
+    )
+    assert result.citations[0]["target"] == "ref-3"
+    assert result.citations[0]["pages"] == "3"
+
+
 def test_notes_tag_ref_and_several_templates_in_one_ref():
     result = citations(
         "A.{{efn|A note.<ref>inner</ref>}} B.{{#tag:ref|Tagged|name=tg|group=n}}"
