@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes.extras import Parameter
 
 from drugparse.errors import warning
 from drugparse.normalize.bibliographic import normalize_identifier
@@ -87,7 +89,7 @@ def parse_cite(template: Template) -> tuple[dict, list[dict]] | None:
 
 def parse_cite_like(
     template: Template, wrapper: Wrapper | None = None
-) -> tuple[dict, list[dict]] | None:
+) -> tuple[dict[str, Any], list[dict[str, str]]] | None:
     """Citation fields of a template that is not CS1 but carries CS1 parameters, or None.
 
     Encyclopedia and dictionary wrappers, ``{{cite EMA}}`` and their like call a
@@ -122,7 +124,7 @@ def parse_cite_like(
 _SUBSTANTIVE = ("title", "chapter", "url", "chapter_url", "identifiers", "authors", "editors")
 
 
-def _classify_as(template: str, param, name: str, params: _Params) -> None:
+def _classify_as(template: str, param: Parameter, name: str, params: _Params) -> None:
     """An unnamed parameter read as the CS1 parameter ``name`` (a wrapper's positional)."""
     text = _value_text(param, name, params.warnings)
     if text is None:
@@ -482,18 +484,19 @@ def _person(parts: dict[str, str]) -> tuple[dict | None, bool]:
             return None, True
         if _TRAILING_ET_AL.search(last):
             last, et_al = _TRAILING_ET_AL.sub("", last), True
-    last = _as_written(last) if last else last
-    first = _as_written(first) if first else first
-    if not last and not first:
-        return None, et_al
+    last = _as_written(last) if last else None
+    first = _as_written(first) if first else None
+    person: dict[str, str]
     if last and first:
         person = {"name": f"{first} {last}", "last": last, "first": first}
     elif first:
         person = {"name": first, "first": first}
-    elif "last" in parts:
+    elif last and "last" in parts:
         person = {"name": last, "last": last}
-    else:
+    elif last:
         person = {"name": last}
+    else:
+        return None, et_al
     if parts.get("link"):
         person["link"] = parts["link"]
     return person, et_al
@@ -571,7 +574,7 @@ def _free_names(text: str | None) -> tuple[list[dict], bool]:
         return [], False
     literals: list[str] = []
 
-    def hide(match: re.Match) -> str:
+    def hide(match: re.Match[str]) -> str:
         literals.append(match.group()[2:-2].strip())
         return f"\x00{len(literals) - 1}\x00"
 

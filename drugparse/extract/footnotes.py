@@ -80,7 +80,7 @@ def _surname(person: dict) -> str:
     """``{"name": "Roe, Richard"}`` -> ``"roe"``; ``{"name": "Richard Roe"}`` -> ``"roe"``."""
     if "last" in person:
         return person["last"].lower()
-    name = person["name"]
+    name: str = person["name"]
     if "," in name:  # "Last, First", as |author=Roe, Richard writes it
         return name.split(",")[0].strip().lower()
     return name.split()[-1].lower() if name.split() else ""

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -67,6 +68,11 @@ NOTE_TEMPLATES: dict[str, str | None] = {
 LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs"}
 
 _URL = re.compile(r"https?://[^\s\]<>|]+|//[^\s\]<>|]+")
+
+
+#: A citation as the record holds it, and a warning (``drugparse.errors.warning``).
+Record = dict[str, Any]
+WarningDict = dict[str, str]
 
 
 @dataclass
@@ -255,12 +261,12 @@ def collect_citations(code: Wikicode, infobox: Infobox | None = None) -> Citatio
 _NAMING_KEYS = ("title", "chapter", "url", "chapter_url", "archive_url", "identifiers", "text")
 
 
-def is_empty_citation(citation: dict) -> bool:
+def is_empty_citation(citation: Record) -> bool:
     """Whether a citation names no source: no title, link, identifier, text or target."""
     return not any(citation.get(key) for key in (*_NAMING_KEYS, "target"))
 
 
-def _flag_empty(citations: list[dict], warnings: list[dict]) -> None:
+def _flag_empty(citations: list[Record], warnings: list[WarningDict]) -> None:
     """An empty citation without a warning that says why gets one: never a silent gap."""
     fields = [w["field"] + "." for w in warnings if w["field"].startswith("citations.")]
     for citation in citations:
@@ -338,7 +344,7 @@ def _usage(entry: _Entry) -> dict:
 # -- a ref's body, read whole --------------------------------------------------------------
 
 #: What a template beside a citation does to it: ``(record, warnings) -> None``.
-Addition = Callable[[dict, list[dict]], None]
+Addition = Callable[[Record, list[WarningDict]], None]
 
 
 class _RefBody:
@@ -352,7 +358,7 @@ class _RefBody:
     """
 
     def __init__(self, body: Wikicode) -> None:
-        self.sources: list[tuple[dict, list[dict]]] = []
+        self.sources: list[tuple[Record, list[WarningDict]]] = []
         self.additions: list[tuple[int, Addition]] = []
         for template in _text_templates(body):
             self.read(template)
@@ -393,15 +399,14 @@ class _RefBody:
 def _text_templates(code: Wikicode) -> Iterator[Template]:
     """Templates where a reader sees text: not inside nested refs or other templates."""
     for node in code.nodes:
-        kind = type(node)
-        if kind is Template:
+        if isinstance(node, Template):
             yield node
-        elif kind is Tag:
+        elif isinstance(node, Tag):
             if tag_name(node) not in ("ref", "references") and node.contents is not None:
                 yield from _text_templates(node.contents)
-        elif kind is Wikilink and node.text is not None:
+        elif isinstance(node, Wikilink) and node.text is not None:
             yield from _text_templates(node.text)
-        elif kind is ExternalLink and node.title is not None:
+        elif isinstance(node, ExternalLink) and node.title is not None:
             yield from _text_templates(node.title)
 
 
@@ -429,7 +434,7 @@ def _identifier_addition(key: str, template: Template) -> Addition:
     values = _unnamed(template)
     written = written_name(template)
 
-    def add(record: dict, warnings: list[dict]) -> None:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
         if not values:
             return
         where = f"citations.{record['id']}.identifiers.{key}"
@@ -473,7 +478,7 @@ def _archive_addition(kind: str, template: Template) -> Addition:
         original = match.group(2)
         date = date or match.group(1)
 
-    def add(record: dict, warnings: list[dict]) -> None:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
         if not url:
             return
         if record.get("archive_url", url) != url:
@@ -495,15 +500,15 @@ def _archive_addition(kind: str, template: Template) -> Addition:
     return add
 
 
-def _dead_link(record: dict, warnings: list[dict]) -> None:
+def _dead_link(record: Record, warnings: list[WarningDict]) -> None:
     """``{{dead link}}`` after a link: the citation's ``url_status`` is ``dead``."""
     record.setdefault("url_status", "dead")
 
 
 def _notice_addition(kind: str, template: Template) -> Addition:
     """``{{Retracted|doi=10.1/x|pmid=1}}`` -> a notice ``{kind: retracted, identifiers}``."""
-    notice: dict = {"kind": kind}
-    found: list[dict] = []
+    notice: Record = {"kind": kind}
+    found: list[WarningDict] = []
     identifiers = {}
     for key in ("doi", "pmid"):
         text = _named(template, key, key.upper())
@@ -516,7 +521,7 @@ def _notice_addition(kind: str, template: Template) -> Addition:
     if (_named(template, "intentional") or "").lower() in ("yes", "y", "true", "1"):
         notice["intentional"] = True
 
-    def add(record: dict, warnings: list[dict]) -> None:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
         record.setdefault("notices", []).append(notice)
         for problem in found:
             where = f"citations.{record['id']}.notices.{problem['field']}"
@@ -550,7 +555,7 @@ def _licence_addition(family: str, template: Template) -> Addition:
     }
     licence = {k: v for k, v in licence.items() if v}
 
-    def add(record: dict, warnings: list[dict]) -> None:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
         if licence:
             record["licence"] = licence
 
@@ -558,7 +563,7 @@ def _licence_addition(family: str, template: Template) -> Addition:
 
 
 def _unrendered_addition(name: str) -> Addition:
-    def add(record: dict, warnings: list[dict]) -> None:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
         ref_id = record["id"]
         message = (
             f"template {{{{{name}}}}} in citation {ref_id} has no text rendering and no "
