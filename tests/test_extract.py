@@ -239,6 +239,26 @@ def test_short_footnote_year_letter_and_long_template_names():
     assert result.citations[0]["pages"] == "3"
 
 
+def test_short_footnote_follows_a_ref_anchor():
+    # ? (film) and Atlantic Ocean (../shared/peer/enwiki-minidump-27pages.xml.bz2)
+    result = citations(
+        "A.{{sfn|Suara Merdeka 2011, Kolaborasi Hanung-Zaskia}} B.<ref name=CIA-World>"
+        "{{Harvnb|CIA World Factbook: Atlantic Ocean}}</ref>\n==Sources==\n"
+        "* {{cite news |title=Kolaborasi Hanung-Zaskia |work=Suara Merdeka |date=2011"
+        " |ref={{sfnref|Suara Merdeka 2011, Kolaborasi Hanung-Zaskia}}}}\n"
+        "* {{Cite web |url=https://www.cia.gov/x |title=Atlantic Ocean |date=27 June 2016"
+        " |publisher=CIA World Factbook |ref={{Harvid|CIA World Factbook: Atlantic Ocean}}}}\n"
+    )
+    assert [(c["id"], c.get("target")) for c in result.citations] == [
+        ("ref-1", "ref-3"),
+        ("CIA-World", "ref-4"),
+        ("ref-3", None),
+        ("ref-4", None),
+    ]
+    assert not any("_anchor" in c for c in result.citations)
+    assert result.warnings == []
+
+
 def test_notes_tag_ref_and_several_templates_in_one_ref():
     result = citations(
         "A.{{efn|A note.<ref>inner</ref>}} B.{{#tag:ref|Tagged|name=tg|group=n}}"

@@ -26,7 +26,13 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
 from drugparse.extract.cite import parse_cite, parse_cite_like
-from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
+from drugparse.extract.footnotes import (
+    SHORT_FOOTNOTES,
+    citation_anchor,
+    find_target,
+    footnote_key,
+    short_footnote,
+)
 from drugparse.extract.infobox import Infobox
 from drugparse.normalize.bibliographic import normalize_identifier
 from drugparse.normalize.dates import parse_date
@@ -277,7 +283,7 @@ def _flag_empty(citations: list[Record], warnings: list[WarningDict]) -> None:
 
 
 def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
-    """Point each short footnote at the full citation its authors and year name."""
+    """Point each short footnote at the full citation its anchor, or authors and year, name."""
     for citation in citations:
         if citation.get("template") not in SHORT_FOOTNOTES:
             continue
@@ -287,6 +293,8 @@ def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
         else:
             message = "no full citation matches the short footnote's authors and year"
             warnings.append(warning("unknown_reference", f"citations.{citation['id']}", message))
+    for citation in citations:
+        citation.pop("_anchor", None)  # |ref= anchors only serve the linking
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
@@ -369,7 +377,12 @@ class _RefBody:
     def read(self, template: Template) -> None:
         name = template_name(template)
         if name in CITE_TEMPLATES:
-            self.sources.append(parse_cite(template))  # type: ignore[arg-type]
+            result = parse_cite(template)
+            if result is not None:
+                fields, warnings = result
+                if anchor := citation_anchor(template):
+                    fields["_anchor"] = anchor  # for short footnotes; dropped once they are linked
+                self.sources.append((fields, warnings))
         elif name in SHORT_FOOTNOTES:
             self.sources.append((short_footnote(template) or {}, []))
         elif name in IDENTIFIER_LINK_TEMPLATES:
