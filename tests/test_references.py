@@ -350,6 +350,31 @@ def test_bibliography_entries_and_unused_list_defined_refs_are_told_apart():
     ]
 
 
+def test_a_citation_wrapper_in_a_list_outside_refs_is_a_bibliography_entry():
+    # Abacus, Altruism (../shared/peer/enwiki-gensim-206pages.xml.bz2)
+    result = citations(
+        "A.<ref>{{Cite EB1911|wstitle=Abacus |short=x |noicon=x}}</ref>\n==External links==\n"
+        "* {{Cite EB1911|wstitle=Abacus |short=x |noicon=x}}\n"
+        "* {{SEP|altruism-biological|Biological Altruism|}}\n* {{Commons category|Abacus}}\n"
+    )
+    assert [
+        (c["id"], c["template"], c["title"], c.get("encyclopedia"), c["role"], c["uses"])
+        for c in result.citations
+    ] == [
+        ("ref-1", "cite eb1911", "Abacus", "Encyclopædia Britannica (11th ed.)", "reference", 1),
+        ("ref-2", "cite eb1911", "Abacus", "Encyclopædia Britannica (11th ed.)", "bibliography", 0),
+        (
+            "ref-3",
+            "sep",
+            "Biological Altruism",
+            "Stanford Encyclopedia of Philosophy",
+            "bibliography",
+            0,
+        ),
+    ]
+    assert result.warnings == []
+
+
 # -- no empty citation without a warning, on every real page -------------------------------
 
 

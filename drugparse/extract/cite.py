@@ -110,6 +110,8 @@ def parse_cite_like(
             as_named = positional[position - 1] if position <= len(positional) else None
             if as_named is not None:
                 _classify_as(name, param, as_named, params)
+        elif wrapper is not None and param_name(param) in wrapper.renamed:
+            _classify_as(name, param, wrapper.renamed[param_name(param)], params)
         elif _field_of(param_name(param)) is not None or _name_slot(param_name(param)):
             _classify(name, param, 0, params)
     fields = _build(name, params, wrapper.type if wrapper is not None else "other")

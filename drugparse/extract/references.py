@@ -158,7 +158,8 @@ class _Collector:
         if name in SHORT_FOOTNOTES:
             self.short(template, where)
             return
-        if name in CITE_TEMPLATES:  # a full citation outside <ref>: a bibliography entry
+        if not in_ref and (name in CITE_TEMPLATES or _is_citation_like(template, name)):
+            # a full citation outside <ref>: a bibliography entry
             entry = _Entry(None, None, body=Wikicode([template]), role="bibliography")
             entry.listed_in = where
             self.entries.append(entry)
@@ -421,6 +422,16 @@ def _text_templates(code: Wikicode) -> Iterator[Template]:
             yield from _text_templates(node.text)
         elif isinstance(node, ExternalLink) and node.title is not None:
             yield from _text_templates(node.title)
+
+
+def _is_citation_like(template: Template, name: str) -> bool:
+    """Outside refs, a wrapper of a citation template (``{{Cite EB1911|wstitle=…}}``,
+    ``{{SEP|…|…}}`` in External links) is a bibliography entry when it names a source."""
+    if name not in WRAPPER_TEMPLATES and not name.startswith("cite "):
+        return False
+    if name not in WRAPPER_TEMPLATES and _has_text_rendering(name):
+        return False
+    return parse_cite_like(template, WRAPPER_TEMPLATES.get(name)) is not None
 
 
 @lru_cache(maxsize=1024)

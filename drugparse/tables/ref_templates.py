@@ -103,17 +103,28 @@ class Wrapper:
 
     ``type``: the record's citation type; ``fixed``: record fields the template supplies
     itself; ``positional``: the CS1 parameter each unnamed parameter stands for
-    (``None``: a value the record does not keep, such as a URL slug).
+    (``None``: a value the record does not keep, such as a URL slug); ``renamed``: the
+    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``).
     """
 
-    __slots__ = ("type", "fixed", "positional")
+    __slots__ = ("type", "fixed", "positional", "renamed")
 
     def __init__(
-        self, type: str, fixed: dict[str, str], positional: tuple[str | None, ...] = ()
+        self,
+        type: str,
+        fixed: dict[str, str],
+        positional: tuple[str | None, ...] = (),
+        renamed: dict[str, str] | None = None,
     ) -> None:
         self.type = type
         self.fixed = fixed
         self.positional = positional
+        self.renamed = renamed or {}
+
+
+# The Wikisource encyclopedia wrappers (Template:Cite EB1911 and kin) name the article
+# with |wstitle=.
+_WIKISOURCE = {"wstitle": "title"}
 
 
 #: Wrappers of citation templates whose unnamed parameters or fixed values need telling
@@ -143,6 +154,20 @@ WRAPPER_TEMPLATES: dict[str, Wrapper] = {
     ),
     "cite ema": Wrapper("web", {"publisher": "European Medicines Agency"}),
     "cite drugbank": Wrapper("web", {"website": "DrugBank"}),
+    "cite eb1911": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopædia Britannica (11th ed.)"},
+        renamed=_WIKISOURCE,
+    ),
+    "cite collier's": Wrapper(
+        "encyclopedia", {"encyclopedia": "Collier's New Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite nie": Wrapper(
+        "encyclopedia", {"encyclopedia": "New International Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite nsrw": Wrapper(
+        "encyclopedia", {"encyclopedia": "The New Student's Reference Work"}, renamed=_WIKISOURCE
+    ),
     "goldbookref": Wrapper(
         "encyclopedia", {"encyclopedia": "IUPAC Compendium of Chemical Terminology"}
     ),
