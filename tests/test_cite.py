@@ -618,3 +618,22 @@ def test_cite_journal_author_is_still_one_name():
 def test_anchor_parameter_is_not_text():
     # ? (film) (../shared/peer/enwiki-minidump-27pages.xml.bz2): |ref={{sfnref|...}}
     assert codes("{{cite web |title=T |ref={{sfnref|Suara Merdeka|2011}}}}") == []
+
+
+def test_identifier_templates_in_id_fill_the_identifiers():
+    # |id={{oclc|…}} (Anarchism) and {{hdl|…}} (Amphibian), ../shared/peer gensim pages
+    result, warnings = cite(
+        "{{cite book |title=T |id={{OCLC|680251053}} {{hdl|10112/2397}}, Report 5}}"
+    )
+    assert result["identifiers"] == {"oclc": "680251053", "hdl": "10112/2397", "id": "Report 5"}
+    assert warnings == []
+
+
+def test_an_explicit_identifier_parameter_wins_over_one_in_id():
+    result, warnings = cite("{{cite book |title=T |oclc=2 |id={{OCLC|1}}}}")
+    assert result["identifiers"] == {"oclc": "2"}
+    assert [(w["code"], w["field"]) for w in warnings] == [("duplicate_parameter", "oclc")]
+
+
+def test_an_unknown_template_in_id_still_warns():
+    assert codes("{{cite book |title=T |id={{mystery|1}}}}") == [("unrendered_template", "id")]

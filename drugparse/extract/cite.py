@@ -44,8 +44,8 @@ from drugparse.tables.cs1 import (
     RECORD_FIELDS,
     VANCOUVER_TEMPLATES,
 )
-from drugparse.tables.ref_templates import Wrapper
-from drugparse.wikitext import page_title, param_name, template_name
+from drugparse.tables.ref_templates import IDENTIFIER_LINK_TEMPLATES, Wrapper
+from drugparse.wikitext import page_title, param_name, parse_wikitext, template_name
 
 __all__ = ["parse_cite", "parse_cite_like", "is_cite_template"]
 
@@ -155,6 +155,9 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
     name = param_name(param)
     if name in _ANCHOR_PARAMETERS:
         return  # |ref={{sfnref|Smith|2001}}: a link anchor, not text
+    if param.showkey and _field_of(name) == "identifiers.id":
+        _classify_id(param, name, params)
+        return
     text = _value_text(param, name, params.warnings)
     if text is None:
         return
@@ -182,6 +185,27 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
         params.warnings.append(
             warning("dropped_value", name, f"|{name}= is not a CS1 parameter; its value is dropped")
         )
+
+
+def _classify_id(param: Parameter, name: str, params: _Params) -> None:
+    """``|id={{OCLC|68025}} {{hdl|10112/2397}}`` -> ``identifiers.oclc`` and ``identifiers.hdl``;
+    whatever else ``|id=`` says stays ``identifiers.id``."""
+    rest = parse_wikitext(str(param.value))
+    for template in rest.filter_templates(recursive=False):
+        key = IDENTIFIER_LINK_TEMPLATES.get(template_name(template))
+        values = [v.value for v in template.params if not v.showkey]
+        if key is not None and values:
+            text = render(values[0]).text
+            if text:  # below the template's own |oclc= and kin in precedence
+                _set_field(params, f"identifiers.{key}", name, text, rank=len(_PRECEDENCE))
+            rest.remove(template)
+    rendered = render(rest)
+    for unrendered in rendered.unrendered:
+        message = f"{{{{{unrendered}}}}} in |{name}= has no text rendering"
+        params.warnings.append(warning("unrendered_template", name, message))
+    text = rendered.text.strip(" ,;.")
+    if text and text.lower() not in PLACEHOLDERS:
+        _set_field(params, "identifiers.id", name, text)
 
 
 def _value_text(param, name: str, warnings: list[dict]) -> str | None:
@@ -243,8 +267,9 @@ def _set_name_part(params: _Params, name: str, slot: tuple[str, int, str], text:
     parts[part] = text
 
 
-def _set_field(params: _Params, target: str, name: str, text: str) -> None:
-    rank = _PRECEDENCE.get(name, _PRECEDENCE.get(name.lower(), 0))
+def _set_field(params: _Params, target: str, name: str, text: str, rank: int | None = None) -> None:
+    if rank is None:
+        rank = _PRECEDENCE.get(name, _PRECEDENCE.get(name.lower(), 0))
     current = params.fields.get(target)
     if current is not None and current[1] != name:
         winner, loser = (current[1], name) if current[0] <= rank else (name, current[1])
