@@ -24,6 +24,7 @@ from typing import Any
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
 from drugparse.normalize.bibliographic import normalize_identifier
@@ -45,7 +46,7 @@ from drugparse.tables.cs1 import (
     VANCOUVER_TEMPLATES,
 )
 from drugparse.tables.ref_templates import IDENTIFIER_LINK_TEMPLATES, Wrapper
-from drugparse.wikitext import page_title, param_name, parse_wikitext, template_name
+from drugparse.wikitext import page_title, param_name, template_name
 
 __all__ = ["parse_cite", "parse_cite_like", "is_cite_template"]
 
@@ -190,16 +191,21 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
 def _classify_id(param: Parameter, name: str, params: _Params) -> None:
     """``|id={{OCLC|68025}} {{hdl|10112/2397}}`` -> ``identifiers.oclc`` and ``identifiers.hdl``;
     whatever else ``|id=`` says stays ``identifiers.id``."""
-    rest = parse_wikitext(str(param.value))
-    for template in rest.filter_templates(recursive=False):
-        key = IDENTIFIER_LINK_TEMPLATES.get(template_name(template))
-        values = [v.value for v in template.params if not v.showkey]
-        if key is not None and values:
-            text = render(values[0]).text
-            if text:  # below the template's own |oclc= and kin in precedence
-                _set_field(params, f"identifiers.{key}", name, text, rank=len(_PRECEDENCE))
-            rest.remove(template)
-    rendered = render(rest)
+    rest = []
+    for node in param.value.nodes:
+        key = (
+            IDENTIFIER_LINK_TEMPLATES.get(template_name(node))
+            if isinstance(node, Template)
+            else None
+        )
+        values = (
+            [v.value for v in node.params if not v.showkey] if isinstance(node, Template) else []
+        )
+        if key is None or not values:
+            rest.append(node)
+        elif text := render(values[0]).text:  # below |oclc= and kin in precedence
+            _set_field(params, f"identifiers.{key}", name, text, rank=len(_PRECEDENCE))
+    rendered = render(Wikicode(rest))
     for unrendered in rendered.unrendered:
         message = f"{{{{{unrendered}}}}} in |{name}= has no text rendering"
         params.warnings.append(warning("unrendered_template", name, message))
