@@ -30,6 +30,7 @@ WARNING_CODES: dict[str, str] = {
     "unbalanced_markup": "unclosed or stray markup; the record is a best effort",
     "unknown_reference": "a reused `<ref name=x />` whose definition is missing",
     "dropped_value": "a value that could not be kept in its field, with the reason",
+    "empty_citation": "a citation with no title, URL, identifier or text, and no other warning",
 }
 
 

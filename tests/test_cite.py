@@ -196,7 +196,9 @@ def test_every_template_type_is_a_record_type():
         ("cite web", "web"),
         ("cite book", "book"),
         ("cite news", "news"),
-        ("cite magazine", "news"),
+        ("cite magazine", "magazine"),
+        ("cite podcast", "av_media"),
+        ("cite interview", "other"),
         ("cite report", "report"),
         ("cite press release", "press_release"),
         ("cite thesis", "thesis"),
@@ -204,7 +206,11 @@ def test_every_template_type_is_a_record_type():
         ("cite encyclopedia", "encyclopedia"),
         ("cite av media", "av_media"),
         ("cite episode", "av_media"),
-        ("cite arxiv", "other"),
+        ("cite arxiv", "preprint"),
+        ("cite biorxiv", "preprint"),
+        ("cite ssrn", "preprint"),
+        ("vcite book", "book"),
+        ("cite tech report", "report"),
         ("cite map", "other"),
         ("cite pressrelease", "press_release"),
         ("cite website", "web"),
@@ -526,3 +532,108 @@ def test_author_link_alone_does_not_hide_vauthors():
 def test_script_title_stands_in_for_a_missing_title():
     result = fields("{{cite web |script-title=ja:週刊少年サンデー |website=Bunka.go.jp}}")
     assert result["title"] == "週刊少年サンデー"
+
+
+# -- accept-as-written names and Vancouver author lists ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "list_", "expected"),
+    [
+        (
+            "|author=((World Health Organization))",
+            "authors",
+            [{"name": "World Health Organization"}],
+        ),
+        ("|author1=((Merck & Co.))", "authors", [{"name": "Merck & Co."}]),
+        ("|last=((Bayer AG))", "authors", [{"name": "Bayer AG", "last": "Bayer AG"}]),
+        (
+            "|last1=((van der Berg)) |first1=((J. K.))",
+            "authors",
+            [{"name": "J. K. van der Berg", "last": "van der Berg", "first": "J. K."}],
+        ),
+        ("|editor=((Cochrane Collaboration))", "editors", [{"name": "Cochrane Collaboration"}]),
+        (
+            "|editor-last2=((WHO)) |editor1=A Smith",
+            "editors",
+            [
+                {"name": "A Smith"},
+                {"name": "WHO", "last": "WHO"},
+            ],
+        ),
+        ("|translator=((The Team))", "translators", [{"name": "The Team"}]),
+        (
+            "|authors=((Smith, Jones and Co)), Richard Roe",
+            "authors",
+            [{"name": "Smith, Jones and Co"}, {"name": "Richard Roe"}],
+        ),
+        (
+            "|vauthors=((Smith, Jones and Co)), Roe R",
+            "authors",
+            [{"name": "Smith, Jones and Co"}, {"name": "Roe R", "last": "Roe", "first": "R"}],
+        ),
+    ],
+)
+def test_accept_as_written_markup_in_every_name_parameter(params, list_, expected):
+    result, warnings = cite(f"{{{{cite book |title=T {params}}}}}")
+    assert result[list_] == expected
+    assert warnings == []
+
+
+def test_a_literal_name_is_never_read_as_et_al():
+    result = fields("{{cite book |title=T |author1=A |author2=((et al.))}}")
+    assert result["authors"] == [{"name": "A"}, {"name": "et al."}]
+    assert "authors_et_al" not in result
+
+
+def test_vcite_author_is_a_vancouver_list():
+    # Autism (../shared/peer/enwiki-gensim-206pages.xml.bz2)
+    result, warnings = cite(
+        "{{vcite book|title = Biopsychology|author= Pinel JPG|publisher = Pearson|year = 2011"
+        "|isbn = 978-0-205-03099-6|location = Boston, Massachusetts|page = 235}}"
+    )
+    assert (result["template"], result["type"]) == ("vcite book", "book")
+    assert result["authors"] == [{"name": "Pinel JPG", "last": "Pinel", "first": "JPG"}]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("template", ["vcite journal", "vcite2 journal"])
+def test_vcite_journal_author_holds_the_whole_list(template):
+    result = fields(
+        f"{{{{{template} |author=Weinreb NJ, Charrow J, Andersson HC, et al |title=T}}}}"
+    )
+    assert result["authors"] == [
+        {"name": "Weinreb NJ", "last": "Weinreb", "first": "NJ"},
+        {"name": "Charrow J", "last": "Charrow", "first": "J"},
+        {"name": "Andersson HC", "last": "Andersson", "first": "HC"},
+    ]
+    assert result["authors_et_al"] is True
+
+
+def test_cite_journal_author_is_still_one_name():
+    result = fields("{{cite journal |author=Weinreb NJ, Charrow J |title=T}}")
+    assert result["authors"] == [{"name": "Weinreb NJ, Charrow J"}]
+
+
+def test_anchor_parameter_is_not_text():
+    # ? (film) (../shared/peer/enwiki-minidump-27pages.xml.bz2): |ref={{sfnref|...}}
+    assert codes("{{cite web |title=T |ref={{sfnref|Suara Merdeka|2011}}}}") == []
+
+
+def test_identifier_templates_in_id_fill_the_identifiers():
+    # |id={{oclc|…}} (Anarchism) and {{hdl|…}} (Amphibian), ../shared/peer gensim pages
+    result, warnings = cite(
+        "{{cite book |title=T |id={{OCLC|680251053}} {{hdl|10112/2397}}, Report 5}}"
+    )
+    assert result["identifiers"] == {"oclc": "680251053", "hdl": "10112/2397", "id": "Report 5"}
+    assert warnings == []
+
+
+def test_an_explicit_identifier_parameter_wins_over_one_in_id():
+    result, warnings = cite("{{cite book |title=T |oclc=2 |id={{OCLC|1}}}}")
+    assert result["identifiers"] == {"oclc": "2"}
+    assert [(w["code"], w["field"]) for w in warnings] == [("duplicate_parameter", "oclc")]
+
+
+def test_an_unknown_template_in_id_still_warns():
+    assert codes("{{cite book |title=T |id={{mystery|1}}}}") == [("unrendered_template", "id")]

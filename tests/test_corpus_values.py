@@ -229,7 +229,9 @@ def test_abacavir_lamivudine():
         "US": {"status": "Rx-only"},
     }
     assert r["images"] == [{"slot": "main", "file": "Abacavir and lamivudine.svg", "width": "200"}]
-    assert r["citations"] == [{"id": "who", "uses": 1, "cited_in": ["infobox:defined_daily_dose"]}]
+    assert r["citations"] == [
+        {"id": "who", "role": "reference", "uses": 1, "cited_in": ["infobox:defined_daily_dose"]}
+    ]
     assert codes(r) == [("unknown_reference", "citations.who")]
 
 

@@ -125,7 +125,7 @@ def test_reuse_before_definition_and_list_defined_refs():
 
 def test_undefined_ref_is_kept_with_a_warning():
     result = citations("A.<ref name=who/>")
-    assert result.citations == [{"id": "who", "uses": 1, "cited_in": ["lead"]}]
+    assert result.citations == [{"id": "who", "role": "reference", "uses": 1, "cited_in": ["lead"]}]
     assert result.warnings[0]["code"] == "unknown_reference"
     assert result.warnings[0]["field"] == "citations.who"
 
@@ -145,10 +145,10 @@ def test_rp_group_and_bare_links():
         "B.<ref group=note>A note.</ref> C.<ref>http://example.org/bare</ref>"
     )
     assert result.citations == [
-        {"id": "b", "url": "http://example.org/x", "text": "Example page", "uses": 1,
+        {"id": "b", "url": "http://example.org/x", "text": "Example page", "role": "reference", "uses": 1,
          "cited_in": ["lead"], "cited_pages": ["73"]},
-        {"id": "ref-2", "group": "note", "text": "A note.", "uses": 1, "cited_in": ["lead"]},
-        {"id": "ref-3", "url": "http://example.org/bare", "uses": 1, "cited_in": ["lead"]},
+        {"id": "ref-2", "group": "note", "text": "A note.", "role": "reference", "uses": 1, "cited_in": ["lead"]},
+        {"id": "ref-3", "url": "http://example.org/bare", "role": "reference", "uses": 1, "cited_in": ["lead"]},
     ]  # fmt: skip
 
 
@@ -210,6 +210,53 @@ def test_sfn_and_harvnb_point_at_the_full_citation():
     assert [(w["code"], w["field"]) for w in result.warnings] == [
         ("unknown_reference", "citations.ref-3")
     ]
+
+
+@pytest.mark.parametrize(
+    "full",
+    [
+        "{{cite book |author1=Roe, Richard |title=Undated |date=n.d.}}",
+        "{{cite book |author=Roe, Richard |title=Undated |date=nd}}",
+        "{{cite book |last1=Roe |first1=Richard |title=Undated |year=n.d.}}",
+        "{{cite book |author=((Roe)) |title=Undated |date=n.d.}}",
+    ],
+)
+@pytest.mark.parametrize("short", ["{{sfn|Roe|n.d.}}", "{{sfn|Roe|nd}}", "{{harvnb|Roe|n.d.}}"])
+def test_short_footnote_finds_a_last_first_author_and_no_date(full, short):
+    result = citations(f"A.{short}\n==Sources==\n* {full}\n")
+    footnote, book = result.citations
+    assert (footnote["target"], book["title"], book["role"]) == ("ref-2", "Undated", "bibliography")
+    assert result.warnings == []
+
+
+def test_short_footnote_year_letter_and_long_template_names():
+    result = citations(
+        "A.{{Harvard citation no brackets|Roe|n.d.b|p=3}}\n==Sources==\n"
+        "* {{cite book |author1=Roe, Richard |title=First |date=n.d.a}}\n"
+        "* {{cite book |author1=Roe, Richard |title=Second |date=n.d.b}}\n"
+    )
+    assert result.citations[0]["target"] == "ref-3"
+    assert result.citations[0]["pages"] == "3"
+
+
+def test_short_footnote_follows_a_ref_anchor():
+    # ? (film) and Atlantic Ocean (../shared/peer/enwiki-minidump-27pages.xml.bz2)
+    result = citations(
+        "A.{{sfn|Suara Merdeka 2011, Kolaborasi Hanung-Zaskia}} B.<ref name=CIA-World>"
+        "{{Harvnb|CIA World Factbook: Atlantic Ocean}}</ref>\n==Sources==\n"
+        "* {{cite news |title=Kolaborasi Hanung-Zaskia |work=Suara Merdeka |date=2011"
+        " |ref={{sfnref|Suara Merdeka 2011, Kolaborasi Hanung-Zaskia}}}}\n"
+        "* {{Cite web |url=https://www.cia.gov/x |title=Atlantic Ocean |date=27 June 2016"
+        " |publisher=CIA World Factbook |ref={{Harvid|CIA World Factbook: Atlantic Ocean}}}}\n"
+    )
+    assert [(c["id"], c.get("target")) for c in result.citations] == [
+        ("ref-1", "ref-3"),
+        ("CIA-World", "ref-4"),
+        ("ref-3", None),
+        ("ref-4", None),
+    ]
+    assert not any("_anchor" in c for c in result.citations)
+    assert result.warnings == []
 
 
 def test_notes_tag_ref_and_several_templates_in_one_ref():
@@ -329,7 +376,13 @@ def test_legal_and_pregnancy_comments_are_rendered_and_their_refs_kept():
     }
     assert record["clinical"]["pregnancy"] == {"AU": "D", "AU_comment": "Avoid"}
     assert record["citations"] == [
-        {"id": "fda", "text": "FDA label", "uses": 1, "cited_in": ["infobox:legal_US_comment"]}
+        {
+            "id": "fda",
+            "text": "FDA label",
+            "role": "reference",
+            "uses": 1,
+            "cited_in": ["infobox:legal_US_comment"],
+        }
     ]
 
 
@@ -353,7 +406,13 @@ def test_refs_in_chembox_sections_are_cited_in_their_parameter():
         title="Caffeine",
     )
     assert record["citations"] == [
-        {"id": "ref-1", "text": "CAS registry", "uses": 1, "cited_in": ["infobox:CASNo"]}
+        {
+            "id": "ref-1",
+            "text": "CAS registry",
+            "role": "reference",
+            "uses": 1,
+            "cited_in": ["infobox:CASNo"],
+        }
     ]
 
 

@@ -29,7 +29,7 @@ SUMMARY = (
     "which production was disrupted in 2009 after contamination with Vesivirus 2117."
 )
 
-LEAD = {"uses": 1, "cited_in": ["lead"]}
+LEAD = {"role": "reference", "uses": 1, "cited_in": ["lead"]}
 
 CITATIONS = [
     {

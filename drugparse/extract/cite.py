@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
 from drugparse.normalize.bibliographic import normalize_identifier
@@ -40,10 +43,12 @@ from drugparse.tables.cs1 import (
     PARAMETER_FIELDS,
     PLACEHOLDERS,
     RECORD_FIELDS,
+    VANCOUVER_TEMPLATES,
 )
+from drugparse.tables.ref_templates import IDENTIFIER_LINK_TEMPLATES, Wrapper
 from drugparse.wikitext import page_title, param_name, template_name
 
-__all__ = ["parse_cite", "is_cite_template"]
+__all__ = ["parse_cite", "parse_cite_like", "is_cite_template"]
 
 # Name-list parameters as regexes: "author#-link" -> ^author(\d*)-link$ (no number = slot 1).
 _NAME_PATTERNS = tuple(
@@ -54,6 +59,13 @@ _KNOWN = CS1_PARAMETERS | LEGACY_PARAMETERS | frozenset().union(*CLASS_PARAMETER
 _RECORDED_LISTS = ("authors", "editors", "translators")
 _PRECEDENCE = {
     alias: rank for aliases in RECORD_FIELDS.values() for rank, alias in enumerate(aliases)
+}
+_ANCHOR_PARAMETERS = frozenset({"ref"})
+_VANCOUVER_NAME_PARAMETERS = {
+    "author": "_vauthors",
+    "authors": "_vauthors",
+    "editor": "_veditors",
+    "editors": "_veditors",
 }
 _ET_AL = re.compile(r"^et\.?\s*al\.?$", re.IGNORECASE)
 _TRAILING_ET_AL = re.compile(r"[\s,;]+et\.?\s*al\.?$", re.IGNORECASE)
@@ -72,8 +84,59 @@ def parse_cite(template: Template) -> tuple[dict, list[dict]] | None:
     params = _Params()
     for position, param in enumerate(template.params, start=1):
         _classify(name, param, position, params)
-    fields = _build(name, params)
+    fields = _build(name, params, CITE_TEMPLATES[name][1])
     return _ordered(fields), params.warnings
+
+
+def parse_cite_like(
+    template: Template, wrapper: Wrapper | None = None
+) -> tuple[dict[str, Any], list[dict[str, str]]] | None:
+    """Citation fields of a template that is not CS1 but carries CS1 parameters, or None.
+
+    Encyclopedia and dictionary wrappers, ``{{cite EMA}}`` and their like call a
+    citation template with some values fixed: their CS1-named parameters (``title``,
+    ``url``, ``doi``, ``author``...) are read as CS1 reads them, their own parameters are
+    left alone, and ``wrapper`` (from :data:`drugparse.tables.ref_templates.WRAPPER_TEMPLATES`)
+    says what their unnamed parameters mean and which values they fix.
+    ``{{Cite Merriam-Webster|Merkel}}`` -> ``{"template": "cite merriam-webster",
+    "type": "encyclopedia", "title": "Merkel", "encyclopedia": "Merriam-Webster.com Dictionary"}``.
+    """
+    name = template_name(template)
+    params = _Params()
+    positional = wrapper.positional if wrapper is not None else ()
+    position = 0
+    for param in template.params:
+        if not param.showkey:
+            position += 1
+            as_named = positional[position - 1] if position <= len(positional) else None
+            if as_named is not None:
+                _classify_as(name, param, as_named, params)
+        elif wrapper is not None and param_name(param) in wrapper.renamed:
+            _classify_as(name, param, wrapper.renamed[param_name(param)], params)
+        elif _field_of(param_name(param)) is not None or _name_slot(param_name(param)):
+            _classify(name, param, 0, params)
+    fields = _build(name, params, wrapper.type if wrapper is not None else "other")
+    if not any(key in fields for key in _SUBSTANTIVE):
+        return None
+    if wrapper is not None:
+        fields = {**wrapper.fixed, **fields}
+    return _ordered(fields), params.warnings
+
+
+# A citation-like template names a source when it gives one of these.
+_SUBSTANTIVE = ("title", "chapter", "url", "chapter_url", "identifiers", "authors", "editors")
+
+
+def _classify_as(template: str, param: Parameter, name: str, params: _Params) -> None:
+    """An unnamed parameter read as the CS1 parameter ``name`` (a wrapper's positional)."""
+    text = _value_text(param, name, params.warnings)
+    if text is None:
+        return
+    target = _field_of(name)
+    if target is not None:
+        _set_field(params, target, name, text)
+    elif (slot := _name_slot(name)) is not None:
+        _set_name_part(params, name, slot, text)
 
 
 # -- classifying parameters ----------------------------------------------------------------
@@ -91,6 +154,11 @@ class _Params:
 
 def _classify(template: str, param, position: int, params: _Params) -> None:
     name = param_name(param)
+    if name in _ANCHOR_PARAMETERS:
+        return  # |ref={{sfnref|Smith|2001}}: a link anchor, not text
+    if param.showkey and _field_of(name) == "identifiers.id":
+        _classify_id(param, name, params)
+        return
     text = _value_text(param, name, params.warnings)
     if text is None:
         return
@@ -101,6 +169,10 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
     params.seen.add(name)
     if not param.showkey:
         _classify_positional(template, name, text, params)
+        return
+    if template in VANCOUVER_TEMPLATES and name in _VANCOUVER_NAME_PARAMETERS:
+        # {{vcite journal |author=Smith J, Jones K}}: the whole list, as |vauthors=
+        _set_field(params, _VANCOUVER_NAME_PARAMETERS[name], name, text)
         return
     target = _field_of(name)
     if target is not None:
@@ -114,6 +186,32 @@ def _classify(template: str, param, position: int, params: _Params) -> None:
         params.warnings.append(
             warning("dropped_value", name, f"|{name}= is not a CS1 parameter; its value is dropped")
         )
+
+
+def _classify_id(param: Parameter, name: str, params: _Params) -> None:
+    """``|id={{OCLC|68025}} {{hdl|10112/2397}}`` -> ``identifiers.oclc`` and ``identifiers.hdl``;
+    whatever else ``|id=`` says stays ``identifiers.id``."""
+    rest = []
+    for node in param.value.nodes:
+        key = (
+            IDENTIFIER_LINK_TEMPLATES.get(template_name(node))
+            if isinstance(node, Template)
+            else None
+        )
+        values = (
+            [v.value for v in node.params if not v.showkey] if isinstance(node, Template) else []
+        )
+        if key is None or not values:
+            rest.append(node)
+        elif text := render(values[0]).text:  # below |oclc= and kin in precedence
+            _set_field(params, f"identifiers.{key}", name, text, rank=len(_PRECEDENCE))
+    rendered = render(Wikicode(rest))
+    for unrendered in rendered.unrendered:
+        message = f"{{{{{unrendered}}}}} in |{name}= has no text rendering"
+        params.warnings.append(warning("unrendered_template", name, message))
+    text = rendered.text.strip(" ,;.")
+    if text and text.lower() not in PLACEHOLDERS:
+        _set_field(params, "identifiers.id", name, text)
 
 
 def _value_text(param, name: str, warnings: list[dict]) -> str | None:
@@ -175,8 +273,9 @@ def _set_name_part(params: _Params, name: str, slot: tuple[str, int, str], text:
     parts[part] = text
 
 
-def _set_field(params: _Params, target: str, name: str, text: str) -> None:
-    rank = _PRECEDENCE.get(name, _PRECEDENCE.get(name.lower(), 0))
+def _set_field(params: _Params, target: str, name: str, text: str, rank: int | None = None) -> None:
+    if rank is None:
+        rank = _PRECEDENCE.get(name, _PRECEDENCE.get(name.lower(), 0))
     current = params.fields.get(target)
     if current is not None and current[1] != name:
         winner, loser = (current[1], name) if current[0] <= rank else (name, current[1])
@@ -195,7 +294,7 @@ def _set_field(params: _Params, target: str, name: str, text: str) -> None:
 # -- building the record fields ------------------------------------------------------------
 
 
-def _build(template: str, params: _Params) -> dict:
+def _build(template: str, params: _Params, kind: str | None) -> dict:
     values = {target: text for target, (_, _, text) in params.fields.items()}
     out: dict = {"template": template}
     _build_texts(values, out)
@@ -203,7 +302,7 @@ def _build(template: str, params: _Params) -> dict:
     _build_dates(values, out, params.warnings)
     _build_identifiers(values, out, params.warnings)
     _build_url_status(values, out)
-    out["type"] = _citation_type(template, out)
+    out["type"] = kind or _type_from_fields(out)
     return out
 
 
@@ -269,10 +368,8 @@ def _build_url_status(values: dict, out: dict) -> None:
         }.get(dead, dead)
 
 
-def _citation_type(template: str, out: dict) -> str:
-    kind = CITE_TEMPLATES[template][1]
-    if kind is not None:
-        return kind
+def _type_from_fields(out: dict) -> str:
+    """``{{citation}}``'s type, from the first record field that tells it."""
     for key, hinted in CITATION_TYPE_HINTS:
         head, _, sub = key.partition(".")
         if (sub and sub in out.get(head, {})) or (not sub and head in out):
@@ -410,26 +507,38 @@ def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict], bool]
 
 
 def _person(parts: dict[str, str]) -> tuple[dict | None, bool]:
+    """One name from its parts; ``((…))`` (CS1's accept-as-written markup) is taken whole:
+    ``{"name": "((World Health Organization))"}`` -> ``{"name": "World Health Organization"}``."""
     last = parts.get("last") or parts.get("name")
     first = parts.get("first")
-    if last and _is_et_al(last):
-        return None, True
     et_al = False
-    if last and _TRAILING_ET_AL.search(last):
-        last, et_al = _TRAILING_ET_AL.sub("", last), True
-    if not last and not first:
-        return None, et_al
+    if last and not _LITERAL.match(last):
+        if _is_et_al(last):
+            return None, True
+        if _TRAILING_ET_AL.search(last):
+            last, et_al = _TRAILING_ET_AL.sub("", last), True
+    last = _as_written(last) if last else None
+    first = _as_written(first) if first else None
+    person: dict[str, str]
     if last and first:
         person = {"name": f"{first} {last}", "last": last, "first": first}
     elif first:
         person = {"name": first, "first": first}
-    elif "last" in parts:
+    elif last and "last" in parts:
         person = {"name": last, "last": last}
-    else:
+    elif last:
         person = {"name": last}
+    else:
+        return None, et_al
     if parts.get("link"):
         person["link"] = parts["link"]
     return person, et_al
+
+
+def _as_written(text: str) -> str:
+    """``"((Merck & Co.))"`` -> ``"Merck & Co."``; any other text as it is."""
+    literal = _LITERAL.match(text.strip())
+    return literal.group(1).strip() if literal else text
 
 
 # Vancouver: "Surname Initials", initials up to four capitals with an optional hyphen,
@@ -444,7 +553,7 @@ def _vancouver_names(text: str, lst: str, warnings: list[dict]) -> tuple[list[di
     """``"Starzyk K, Richards S"`` -> ``[{name: Starzyk K, last: Starzyk, first: K}, ...]``."""
     names: list[dict] = []
     et_al = False
-    for item in (piece.strip() for piece in text.split(",")):
+    for item in _split_outside_literals(text, ","):
         if not item:
             continue
         if _is_et_al(item):
@@ -470,12 +579,39 @@ def _vancouver_names(text: str, lst: str, warnings: list[dict]) -> tuple[list[di
 
 
 _FREE_SEPARATORS = re.compile(r"\s+and\s+|\s*&\s*")
+_LITERAL_SPAN = re.compile(r"\(\(.+?\)\)")
+
+
+def _split_outside_literals(text: str, separator: str) -> list[str]:
+    """``"((Smith, Jones)), Roe R"`` split at ``","`` -> ``["((Smith, Jones))", "Roe R"]``."""
+    pieces, depth, start = [], 0, 0
+    for match in re.finditer(r"\(\(|\)\)|" + re.escape(separator), text):
+        token = match.group()
+        if token == "((":
+            depth += 1
+        elif token == "))":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            pieces.append(text[start : match.start()].strip())
+            start = match.end()
+    pieces.append(text[start:].strip())
+    return pieces
 
 
 def _free_names(text: str | None) -> tuple[list[dict], bool]:
-    """``"A Engelberg, A Kesselheim, and J Avorn"`` -> three ``{name}`` entries."""
+    """``"A Engelberg, A Kesselheim, and J Avorn"`` -> three ``{name}`` entries.
+
+    A name in ``((…))`` is one name whatever it holds: ``"((Smith, Jones and Co))"``.
+    """
     if not text:
         return [], False
+    literals: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        literals.append(match.group()[2:-2].strip())
+        return f"\x00{len(literals) - 1}\x00"
+
+    text = _LITERAL_SPAN.sub(hide, text)
     et_al = False
     if _TRAILING_ET_AL.search(text):
         text, et_al = _TRAILING_ET_AL.sub("", text), True
@@ -484,7 +620,7 @@ def _free_names(text: str | None) -> tuple[list[dict], bool]:
     names = []
     for piece in pieces:
         for name in _FREE_SEPARATORS.split(re.sub(r"^\s*(?:and|&)\s+", "", piece.strip())):
-            name = name.strip()
+            name = re.sub(r"\x00(\d+)\x00", lambda m: literals[int(m.group(1))], name).strip()
             if _is_et_al(name):
                 et_al = True
             elif name:

@@ -15,22 +15,49 @@ A short footnote names a full citation by its authors' surnames and year
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mwparserfromhell.nodes import Template
 
 from drugparse.normalize.text import plain_text
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
-__all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key"]
+__all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key", "citation_anchor"]
 
-#: Template:Sfn and the Harvard citation family (Category:Harvard citation templates).
+#: Template:Sfn and the Harvard citation family (Category:Harvard citation templates),
+#: with the long names the short ones redirect from.
 SHORT_FOOTNOTES = frozenset(
     {"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "harvcolnb",
-     "harvcol", "harvs", "sfnm"}
+     "harvcol", "harvs", "sfnm", "harvard citation", "harvard citation no brackets",
+     "harvard citation text"}
 )  # fmt: skip
 
-_YEAR = re.compile(r"^(?:c\.\s*)?(\d{3,4})([a-z]?)$|^n\.d\.([a-z]?)$", re.I)
+# A year, or CS1's "no date" (n.d., written nd too), each with an optional disambiguating letter.
+_YEAR = re.compile(r"^(?:c\.\s*)?(\d{3,4})([a-z]?)$|^n\.?d\.?([a-z]?)$", re.I)
+_UNDATED = re.compile(r"^n\.?\s?d\.?([a-z]?)$", re.I)
 _PAGE_PARAMETERS = {"p": "pages", "page": "pages", "pp": "pages", "pages": "pages", "loc": "at"}
+
+
+#: Templates that write a full citation's anchor in its ``|ref=`` (Template:Sfnref,
+#: Template:Harvid): ``|ref={{sfnref|Smith|2001}}`` is the anchor ``{{sfn|Smith|2001}}`` links to.
+ANCHOR_TEMPLATES = frozenset({"sfnref", "harvid"})
+
+
+def citation_anchor(template: Template) -> str | None:
+    """The anchor a citation's ``|ref=`` names, as a short footnote spells it:
+    ``{{cite web |ref={{harvid|CIA World Factbook|2016}}}}`` -> ``"CIA World Factbook2016"``."""
+    for param in template.params:
+        if param.showkey and param_name(param) == "ref":
+            for inner in param.value.filter_templates(recursive=False):
+                if template_name(inner) in ANCHOR_TEMPLATES:
+                    parts = [plain_text(p.value) for p in inner.params if not p.showkey]
+                    return "".join(parts[:5]) or None
+    return None
+
+
+def _footnote_anchor(footnote: dict[str, Any]) -> str:
+    names = "".join(str(a["name"]) for a in footnote.get("authors", []))
+    return names + str(footnote.get("date_text", ""))
 
 
 def footnote_key(template: Template) -> str:
@@ -73,13 +100,25 @@ def _compact(fields: dict) -> dict:
 
 
 def _surname(person: dict) -> str:
+    """``{"name": "Roe, Richard"}`` -> ``"roe"``; ``{"name": "Richard Roe"}`` -> ``"roe"``."""
     if "last" in person:
         return person["last"].lower()
-    return person["name"].split()[-1].lower() if person["name"].split() else ""
+    name: str = person["name"]
+    if "," in name:  # "Last, First", as |author=Roe, Richard writes it
+        return name.split(",")[0].strip().lower()
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _year_key(text: str) -> str:
+    """A footnote's or citation's year as compared: ``"nd"`` and ``"n.d."`` are one."""
+    undated = _UNDATED.match(text.strip())
+    return f"n.d.{undated.group(1).lower()}" if undated else text.strip()
 
 
 def _year_of(citation: dict) -> str | None:
     text = citation.get("date_text", "")
+    if _UNDATED.match(text.strip()):
+        return _year_key(text)
     match = re.search(r"\b(\d{4}[a-z]?)\b", text)
     if match:
         return match.group(1)
@@ -87,11 +126,16 @@ def _year_of(citation: dict) -> str | None:
 
 
 def find_target(footnote: dict, citations: list[dict]) -> str | None:
-    """The id of the first full citation whose first surnames and year match."""
+    """The id of the full citation whose ``|ref=`` anchor the footnote names, else of the
+    first whose first surnames and year match."""
     names = [a["name"].lower() for a in footnote.get("authors", [])]
-    year = footnote.get("date_text")
+    year = _year_key(footnote["date_text"]) if footnote.get("date_text") else None
     if not names:
         return None
+    anchor = _footnote_anchor(footnote)
+    for citation in citations:
+        if citation.get("_anchor") == anchor:
+            return str(citation["id"])
     for citation in citations:
         if "target" in citation or citation.get("template") in SHORT_FOOTNOTES:
             continue

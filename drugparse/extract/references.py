@@ -16,26 +16,46 @@ after its uses, in an infobox value, in ``{{reflist|refs=...}}`` or in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.extract.cite import parse_cite
-from drugparse.extract.footnotes import SHORT_FOOTNOTES, find_target, footnote_key, short_footnote
+from drugparse.extract.cite import parse_cite, parse_cite_like
+from drugparse.extract.footnotes import (
+    SHORT_FOOTNOTES,
+    citation_anchor,
+    find_target,
+    footnote_key,
+    short_footnote,
+)
 from drugparse.extract.infobox import Infobox
+from drugparse.normalize.bibliographic import normalize_identifier
+from drugparse.normalize.dates import parse_date
 from drugparse.normalize.text import plain_text, render
-from drugparse.tables.cs1 import CITE_TEMPLATES
-from drugparse.wikitext import (  # noqa: F401 (parse_wikitext: the doctest)
-    child_templates,
+from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS
+from drugparse.tables.ref_templates import (
+    ARCHIVE_TEMPLATES,
+    BOT_TEMPLATES,
+    DEAD_LINK_TEMPLATES,
+    IDENTIFIER_LINK_TEMPLATES,
+    LICENCE_TEMPLATES,
+    NOTICE_TEMPLATES,
+    WRAPPER_TEMPLATES,
+)
+from drugparse.wikitext import (
     param_name,
     parse_wikitext,
     tag_name,
     template_name,
+    written_name,
 )
 
-__all__ = ["Citations", "collect_citations", "NOTE_TEMPLATES"]
+__all__ = ["Citations", "collect_citations", "is_empty_citation", "NOTE_TEMPLATES"]
 
 #: Templates that hold a footnote body like ``<ref>``: name -> default group.
 #: (Template:Efn puts notes in the lower-alpha group; Template:Refn has none.)
@@ -56,6 +76,11 @@ LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs"}
 _URL = re.compile(r"https?://[^\s\]<>|]+|//[^\s\]<>|]+")
 
 
+#: A citation as the record holds it, and a warning (``drugparse.errors.warning``).
+Record = dict[str, Any]
+WarningDict = dict[str, str]
+
+
 @dataclass
 class _Entry:
     group: str | None
@@ -65,6 +90,8 @@ class _Entry:
     cited_in: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
     short: dict | None = None  # fields of a short footnote ({{sfn}}, {{harvnb}})
+    role: str = "reference"  # or "bibliography": a full citation listed outside any ref
+    listed_in: str | None = None  # a bibliography entry's section
 
 
 @dataclass
@@ -92,10 +119,10 @@ class _Collector:
             if kind is Heading:
                 where = plain_text(node.title) or where
             elif kind is Tag:
-                self.tag(node, where)
+                self.tag(node, where, in_ref)
             elif kind is Template:
                 if not (in_ref and _belongs_to_ref(node)):
-                    self.template(node, where)
+                    self.template(node, where, in_ref)
             elif kind is Wikilink and node.text is not None:
                 self.walk(node.text, where, in_ref)
             elif kind is ExternalLink and node.title is not None:
@@ -104,7 +131,7 @@ class _Collector:
                 self.last = None
         return where
 
-    def tag(self, tag: Tag, where: str) -> None:
+    def tag(self, tag: Tag, where: str, in_ref: bool = False) -> None:
         name = tag_name(tag)
         if name == "ref":
             self.ref(*_ref_parts(tag), where, used=True)
@@ -112,9 +139,9 @@ class _Collector:
             if tag.contents is not None and not tag.self_closing:
                 self.list_defined(tag.contents)
         elif tag.contents is not None and not tag.self_closing:
-            self.walk(tag.contents, where)
+            self.walk(tag.contents, where, in_ref)
 
-    def template(self, template: Template, where: str) -> None:
+    def template(self, template: Template, where: str, in_ref: bool = False) -> None:
         name = template_name(template)
         if template is self.infobox:
             # The box's own parameters, Chembox sections flattened: refs are cited in them.
@@ -131,15 +158,18 @@ class _Collector:
         if name in SHORT_FOOTNOTES:
             self.short(template, where)
             return
-        if name in CITE_TEMPLATES:  # a full citation outside <ref>: a bibliography entry
-            self.entries.append(_Entry(None, None, body=Wikicode([template])))
+        if not in_ref and (name in CITE_TEMPLATES or _is_citation_like(template, name)):
+            # a full citation outside <ref>: a bibliography entry
+            entry = _Entry(None, None, body=Wikicode([template]), role="bibliography")
+            entry.listed_in = where
+            self.entries.append(entry)
             self.last = None
             return
         for param in template.params:
             if LIST_DEFINED.get(name) == param_name(param):
                 self.list_defined(param.value)
             else:
-                self.walk(param.value, where)
+                self.walk(param.value, where, in_ref)
 
     def list_defined(self, code: Wikicode) -> None:
         for tag in code.ifilter_tags(recursive=False):
@@ -230,11 +260,31 @@ def collect_citations(code: Wikicode, infobox: Infobox | None = None) -> Citatio
         ref_id = entry.name or _free_id(f"ref-{position}", taken)
         citations.extend(_records(entry, ref_id, taken, warnings))
     _link_short_footnotes(citations, warnings)
+    _flag_empty(citations, warnings)
     return Citations(citations, warnings)
 
 
+#: A citation names its source with one of these; without any it is empty.
+_NAMING_KEYS = ("title", "chapter", "url", "chapter_url", "archive_url", "identifiers", "text")
+
+
+def is_empty_citation(citation: Record) -> bool:
+    """Whether a citation names no source: no title, link, identifier, text or target."""
+    return not any(citation.get(key) for key in (*_NAMING_KEYS, "target"))
+
+
+def _flag_empty(citations: list[Record], warnings: list[WarningDict]) -> None:
+    """An empty citation without a warning that says why gets one: never a silent gap."""
+    fields = [w["field"] + "." for w in warnings if w["field"].startswith("citations.")]
+    for citation in citations:
+        prefix = f"citations.{citation['id']}."
+        if is_empty_citation(citation) and not any(f.startswith(prefix) for f in fields):
+            message = "the citation has no title, URL, identifier or text"
+            warnings.append(warning("empty_citation", f"citations.{citation['id']}", message))
+
+
 def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
-    """Point each short footnote at the full citation its authors and year name."""
+    """Point each short footnote at the full citation its anchor, or authors and year, name."""
     for citation in citations:
         if citation.get("template") not in SHORT_FOOTNOTES:
             continue
@@ -244,6 +294,8 @@ def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
         else:
             message = "no full citation matches the short footnote's authors and year"
             warnings.append(warning("unknown_reference", f"citations.{citation['id']}", message))
+    for citation in citations:
+        citation.pop("_anchor", None)  # |ref= anchors only serve the linking
 
 
 def _free_id(wanted: str, taken: set[str]) -> str:
@@ -256,7 +308,8 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 
 
 def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) -> list[dict]:
-    """One citation per cite template in the ref's body (the first keeps the ref's id)."""
+    """One citation per citation template in the ref's body (the first keeps the ref's id);
+    the body's other templates add to the citation they follow (:class:`_RefBody`)."""
     base = {"id": ref_id}
     if entry.group:
         base["group"] = entry.group
@@ -268,19 +321,10 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
             message = f"<ref name={entry.name!r} /> is used but never defined"
             warnings.append(warning("unknown_reference", where, message))
         return [{**base, **_usage(entry)}]
-    parsed = []
-    for template in child_templates(entry.body):
-        result = parse_cite(template)
-        if result is None and (short := short_footnote(template)) is not None:
-            result = (short, [])
-        if result is not None:
-            parsed.append(result)
-    rest, unrendered = _free_text(entry.body, has_template=bool(parsed))
-    for name in dict.fromkeys(unrendered):
-        message = f"template {{{{{name}}}}} in the ref's text has no text rendering"
-        warnings.append(warning("unrendered_template", f"{where}.text", message))
+    body = _RefBody(entry.body)
+    rest = _free_text(entry.body, has_template=bool(body.sources))
     records = []
-    for index, (fields, cite_warnings) in enumerate(parsed or [({}, [])]):
+    for index, (fields, cite_warnings) in enumerate(body.sources or [({}, [])]):
         record_id = ref_id if index == 0 else _free_id(f"{ref_id}-{index + 1}", taken)
         record = {**base, "id": record_id, **fields}
         if index == 0:
@@ -289,11 +333,16 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
         for w in cite_warnings:
             warnings.append({**w, "field": f"citations.{record_id}.{w['field']}".rstrip(".")})
         records.append(record)
+    for index, addition in body.additions:
+        addition(records[max(index, 0)], warnings)
     return records
 
 
 def _usage(entry: _Entry) -> dict:
-    usage: dict = {"uses": entry.uses}
+    usage: dict = {"role": entry.role}
+    if entry.listed_in:
+        usage["listed_in"] = entry.listed_in
+    usage["uses"] = entry.uses
     if entry.cited_in:
         usage["cited_in"] = list(entry.cited_in)
     if entry.pages:
@@ -301,13 +350,260 @@ def _usage(entry: _Entry) -> dict:
     return usage
 
 
+# -- a ref's body, read whole --------------------------------------------------------------
+
+#: What a template beside a citation does to it: ``(record, warnings) -> None``.
+Addition = Callable[[Record, list[WarningDict]], None]
+
+
+class _RefBody:
+    """The citations a ref's body holds, and what its other templates add to them.
+
+    ``sources``: one ``(fields, warnings)`` per citation template, short footnote or
+    citation-like wrapper, in order. ``additions``: ``(index, addition)``, where ``index``
+    is the source the template follows (-1: before any, so it goes to the first).
+    ``<ref>Rote Liste 2017, S. 159, {{ISBN|978-3-946057-10-9}}.</ref>`` -> no source,
+    one addition setting ``identifiers.isbn`` of the ref's one citation.
+    """
+
+    def __init__(self, body: Wikicode) -> None:
+        self.sources: list[tuple[Record, list[WarningDict]]] = []
+        self.additions: list[tuple[int, Addition]] = []
+        for template in _text_templates(body):
+            self.read(template)
+
+    def add(self, addition: Addition) -> None:
+        self.additions.append((len(self.sources) - 1, addition))
+
+    def read(self, template: Template) -> None:
+        name = template_name(template)
+        if name in CITE_TEMPLATES:
+            result = parse_cite(template)
+            if result is not None:
+                fields, warnings = result
+                if anchor := citation_anchor(template):
+                    fields["_anchor"] = anchor  # for short footnotes; dropped once they are linked
+                self.sources.append((fields, warnings))
+        elif name in SHORT_FOOTNOTES:
+            self.sources.append((short_footnote(template) or {}, []))
+        elif name in IDENTIFIER_LINK_TEMPLATES:
+            self.add(_identifier_addition(IDENTIFIER_LINK_TEMPLATES[name], template))
+        elif name in ARCHIVE_TEMPLATES:
+            self.add(_archive_addition(ARCHIVE_TEMPLATES[name], template))
+        elif name in DEAD_LINK_TEMPLATES:
+            self.add(_dead_link)
+        elif name in NOTICE_TEMPLATES:
+            self.add(_notice_addition(NOTICE_TEMPLATES[name], template))
+        elif name in LICENCE_TEMPLATES:
+            self.add(_licence_addition(LICENCE_TEMPLATES[name], template))
+        elif name in BOT_TEMPLATES or name in NOTE_TEMPLATES:
+            return  # a bot's instruction; a note is a ref of its own
+        elif name in WRAPPER_TEMPLATES or not _has_text_rendering(name):
+            result = parse_cite_like(template, WRAPPER_TEMPLATES.get(name))
+            if result is not None:
+                self.sources.append(result)
+            else:
+                self.add(_unrendered_addition(written_name(template)))
+        else:  # rendered as text: templates inside it may still carry identifiers
+            for param in template.params:
+                for inner in _text_templates(param.value):
+                    self.read(inner)
+
+
+def _text_templates(code: Wikicode) -> Iterator[Template]:
+    """Templates where a reader sees text: not inside nested refs or other templates."""
+    for node in code.nodes:
+        if isinstance(node, Template):
+            yield node
+        elif isinstance(node, Tag):
+            if tag_name(node) not in ("ref", "references") and node.contents is not None:
+                yield from _text_templates(node.contents)
+        elif isinstance(node, Wikilink) and node.text is not None:
+            yield from _text_templates(node.text)
+        elif isinstance(node, ExternalLink) and node.title is not None:
+            yield from _text_templates(node.title)
+
+
+def _is_citation_like(template: Template, name: str) -> bool:
+    """Outside refs, a wrapper of a citation template (``{{Cite EB1911|wstitle=…}}``,
+    ``{{SEP|…|…}}`` in External links) is a bibliography entry when it names a source."""
+    if name not in WRAPPER_TEMPLATES and not name.startswith("cite "):
+        return False
+    if name not in WRAPPER_TEMPLATES and _has_text_rendering(name):
+        return False
+    return parse_cite_like(template, WRAPPER_TEMPLATES.get(name)) is not None
+
+
+@lru_cache(maxsize=1024)
+def _has_text_rendering(name: str) -> bool:
+    """Whether the text renderer knows ``{{name}}`` (it reports the names it does not)."""
+    return not render(parse_wikitext("{{" + name + "}}")).unrendered
+
+
+def _unnamed(template: Template) -> list[str]:
+    return [v for p in template.params if not p.showkey if (v := plain_text(p.value))]
+
+
+def _named(template: Template, *names: str) -> str | None:
+    for param in template.params:
+        if param.showkey and param_name(param) in names:
+            value = plain_text(param.value)
+            if value:
+                return value
+    return None
+
+
+def _identifier_addition(key: str, template: Template) -> Addition:
+    """``{{PMID|18627336}}`` -> the citation's ``identifiers.pmid``, checked as CS1 checks it."""
+    values = _unnamed(template)
+    written = written_name(template)
+
+    def add(record: Record, warnings: list[WarningDict]) -> None:
+        if not values:
+            return
+        where = f"citations.{record['id']}.identifiers.{key}"
+        value, problems = normalize_identifier(key, values[0], where)
+        identifiers = record.get("identifiers", {})
+        if key in identifiers and identifiers[key] != value:
+            message = f"{{{{{written}|{values[0]}}}}} differs from the citation's own {key}"
+            warnings.append(warning("dropped_value", where, message))
+            return
+        warnings.extend(problems)
+        identifiers = {**identifiers, key: value}
+        record["identifiers"] = {k: identifiers[k] for k in IDENTIFIER_KEYS if k in identifiers}
+        for extra in values[1:]:
+            message = f"{{{{{written}}}}} gives a second {key}, {extra!r}; only the first is kept"
+            warnings.append(warning("dropped_value", where, message))
+
+    return add
+
+
+_WAYBACK_URL = re.compile(r"^https?://web\.archive\.org/web/(\d{4,14})[a-z_]*/(\S+)$")
+
+
+def _timestamp_date(text: str) -> str | None:
+    """A Wayback Machine timestamp's day: ``"20090312022528"`` -> ``"2009-03-12"``."""
+    if re.fullmatch(r"\d{8}(?:\d{6})?", text):
+        return parse_date(f"{text[:4]}-{text[4:6]}-{text[6:8]}")
+    return None
+
+
+def _archive_addition(kind: str, template: Template) -> Addition:
+    """``{{webarchive|url=…|date=…}}`` -> ``archive_url``, ``archive_date`` (and ``url``
+    when the citation has none and the archive's address names the original)."""
+    url = _named(template, "url", "url1")
+    date = _named(template, "date", "date1")
+    title = _named(template, "title", "title1")
+    original = None
+    if kind == "wayback":
+        original = url
+        url = f"https://web.archive.org/web/{date or '*'}/{url}" if url else None
+    elif url and (match := _WAYBACK_URL.match(url)):
+        original = match.group(2)
+        date = date or match.group(1)
+
+    def add(record: Record, warnings: list[WarningDict]) -> None:
+        if not url:
+            return
+        if record.get("archive_url", url) != url:
+            where = f"citations.{record['id']}.archive_url"
+            message = f"a second archived copy, {url}, is not kept"
+            warnings.append(warning("dropped_value", where, message))
+            return
+        record["archive_url"] = url
+        if original and "url" not in record:
+            record["url"] = original
+        if title and "title" not in record and "text" not in record:
+            record["title"] = title
+        if date and "archive_date_text" not in record:
+            iso = _timestamp_date(date) or parse_date(date)
+            if iso:
+                record["archive_date"] = iso
+            record["archive_date_text"] = date
+
+    return add
+
+
+def _dead_link(record: Record, warnings: list[WarningDict]) -> None:
+    """``{{dead link}}`` after a link: the citation's ``url_status`` is ``dead``."""
+    record.setdefault("url_status", "dead")
+
+
+def _notice_addition(kind: str, template: Template) -> Addition:
+    """``{{Retracted|doi=10.1/x|pmid=1}}`` -> a notice ``{kind: retracted, identifiers}``."""
+    notice: Record = {"kind": kind}
+    found: list[WarningDict] = []
+    identifiers = {}
+    for key in ("doi", "pmid"):
+        text = _named(template, key, key.upper())
+        if text:
+            value, problems = normalize_identifier(key, text)
+            identifiers[key] = value
+            found.extend(problems)
+    if identifiers:
+        notice["identifiers"] = identifiers
+    if (_named(template, "intentional") or "").lower() in ("yes", "y", "true", "1"):
+        notice["intentional"] = True
+
+    def add(record: Record, warnings: list[WarningDict]) -> None:
+        record.setdefault("notices", []).append(notice)
+        for problem in found:
+            where = f"citations.{record['id']}.notices.{problem['field']}"
+            warnings.append({**problem, "field": where})
+
+    return add
+
+
+# Template:CC-notice's |cc= short names: "by-sa4" -> "CC BY-SA 4.0", "by25" -> "CC BY 2.5".
+_CC_SHORT = re.compile(r"^(by(?:-(?:nc|nd|sa))*)-?(\d)\.?(\d?)$")
+
+
+def _licence_name(family: str, cc: str | None) -> str | None:
+    if family != "cc":
+        return family
+    if not cc:
+        return None
+    match = _CC_SHORT.match(cc.strip().lower())
+    if match is None:
+        return "CC0 1.0" if cc.strip().lower() in ("zero", "cc0", "0") else cc.strip()
+    return f"CC {match.group(1).upper()} {match.group(2)}.{match.group(3) or '0'}"
+
+
+def _licence_addition(family: str, template: Template) -> Addition:
+    """``{{CC-notice|cc=by4|url=…|authors=…}}`` -> the citation's ``licence``: the terms
+    under which the article copied text from the source."""
+    licence = {
+        "name": _licence_name(family, _named(template, "cc")),
+        "url": _named(template, "url"),
+        "authors": _named(template, "authors", "author", "author(s)"),
+    }
+    licence = {k: v for k, v in licence.items() if v}
+
+    def add(record: Record, warnings: list[WarningDict]) -> None:
+        if licence:
+            record["licence"] = licence
+
+    return add
+
+
+def _unrendered_addition(name: str) -> Addition:
+    def add(record: Record, warnings: list[WarningDict]) -> None:
+        ref_id = record["id"]
+        message = (
+            f"template {{{{{name}}}}} in citation {ref_id} has no text rendering and no "
+            "citation parameters; it is dropped"
+        )
+        warnings.append(warning("unrendered_template", f"citations.{ref_id}", message))
+
+    return add
+
+
 def _is_template_or_space(node) -> bool:
     return type(node) is Template or (type(node) is Text and node.value.isspace())
 
 
-def _free_text(body: Wikicode, has_template: bool) -> tuple[dict, list[str]]:
-    """A ref's own prose (``text``), and its link (``url``) when it has no cite template;
-    and the templates in it that have no text rendering.
+def _free_text(body: Wikicode, has_template: bool) -> dict:
+    """A ref's own prose (``text``), and its link (``url``) when it has no cite template.
 
     ``<ref>[http://x.org/a Title]</ref>`` -> ``{"url": "http://x.org/a", "text": "Title"}``.
     """
@@ -321,9 +617,8 @@ def _free_text(body: Wikicode, has_template: bool) -> tuple[dict, list[str]]:
             if match:
                 out["url"] = match.group()
     if has_template and all(_is_template_or_space(n) for n in body.nodes):
-        return out, []  # the common case, <ref>{{cite ...}}</ref>: no prose to render
-    rendered = render(body)
-    text = rendered.text
+        return out  # the common case, <ref>{{cite ...}}</ref>: no prose to render
+    text = plain_text(body)
     if text and text != out.get("url"):
         out["text"] = text
-    return out, rendered.unrendered
+    return out

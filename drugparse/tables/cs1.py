@@ -12,7 +12,7 @@ reads them at run time):
   redirects to them that editors use (``Special:WhatLinksHere``, 2024).
 
 ``{{cite magazine |author=A |title=T}}`` -> ``CITE_TEMPLATES["cite magazine"]`` is
-``("magazine", "news")``; ``PARAMETER_FIELDS["accessdate"]`` is ``"access_date"``.
+``("magazine", "magazine")``; ``PARAMETER_FIELDS["accessdate"]`` is ``"access_date"``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ __all__ = [
     "CITE_TEMPLATES",
     "CITATION_TYPE_HINTS",
     "IDENTIFIER_TEMPLATES",
+    "VANCOUVER_TEMPLATES",
     "RECORD_FIELDS",
     "PARAMETER_FIELDS",
     "NAME_LIST_PARAMETERS",
@@ -39,12 +40,14 @@ RECORD_TYPES = (
     "web",
     "book",
     "news",
+    "magazine",
     "report",
     "press_release",
     "thesis",
     "conference",
     "encyclopedia",
     "av_media",
+    "preprint",
     "other",
 )
 
@@ -52,10 +55,8 @@ RECORD_TYPES = (
 #: CitationClass, record ``type``). ``None`` as type: decided from the parameters
 #: (``{{citation}}`` is CS2's one template for every kind of source).
 #: Decisions where the record has no exact type:
-#: - magazine -> ``news``: CS1 renders both as non-scholarly periodicals; the record's
-#:   ``magazine`` field keeps the distinction.
-#: - preprints (arXiv, bioRxiv, medRxiv, SSRN, CiteSeerX) -> ``other``: not yet peer
-#:   reviewed, so ``journal`` would mislead; their identifier says what they are.
+#: - preprints (arXiv, bioRxiv, medRxiv, SSRN, CiteSeerX: CS1's "preprint templates")
+#:   -> ``preprint``: not yet peer reviewed, so ``journal`` would mislead.
 #: - mailing list, newsgroup, tweet -> ``web``; podcast, episode, serial -> ``av_media``;
 #:   interview, speech, sign, map, patent -> ``other``.
 #: ``cite patent`` is not a CS1 template (it has its own module) but its parameters that
@@ -79,13 +80,14 @@ CITE_TEMPLATES: dict[str, tuple[str, str | None]] = {
     "cite tweet": ("web", "web"),
     # book
     "cite book": ("book", "book"),
+    "vcite book": ("book", "book"),
     "cite encyclopedia": ("encyclopaedia", "encyclopedia"),
     "cite encyclopaedia": ("encyclopaedia", "encyclopedia"),
     "cite dictionary": ("encyclopaedia", "encyclopedia"),
     # news
     "cite news": ("news", "news"),
     "cite newspaper": ("news", "news"),
-    "cite magazine": ("magazine", "news"),
+    "cite magazine": ("magazine", "magazine"),
     # report
     "cite report": ("report", "report"),
     "cite tech report": ("techreport", "report"),
@@ -102,11 +104,11 @@ CITE_TEMPLATES: dict[str, tuple[str, str | None]] = {
     "cite serial": ("serial", "av_media"),
     "cite podcast": ("podcast", "av_media"),
     # preprints
-    "cite arxiv": ("arxiv", "other"),
-    "cite biorxiv": ("biorxiv", "other"),
-    "cite medrxiv": ("medrxiv", "other"),
-    "cite ssrn": ("ssrn", "other"),
-    "cite citeseerx": ("citeseerx", "other"),
+    "cite arxiv": ("arxiv", "preprint"),
+    "cite biorxiv": ("biorxiv", "preprint"),
+    "cite medrxiv": ("medrxiv", "preprint"),
+    "cite ssrn": ("ssrn", "preprint"),
+    "cite citeseerx": ("citeseerx", "preprint"),
     # other
     "cite interview": ("interview", "other"),
     "cite speech": ("speech", "other"),
@@ -123,7 +125,7 @@ CITATION_TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("conference", "conference"),
     ("journal", "journal"),
     ("newspaper", "news"),
-    ("magazine", "news"),
+    ("magazine", "magazine"),
     ("website", "web"),
     ("chapter", "book"),
     ("identifiers.isbn", "book"),
@@ -131,6 +133,10 @@ CITATION_TYPE_HINTS: tuple[tuple[str, str], ...] = (
     ("publisher", "book"),
     ("url", "web"),
 )
+
+#: Templates whose ``author=``/``editor=`` hold a whole Vancouver list, as ``vauthors=``
+#: does (Template:Vcite journal, Template:Vcite book: "authors in Vancouver style").
+VANCOUVER_TEMPLATES = frozenset({"vcite journal", "vcite2 journal", "vcite book"})
 
 #: Stub templates whose first unnamed parameter is one identifier.
 IDENTIFIER_TEMPLATES: dict[str, str] = {"cite pmid": "pmid", "cite doi": "doi"}

@@ -1,8 +1,9 @@
 """Namespaces whose links are not prose: one table read by the text renderer and the
 article reader.
 
-``[[File:x.png|thumb|A caption]]`` shows an image, ``[[Category:Drugs]]`` files the page
-and ``[[Media:x.ogg]]`` links a file: none is text a reader sees in the sentence. A
+``[[File:x.png|thumb|A caption]]`` shows an image and ``[[Category:Drugs]]`` files the page:
+neither is text a reader sees in the sentence. ``[[Media:x.ogg|label]]`` is different: a plain
+link to the file, shown as its label, so it is prose. A
 leading colon (``[[:Category:Drugs]]``) makes an ordinary visible link. Source: MediaWiki
 manual, Help:Links ("Category links", "File links") and the namespace names of
 en.wikipedia's siteinfo (``Image`` is File's old name, still accepted).
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 __all__ = ["NON_PROSE_NAMESPACES", "is_non_prose_link"]
 
-NON_PROSE_NAMESPACES = frozenset({"file", "image", "category", "media"})
+NON_PROSE_NAMESPACES = frozenset({"file", "image", "category"})
 
 
 def is_non_prose_link(target: str) -> bool:

@@ -1,0 +1,174 @@
+"""Templates a ``<ref>`` holds besides Citation Style 1 citations, as data.
+
+Read by :mod:`drugparse.extract.references`. Each table says what a template contributes
+to the citation it stands beside (``{{ISBN|978-3-946057-10-9}}`` after a book's prose
+fills ``identifiers.isbn``). Sources, transcribed by hand: English Wikipedia's
+documentation of each template (2024) and ``Category:Citation Style 1 identifier
+templates``; the names are those met in ``../shared/corpus``, ``fixtures/`` and the
+real pages of ``../shared/peer`` plus their common redirects.
+
+``IDENTIFIER_LINK_TEMPLATES["pmid"]`` is ``"pmid"``; ``NOTICE_TEMPLATES["retraction"]`` is
+``"retracted"``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "IDENTIFIER_LINK_TEMPLATES",
+    "ARCHIVE_TEMPLATES",
+    "DEAD_LINK_TEMPLATES",
+    "BOT_TEMPLATES",
+    "NOTICE_TEMPLATES",
+    "LICENCE_TEMPLATES",
+    "WRAPPER_TEMPLATES",
+    "Wrapper",
+]
+
+#: Identifier templates (``{{ISBN|...}}``, ``{{doi|...}}``): name -> the record's
+#: ``identifiers`` key. Each takes the identifier as its first unnamed parameter; some
+#: take more than one (``{{ISBN|x|y}}``, ``{{OCLC|a|b}}``).
+IDENTIFIER_LINK_TEMPLATES: dict[str, str] = {
+    "isbn": "isbn",
+    "isbnt": "isbn",
+    "doi": "doi",
+    "doi-inline": "doi",
+    "pmid": "pmid",
+    "pmc": "pmc",
+    "pmcid": "pmc",
+    "oclc": "oclc",
+    "issn": "issn",
+    "eissn": "eissn",
+    "arxiv": "arxiv",
+    "biorxiv": "biorxiv",
+    "bibcode": "bibcode",
+    "citeseerx": "citeseerx",
+    "jstor": "jstor",
+    "lccn": "lccn",
+    "ol": "ol",
+    "hdl": "hdl",
+    "zbl": "zbl",
+    "mr": "mr",
+    "osti": "osti",
+    "ssrn": "ssrn",
+    "s2cid": "s2cid",
+    "asin": "asin",
+    "rfc": "rfc",
+    "ietf rfc": "rfc",
+}
+
+#: Archive-link templates: name -> how their ``url`` reads. ``archive``: ``url`` is the
+#: archived copy and ``date`` the archive date (Template:Webarchive, Template:WebCite).
+#: ``wayback``: ``url`` is the original and ``date`` the Wayback Machine's 14-digit
+#: timestamp; the copy is ``https://web.archive.org/web/<date>/<url>`` (Template:Wayback).
+ARCHIVE_TEMPLATES: dict[str, str] = {
+    "webarchive": "archive",
+    "web archive": "archive",
+    "webcite": "archive",
+    "wayback": "wayback",
+    "waybackdate": "wayback",
+}
+
+#: Templates marking the preceding link dead (Template:Dead link and its redirects).
+DEAD_LINK_TEMPLATES = frozenset({"dead link", "deadlink", "dead url", "404", "dl", "broken link"})
+
+#: Instructions to bots that render nothing and say nothing about the source
+#: (Template:Cbignore: InternetArchiveBot leaves the citation alone).
+BOT_TEMPLATES = frozenset({"cbignore", "bots"})
+
+#: Notices about the cited work: name -> the notice's ``kind`` in the record.
+#: Template:Retracted (redirect: Retraction), Template:Expression of concern,
+#: Template:Erratum; each takes the notice's own ``doi``/``pmid`` and ``intentional=yes``
+#: when the work is cited knowing it was retracted.
+NOTICE_TEMPLATES: dict[str, str] = {
+    "retracted": "retracted",
+    "retraction": "retracted",
+    "expression of concern": "expression_of_concern",
+    "eoc": "expression_of_concern",
+    "erratum": "erratum",
+}
+
+#: Licence notices for text copied from the source: name -> licence family.
+#: Template:Creative Commons text attribution notice (redirect: CC-notice) takes ``cc``
+#: (``by4``, ``by-sa3``...), ``url`` (the source page) and ``author``/``authors``;
+#: Template:PD-notice marks public-domain text.
+LICENCE_TEMPLATES: dict[str, str] = {
+    "cc-notice": "cc",
+    "creative commons text attribution notice": "cc",
+    "pd-notice": "public domain",
+}
+
+
+class Wrapper:
+    """A template that calls a citation template with some values fixed.
+
+    ``type``: the record's citation type; ``fixed``: record fields the template supplies
+    itself; ``positional``: the CS1 parameter each unnamed parameter stands for
+    (``None``: a value the record does not keep, such as a URL slug); ``renamed``: the
+    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``).
+    """
+
+    __slots__ = ("type", "fixed", "positional", "renamed")
+
+    def __init__(
+        self,
+        type: str,
+        fixed: dict[str, str],
+        positional: tuple[str | None, ...] = (),
+        renamed: dict[str, str] | None = None,
+    ) -> None:
+        self.type = type
+        self.fixed = fixed
+        self.positional = positional
+        self.renamed = renamed or {}
+
+
+# The Wikisource encyclopedia wrappers (Template:Cite EB1911 and kin) name the article
+# with |wstitle=.
+_WIKISOURCE = {"wstitle": "title"}
+
+
+#: Wrappers of citation templates whose unnamed parameters or fixed values need telling
+#: (each template's documentation, 2024). Any other template in a ref is read for its
+#: CS1-named parameters (``title``, ``url``, ``doi``...) and takes type ``other``.
+WRAPPER_TEMPLATES: dict[str, Wrapper] = {
+    "cite merriam-webster": Wrapper(
+        "encyclopedia", {"encyclopedia": "Merriam-Webster.com Dictionary"}, ("title",)
+    ),
+    "cite oxford dictionaries": Wrapper(
+        "encyclopedia", {"encyclopedia": "Oxford Dictionaries"}, ("title",)
+    ),
+    "oed": Wrapper("encyclopedia", {"encyclopedia": "Oxford English Dictionary"}, ("title",)),
+    "oetymd": Wrapper("encyclopedia", {"encyclopedia": "Online Etymology Dictionary"}, ("title",)),
+    "sep entry": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Stanford Encyclopedia of Philosophy"},
+        (None, "title", "author", "date"),
+    ),
+    "sep": Wrapper(
+        "encyclopedia", {"encyclopedia": "Stanford Encyclopedia of Philosophy"}, (None, "title")
+    ),
+    "iep": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Internet Encyclopedia of Philosophy"},
+        (None, "title", "author"),
+    ),
+    "cite ema": Wrapper("web", {"publisher": "European Medicines Agency"}),
+    "cite drugbank": Wrapper("web", {"website": "DrugBank"}),
+    "cite eb1911": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopædia Britannica (11th ed.)"},
+        renamed=_WIKISOURCE,
+    ),
+    "cite collier's": Wrapper(
+        "encyclopedia", {"encyclopedia": "Collier's New Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite nie": Wrapper(
+        "encyclopedia", {"encyclopedia": "New International Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite nsrw": Wrapper(
+        "encyclopedia", {"encyclopedia": "The New Student's Reference Work"}, renamed=_WIKISOURCE
+    ),
+    "goldbookref": Wrapper(
+        "encyclopedia", {"encyclopedia": "IUPAC Compendium of Chemical Terminology"}
+    ),
+}
