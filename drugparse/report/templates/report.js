@@ -1,0 +1,74 @@
+// Sorting and filtering for the report's tables. The page reads fine without it.
+(function () {
+  "use strict";
+  var collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+  var status = document.getElementById("shown");
+
+  function cellValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return "";
+    return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+  }
+
+  function sortBy(button) {
+    var th = button.closest("th");
+    var table = th.closest("table");
+    var index = th.cellIndex;
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th[aria-sort]").forEach(function (other) {
+      other.setAttribute("aria-sort", "none");
+    });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var numeric = th.getAttribute("data-type") === "number";
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index), y = cellValue(b, index);
+      var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    if (status) {
+      status.textContent = "Sorted by " + button.textContent.trim() + ", " +
+        (ascending ? "ascending" : "descending") + ".";
+    }
+  }
+
+  document.querySelectorAll("table.sortable th[aria-sort] button").forEach(function (button) {
+    button.addEventListener("click", function () { sortBy(button); });
+  });
+
+  var form = document.getElementById("filters");
+  if (!form) return;
+  var input = document.getElementById("filter");
+  var select = document.getElementById("kind");
+  form.hidden = false;
+
+  function applyFilter() {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var kind = select.value;
+    var shown = 0, total = 0;
+    document.querySelectorAll("section.kind").forEach(function (section) {
+      var rows = section.querySelectorAll("tbody tr");
+      var here = 0;
+      var kindMatches = !kind || section.getAttribute("data-kind") === kind;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var keep = kindMatches && words.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !keep;
+        if (keep) here += 1;
+      });
+      section.hidden = here === 0;
+      var count = section.querySelector(".shown");
+      if (count) count.textContent = here + " of " + rows.length + " rows";
+      shown += here;
+      total += rows.length;
+    });
+    status.textContent = shown + " of " + total + " rows shown";
+  }
+
+  input.addEventListener("input", applyFilter);
+  select.addEventListener("change", applyFilter);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  applyFilter();
+})();
