@@ -75,6 +75,7 @@ class Chromium:
         self._buffer = b""
         self._next_id = 0
         self.session: str | None = None
+        self.url: str | None = None
         self.size = (width, height)
 
     def __enter__(self) -> Chromium:
@@ -149,12 +150,15 @@ class Chromium:
         self.session = attached["sessionId"]
         for domain in ("Runtime", "Log", "Page"):
             self.call(f"{domain}.enable")
+        # A headless tab never has the window's focus; keys and :focus behave as if it had.
+        self.call("Emulation.setFocusEmulationEnabled", {"enabled": True})
         width, height = self.size
         self.call(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
         self.events.clear()
+        self.url = url
         self.call("Page.navigate", {"url": url})
         self.wait_event("Page.loadEventFired")
 

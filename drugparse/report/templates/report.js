@@ -3,6 +3,7 @@
   "use strict";
   var collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
   var status = document.getElementById("shown");
+  var announcer = document.getElementById("announce");
 
   function cellValue(row, index) {
     var cell = row.cells[index];
@@ -28,8 +29,8 @@
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
-    if (status) {
-      status.textContent = "Sorted by " + button.textContent.trim() + ", " +
+    if (announcer) {
+      announcer.textContent = "Sorted by " + button.textContent.trim() + ", " +
         (ascending ? "ascending" : "descending") + ".";
     }
   }
