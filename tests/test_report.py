@@ -366,6 +366,21 @@ def test_unparsed_citation_date_shows_the_date_as_written() -> None:
     assert row["edit_url"] == WIKI + "A?action=edit&section=2"
 
 
+def test_links_are_wikipedia_links_whatever_the_record_says() -> None:
+    record = {
+        "title": 'Evil "drug" <script>',
+        "source": {"url": "javascript:alert(1)"},
+        "warnings": [{"code": "unbalanced_markup", "field": "page", "message": "<b>x</b>"}],
+    }
+    (row,) = build_report([record])["worklist"]
+    assert row["url"] == WIKI + "Evil_%22drug%22_%3Cscript%3E"
+    from drugparse.report import render_html
+
+    html = render_html(build_report([record]))
+    assert "javascript:" not in html and "<script>" not in html.replace("<script>\n", "")
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+
+
 def test_every_field_the_report_measures_is_in_the_schema() -> None:
     properties = schema()["properties"]
     for _, path in [*COVERAGE, *(field for _, field in VERIFIED)]:

@@ -212,7 +212,9 @@ def section_of(record: Record, field: str) -> tuple[str | None, int | None]:
 
 def _links(record: Record, title: str, section: tuple[str | None, int | None]) -> dict[str, str]:
     source_url = _part(record, "source").get("url")
-    url = source_url if isinstance(source_url, str) else page_url(title)
+    # Records are read unvalidated: only an https URL of the record is put in a link.
+    safe = isinstance(source_url, str) and source_url.startswith("https://")
+    url = source_url if safe else page_url(title)
     label, number = section
     edit = url + "?action=edit" + (f"&section={number}" if number is not None else "")
     view = url
