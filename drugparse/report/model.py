@@ -213,8 +213,10 @@ def section_of(record: Record, field: str) -> tuple[str | None, int | None]:
 def _links(record: Record, title: str, section: tuple[str | None, int | None]) -> dict[str, str]:
     source_url = _part(record, "source").get("url")
     # Records are read unvalidated: only an https URL of the record is put in a link.
-    safe = isinstance(source_url, str) and source_url.startswith("https://")
-    url = source_url if safe else page_url(title)
+    if isinstance(source_url, str) and source_url.startswith("https://"):
+        url = source_url
+    else:
+        url = page_url(title)
     label, number = section
     edit = url + "?action=edit" + (f"&section={number}" if number is not None else "")
     view = url
