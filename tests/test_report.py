@@ -381,6 +381,15 @@ def test_links_are_wikipedia_links_whatever_the_record_says() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in html
 
 
+def test_backtick_spans_of_descriptions_become_code() -> None:
+    from drugparse.report.html import code_spans
+
+    assert str(code_spans("kept in `unmapped` <here>")) == (
+        "kept in <code>unmapped</code> &lt;here&gt;"
+    )
+    assert str(code_spans("one ` tick")) == "one ` tick"
+
+
 def test_every_field_the_report_measures_is_in_the_schema() -> None:
     properties = schema()["properties"]
     for _, path in [*COVERAGE, *(field for _, field in VERIFIED)]:

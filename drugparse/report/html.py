@@ -57,10 +57,7 @@ def percent(share: float) -> str:
 
 def code_spans(text: str) -> Any:
     """Escaped text with its `backtick` spans (as the warning codes' descriptions write them)
-    as ``<code>``.
-
-    >>> str(code_spans("kept in `unmapped` <here>"))
-    'kept in <code>unmapped</code> &lt;here&gt;'
+    as ``<code>``: ``kept in `unmapped` <here>`` -> ``kept in <code>unmapped</code> &lt;here&gt;``.
     """
     from markupsafe import Markup, escape
 
