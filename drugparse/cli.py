@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from drugparse import spark_cli, write
+from drugparse import report, spark_cli, write
 from drugparse.batch import DEFAULT_PAGE_TIMEOUT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_convert
 from drugparse.validate import schema, validation_errors
 
@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         "spark-convert", help="convert a dump or a table of pages on Apache Spark"
     )
     spark_cli.add_arguments(spark_convert)
+
+    report.add_arguments(commands.add_parser("report", help="a data-quality report for editors"))
     return parser
 
 
@@ -83,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "validate": _validate,
         "schema": _schema,
         "spark-convert": spark_cli.run,
+        "report": report.run,
     }[args.command]
     return handler(args)
 
