@@ -275,7 +275,7 @@ def work_cpu(path: Path) -> tuple[float, float, int]:
     Measured in this process on bytes already in memory, so they add up with
     the decompression CPU to the least work convert can do.
     """
-    from drugparse.batch import convert_one
+    from drugparse.batch.pool import convert_one
     from drugparse.sources.dump import scan_chunks
 
     chunks = list(decompressed_chunks(path, jobs=1))

@@ -37,8 +37,8 @@ __version__ = "0.1.0"
 # The batch engine (process pools, dump readers) loads on first use, so that
 # ``import drugparse`` stays light for pipelines that only call parse().
 _LAZY = {
-    "convert_pages": "drugparse.batch",
-    "PageResult": "drugparse.batch",
+    "convert_pages": "drugparse.batch.pool",
+    "PageResult": "drugparse.batch.pool",
     "Page": "drugparse.sources.pages",
 }
 

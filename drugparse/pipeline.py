@@ -12,9 +12,8 @@ from drugparse import assemble
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
-from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
-from drugparse.guards import guard_page
+from drugparse.guards import check_markup, guard_page, repair
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
 

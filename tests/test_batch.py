@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from drugparse.batch import PageResult, convert_one, convert_pages, run_work
+from drugparse.batch.pool import PageResult, convert_one, convert_pages, run_work
 from drugparse.errors import NoInfoboxError, ParseError
 from drugparse.sources import BadPage, Page
 from drugparse.sources.inputs import StreamBlock, resolve_inputs, work_items
@@ -143,7 +143,7 @@ def test_result_error_is_none_for_records():
 def test_first_workers_are_forked_but_never_beside_another_thread():
     import threading
 
-    from drugparse.batch import _context
+    from drugparse.batch.pool import _context
 
     assert _context(fresh=True).get_start_method() == "fork"
     assert _context(fresh=False).get_start_method() != "fork"  # a replacement, mid-run

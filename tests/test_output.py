@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from drugparse.output import DirectoryWriter, FileWriter, atomic_write, safe_name
+from drugparse.batch.writers import DirectoryWriter, FileWriter, atomic_write, safe_name
 
 HOSTILE = [
     "../../etc/x",

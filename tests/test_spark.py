@@ -23,10 +23,10 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 from html import escape  # noqa: E402
 
 import drugparse  # noqa: E402
-from drugparse.batch import run_convert  # noqa: E402
-from drugparse.spark import convert_dataframe, convert_rows  # noqa: E402
-from drugparse.spark_cli import run_spark_convert  # noqa: E402
-from drugparse.spark_dump import read_multistream  # noqa: E402
+from drugparse.batch.pool import run_convert  # noqa: E402
+from drugparse.spark.dataframe import convert_dataframe, convert_rows  # noqa: E402
+from drugparse.spark.dump import read_multistream  # noqa: E402
+from drugparse.spark.job import run_spark_convert  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "imiglucerase.wiki"

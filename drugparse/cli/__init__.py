@@ -11,8 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from drugparse import spark_cli, write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_convert
+from drugparse import write
+from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_convert
+from drugparse.spark import job as spark_cli
 from drugparse.validate import schema, validation_errors
 
 __all__ = ["main"]

@@ -273,7 +273,7 @@ def _context(*, fresh: bool):
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["drugparse.batch"])
+        context.set_forkserver_preload([__name__])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -543,8 +543,8 @@ def run_convert(
 ) -> int:
     """``drugparse convert``: the exit status 0, 1 or 2 of record-format.md."""
     from drugparse import write
-    from drugparse.output import DirectoryWriter, FileWriter, StreamWriter
-    from drugparse.progress import Counts, Progress
+    from drugparse.batch.progress import Counts, Progress
+    from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
     from drugparse.sources.inputs import InputError, resolve_inputs, work_items
 
     stdout = stdout if stdout is not None else sys.stdout

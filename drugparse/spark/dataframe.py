@@ -110,7 +110,7 @@ def convert_dataframe(
 
 
 def _options(page_timeout: float | None, parser: str | None) -> dict:
-    from drugparse.batch import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+    from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
 
     timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
     return {"page_timeout": timeout or None, "parser": parser or DEFAULT_PARSER}
@@ -148,7 +148,7 @@ def convert_rows(
     >>> list(convert_rows([("Aspirin", "no infobox", 1, 10, None, None, None)]))
     []
     """
-    from drugparse.batch import DEFAULT_PARSER, PageResult, convert_one
+    from drugparse.batch.pool import DEFAULT_PARSER, PageResult, convert_one
     from drugparse.sources.pages import Page
     from drugparse.sources.prefilter import mentions_drug_infobox
 

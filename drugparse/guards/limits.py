@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from drugparse.errors import ParseError
-from drugparse.extract.markup import scan
+from drugparse.guards.markup import scan
 
 __all__ = [
     "MAX_PAGE_CHARS",

@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from drugparse.batch import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from drugparse.batch.pool import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from drugparse.sources.decompress import file_compression
 
 __all__ = ["add_arguments", "main", "run", "run_spark_convert", "WIKIMEDIA_COLUMNS"]
@@ -207,7 +207,7 @@ def _convert(
     from pyspark.sql import functions as F
 
     from drugparse.sources.dump import DumpError
-    from drugparse.spark import convert_dataframe
+    from drugparse.spark.dataframe import convert_dataframe
 
     pages_read = spark.sparkContext.accumulator(0) if kind == "dump" else None
     try:
@@ -268,7 +268,7 @@ def _report(failures, written, pages_read, errors, stderr, started) -> int:
 
 def _write_lines(output: str, records) -> None:
     """One JSON Lines file, written as ``convert -o FILE`` writes one: a failure leaves none."""
-    from drugparse.output import FileWriter
+    from drugparse.batch.writers import FileWriter
 
     writer = FileWriter(Path(output))
     try:
@@ -282,7 +282,7 @@ def _write_lines(output: str, records) -> None:
 
 def _pages(spark, source, kind, index, where, partitions, pages_read):
     if kind == "dump":
-        from drugparse.spark_dump import read_multistream
+        from drugparse.spark.dump import read_multistream
 
         return read_multistream(
             spark, source, index, drug_pages_only=True, partitions=partitions, pages_read=pages_read
@@ -351,7 +351,7 @@ def _worker_path() -> None:
     On a cluster, install drugparse on the executors or ship it with
     ``--py-files`` (README: Spark).
     """
-    home = str(Path(__file__).resolve().parent.parent)
+    home = str(Path(__file__).resolve().parents[2])
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if home not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [home, *paths] if p)

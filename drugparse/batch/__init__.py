@@ -1,0 +1,1 @@
+"""The batch engine on one machine (being split: see the next commit)."""
