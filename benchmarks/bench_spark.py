@@ -79,11 +79,13 @@ def sorted_lines(path: Path) -> list[str]:
 
 
 def spark_dump_run(spark, dump: Path, out: Path, method: str | None) -> float:
-    from drugparse.spark.job import run_spark_convert
+    from drugparse.cli.spark import run_spark_convert
+    from drugparse.spark.job import SparkJob
 
     out.unlink(missing_ok=True)
     started = time.perf_counter()
-    run_spark_convert(str(dump), str(out), method=method, spark=spark, stderr=open(os.devnull, "w"))  # noqa: SIM115
+    job = SparkJob(str(dump), str(out), method=method or "rdd")
+    run_spark_convert(job, spark=spark, stderr=open(os.devnull, "w"))  # noqa: SIM115
     return time.perf_counter() - started
 
 

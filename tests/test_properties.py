@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import drugparse
 from drugparse import write
-from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
+from drugparse.batch import DEFAULT_PAGE_TIMEOUT
 from drugparse.extract.infobox import INFOBOX_KINDS, find_infobox
 from drugparse.guards import repair
 from drugparse.normalize.values import text as value_text

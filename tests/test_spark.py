@@ -23,10 +23,11 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 from html import escape  # noqa: E402
 
 import drugparse  # noqa: E402
-from drugparse.batch.pool import run_convert  # noqa: E402
+from drugparse.cli.convert import ConvertOptions, run_convert  # noqa: E402
+from drugparse.cli.spark import run_spark_convert  # noqa: E402
 from drugparse.spark.dataframe import convert_dataframe, convert_rows  # noqa: E402
 from drugparse.spark.dump import read_multistream  # noqa: E402
-from drugparse.spark.job import run_spark_convert  # noqa: E402
+from drugparse.spark.job import SparkJob  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "imiglucerase.wiki"
@@ -109,14 +110,10 @@ def write_dump(path: Path, pages, *, per_stream=3, cut=None) -> Path:
 def single_machine(path: Path, tmp_path: Path) -> tuple[list[str], list[dict], int]:
     """``drugparse convert DUMP -o out.jsonl --errors errors.jsonl``: lines, errors, status."""
     out, errors = tmp_path / "cli.jsonl", tmp_path / "cli-errors.jsonl"
-    status = run_convert(
-        [str(path)],
-        output=str(out),
-        errors=str(errors),
-        jobs=0,
-        progress=False,
-        stderr=io.StringIO(),
+    options = ConvertOptions(
+        (str(path),), output=str(out), errors=str(errors), jobs=0, progress=False
     )
+    status = run_convert(options, stderr=io.StringIO())
     lines = out.read_text("utf-8").splitlines(keepends=True)
     return lines, [json.loads(line) for line in errors.read_text("utf-8").splitlines()], status
 
@@ -286,7 +283,8 @@ def test_convert_rows_without_spark():
 def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, tmp_path):
     expected, _, _ = single_machine(dump, tmp_path)
     out, errors, stderr = tmp_path / "records.jsonl", tmp_path / "errors.jsonl", io.StringIO()
-    status = run_spark_convert(str(dump), str(out), errors=str(errors), spark=spark, stderr=stderr)
+    job = SparkJob(str(dump), str(out), errors=str(errors))
+    status = run_spark_convert(job, spark=spark, stderr=stderr)
     assert status == 1
     assert out.read_text("utf-8") == "".join(by_title(expected))
     failed = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
@@ -308,9 +306,8 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         "revision_text string, page_redirect_title string",
     ).write.parquet(str(table))
     records = tmp_path / "records.parquet"
-    status = run_spark_convert(
-        str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
-    )
+    to_parquet = SparkJob(str(table), str(records), fmt="parquet")
+    status = run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO())
     assert status == 0
     rows = spark.read.parquet(str(records)).collect()
     assert [(r.title, r.page_id, r.error_code) for r in rows] == [("Imiglucerase", 1714296, None)]
@@ -318,12 +315,7 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         drug, "Imiglucerase", page_id=1714296, revision_id=458273717
     )
     # An existing output folder is not overwritten.
-    assert (
-        run_spark_convert(
-            str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
-        )
-        == 2
-    )
+    assert run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO()) == 2
 
 
 def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):

@@ -1,29 +1,22 @@
-"""Batch conversion: many pages, parsed in worker processes, results in input order.
-
-:func:`convert_pages` is the library's streaming entry point::
-
-    >>> from drugparse.sources import Page
-    >>> [r.status for r in convert_pages([Page("Aspirin", "no infobox here")], jobs=0)]
-    ['skipped']
-
-Each result is a :class:`PageResult`: a record, a skipped page (no drug
-infobox), or a failed page whose :attr:`PageResult.error` is a value
-``{"title", "page_id", "code", "message"}``. Results come in input order and
-the serialised bytes do not depend on ``jobs``.
+"""The worker pool: pages parsed in worker processes, watched, results in input order.
 
 Workers are plain processes, one pipe each, one task at a time, so a worker
 that takes too long on a page (``page_timeout``) or dies can be killed and
 replaced without losing anything but that page: it becomes a ``timeout`` (or
 ``worker_crashed``) error and the rest of its task goes to the new worker.
-The clock runs only while a page is parsed. ``jobs=0`` parses in this
-process, with no time limit (for debugging and tiny inputs).
+The clock runs only while a page is parsed. With no pool (``jobs=0``),
+:func:`run_in_process` does the same work in this process, with no time
+limit (for debugging and tiny inputs).
+
+A task is a :class:`~drugparse.sources.inputs.PageBatch` (pages already read)
+or a :class:`~drugparse.sources.inputs.StreamBlock` (bz2 streams the worker
+decompresses and scans itself); each page goes through
+:func:`drugparse.pipeline.convert_one`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import json
 import multiprocessing
 import os
 import signal
@@ -31,25 +24,24 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
+from multiprocessing.context import BaseContext
+from multiprocessing.sharedctypes import Synchronized
+from typing import Any
 
-from drugparse.errors import DrugparseError, NoInfoboxError
-from drugparse.sources.dump import DumpError
-from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd
-from drugparse.sources.multistream import BlockScan, Stitcher, scan_stream_block
+from drugparse.pipeline import PageOptions, PageResult, convert_one, parse_function
+from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
+from drugparse.sources.multistream import BlockScan, scan_stream_block
 from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
     "DEFAULT_PAGE_TIMEOUT",
-    "Outcome",
-    "PageResult",
-    "convert_pages",
+    "Pool",
+    "Task",
     "default_jobs",
-    "run_convert",
-    "run_work",
+    "run_in_process",
 ]
 
 #: Seconds a page may take before it is turned into a ``timeout`` error.
@@ -57,7 +49,6 @@ DEFAULT_PAGE_TIMEOUT = 5.0
 # Tasks handed out but not yet emitted, per worker: bounds memory and keeps
 # every worker busy while one slow task holds up the ordered output.
 _WINDOW_PER_WORKER = 8
-_PAGES_PER_TASK = 8
 
 
 def default_jobs() -> int:
@@ -68,115 +59,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class PageResult:
-    """What became of one page: ``status`` is ``record``, ``skipped`` or ``failed``.
-
-    ``text`` is the record serialised in the requested format (done in the
-    worker, so the parent only writes); ``record`` is the dict unless the
-    caller asked for text only.
-    """
-
-    status: str
-    title: str | None
-    page_id: int | None
-    record: dict | None = None
-    text: str | None = None
-    code: str | None = None
-    message: str | None = None
-
-    @property
-    def error(self) -> dict | None:
-        """``{"title", "page_id", "code", "message"}`` for a failed page, else None."""
-        if self.status != "failed":
-            return None
-        return {
-            "title": self.title,
-            "page_id": self.page_id,
-            "code": self.code,
-            "message": self.message,
-        }
+# --- in the workers: pure functions of their input -----------------------------------
 
 
-@dataclass
-class Outcome:
-    """The results of one unit of work, plus the pages read to find them."""
-
-    results: list[PageResult] = field(default_factory=list)
-    pages_read: int = 0
-    nbytes: int = 0
-    failure: InputFailure | None = None
-
-
-# --- the work itself: pure functions of their input, run in workers ---------------------
-
-#: ``module:function`` of the parser; tests swap in a slow one to try the time limit.
-DEFAULT_PARSER = "drugparse:parse"
-_parsers: dict[str, Callable] = {}
-
-
-def _parser(name: str) -> Callable:
-    if name not in _parsers:
-        module, _, function = name.partition(":")
-        _parsers[name] = getattr(importlib.import_module(module), function)
-    return _parsers[name]
-
-
-def _init_worker(options: dict) -> None:
+def _init_worker(options: PageOptions) -> None:
     """Per-process set-up: the parser (mwparserfromhell, the compiled validator), the writer."""
-    _parser(options.get("parser") or DEFAULT_PARSER)
-    if options.get("fmt"):
+    parse_function(options.parser)
+    if options.fmt:
         import drugparse.write  # noqa: F401
 
 
-def convert_one(
-    page: Page | BadPage,
-    fmt: str | None = None,
-    keep_record: bool = True,
-    parser: str = DEFAULT_PARSER,
-) -> PageResult:
-    """One page to a :class:`PageResult`; never raises for a bad page."""
-    if isinstance(page, BadPage):
-        return PageResult("failed", page.title, page.page_id, code=page.code, message=page.message)
-    title = page.title if page.title is not None else page.origin
-    extra = {}
-    if page.title is None and page.origin not in (None, "-"):
-        extra["default_title"] = Path(page.origin).stem  # the file name, last resort
-    try:
-        record = _parser(parser)(
-            page.text,
-            page.title,
-            page_id=page.page_id,
-            revision_id=page.revision_id,
-            timestamp=page.timestamp,
-            **extra,
-        )
-        text = None
-        if fmt:
-            from drugparse.write import dumps
-
-            text = dumps(record, fmt)
-    except NoInfoboxError as exc:
-        if page.explicit:
-            return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
-        return PageResult("skipped", title, page.page_id)
-    except DrugparseError as exc:
-        return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
-    except RecursionError:
-        message = "nesting too deep for the parser"
-        return PageResult("failed", title, page.page_id, code="too_deep", message=message)
-    except MemoryError:
-        return PageResult("failed", title, page.page_id, code="out_of_memory", message="")
-    except Exception as exc:  # a bug; the batch goes on and the page is reported
-        message = f"{type(exc).__name__}: {exc}"
-        return PageResult("failed", title, page.page_id, code="internal_error", message=message)
-    title = record.get("title", title)
-    return PageResult(
-        "record", title, page.page_id, record=record if keep_record else None, text=text
-    )
-
-
-def _pages_of(work: PageBatch | StreamBlock) -> tuple[list, BlockScan | None]:
+def _pages_of(work: PageBatch | StreamBlock) -> tuple[list[Page | BadPage], BlockScan | None]:
     if isinstance(work, PageBatch):
         return list(work.pages), None
     block = scan_stream_block(work.path, work.offset, work.length, work.origin)
@@ -186,11 +79,15 @@ def _pages_of(work: PageBatch | StreamBlock) -> tuple[list, BlockScan | None]:
     return list(scan.candidates), light
 
 
-def _worker_main(conn: Connection, clock, options: dict) -> None:
-    """A worker: read ``(seq, work, skip)``, answer with messages, until ``None``."""
+def _worker_main(conn: Connection, clock: Synchronized[float], options: PageOptions) -> None:
+    """A worker: read ``(seq, work, skip)``, answer with messages, until ``None``.
+
+    Messages are ``(seq, what, payload...)``: ``scanned`` (the block's edges and
+    the pages' ids), ``result`` (one :class:`PageResult`), ``failed`` (the task's
+    work could not be read), ``done``.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _init_worker(options)
-    fmt, keep, parser = _unpack(options)
     while True:
         try:
             task = conn.recv()
@@ -208,7 +105,7 @@ def _worker_main(conn: Connection, clock, options: dict) -> None:
         conn.send((seq, "scanned", block, ids))
         for page in pages[skip:]:
             clock.value = time.monotonic()
-            result = convert_one(page, fmt, keep, parser)
+            result = convert_one(page, options)
             clock.value = 0.0
             conn.send((seq, "result", result))
         conn.send((seq, "done", None))
@@ -218,29 +115,34 @@ def _worker_main(conn: Connection, clock, options: dict) -> None:
 
 
 @dataclass
-class _Task:
+class Task:
+    """One unit of work and what became of it; ``done`` once every page has a result.
+
+    ``failed`` says why the work itself (a damaged block) could not be read.
+    """
+
     seq: int
     work: PageBatch | StreamBlock
     skip: int = 0
-    ids: list | None = None
+    ids: list[tuple[str | None, int | None]] | None = None
     block: BlockScan | None = None
-    results: list = field(default_factory=list)
+    results: list[PageResult] = field(default_factory=list)
     done: bool = False
     failed: str | None = None
 
 
 class _Worker:
-    def __init__(self, context, options: dict):
-        self.clock = context.RawValue("d", 0.0)
+    def __init__(self, context: BaseContext, options: PageOptions) -> None:
+        self.clock: Synchronized[float] = context.RawValue("d", 0.0)  # type: ignore[assignment]
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(
+        self.process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self.clock, options), daemon=True
         )
         self.process.start()
         child.close()
-        self.task: _Task | None = None
+        self.task: Task | None = None
 
-    def send(self, task: _Task) -> None:
+    def send(self, task: Task) -> None:
         self.task = task
         self.conn.send((task.seq, task.work, task.skip + len(task.results)))
 
@@ -257,7 +159,7 @@ class _Worker:
         self.conn.close()
 
 
-def _context(*, fresh: bool):
+def _context(*, fresh: bool) -> BaseContext:
     """How to start a worker: ``fresh`` is true for the first workers of a pool.
 
     On Linux the first workers are forked: this process has already imported
@@ -278,10 +180,10 @@ def _context(*, fresh: bool):
     return multiprocessing.get_context("spawn")
 
 
-class _Pool:
-    """Ordered, watched worker processes. Use :meth:`run`."""
+class Pool:
+    """Ordered, watched worker processes. Use :meth:`run`, then :meth:`close`."""
 
-    def __init__(self, jobs: int, options: dict, page_timeout: float | None):
+    def __init__(self, jobs: int, options: PageOptions, page_timeout: float | None) -> None:
         self.options = options
         self.page_timeout = page_timeout or None
         context = _context(fresh=True)
@@ -291,12 +193,12 @@ class _Pool:
         for worker in self.workers:
             worker.stop()
 
-    def run(self, work: Iterable) -> Iterator[_Task | InputFailure | StreamEnd]:
+    def run(self, work: Iterable[WorkItem]) -> Iterator[Task | InputFailure | StreamEnd]:
         """Tasks in input order once done; markers (failures, stream ends) pass through."""
         source = iter(work)
         exhausted = False
-        window: deque = deque()  # _Task or markers, in input order
-        queued: deque[_Task] = deque()  # tasks waiting for a worker, retries first
+        window: deque[Task | InputFailure | StreamEnd] = deque()  # in input order
+        queued: deque[Task] = deque()  # tasks waiting for a worker, retries first
         limit = _WINDOW_PER_WORKER * len(self.workers)
         seq = 0
         while True:
@@ -306,7 +208,7 @@ class _Pool:
                 if item is None:
                     exhausted = True
                 elif isinstance(item, PageBatch | StreamBlock):
-                    task = _Task(seq, item)
+                    task = Task(seq, item)
                     seq += 1
                     if isinstance(item, PageBatch) and not item.pages:
                         task.done = True
@@ -318,7 +220,10 @@ class _Pool:
             for worker in self.workers:
                 if worker.task is None and queued:
                     worker.send(queued.popleft())
-            while window and (not isinstance(window[0], _Task) or window[0].done):
+            while window:
+                head = window[0]
+                if isinstance(head, Task) and not head.done:
+                    break
                 yield window.popleft()
             if exhausted and not window:
                 return
@@ -338,10 +243,10 @@ class _Pool:
                 if started:
                     timeout = min(timeout, max(0.0, started + self.page_timeout - now))
         for conn in wait(list(busy), timeout=timeout):
-            worker = busy[conn]
+            worker = busy[conn]  # type: ignore[index]
             try:
-                while conn.poll():
-                    self._receive(worker, conn.recv())
+                while worker.conn.poll():
+                    self._receive(worker, worker.conn.recv())
             except (EOFError, OSError):
                 self._replace(worker, "worker_crashed", "the worker process died on this page")
         if self.page_timeout:
@@ -352,15 +257,15 @@ class _Pool:
                     message = f"parsing took longer than {self.page_timeout:g} s"
                     self._replace(worker, "timeout", message)
 
-    def _receive(self, worker: _Worker, message: tuple) -> None:
-        seq, kind, payload, *rest = message
+    def _receive(self, worker: _Worker, message: tuple[Any, ...]) -> None:
+        seq, what, payload, *rest = message
         task = worker.task
         assert task is not None and task.seq == seq
-        if kind == "scanned":
+        if what == "scanned":
             task.block, task.ids = payload, rest[0]
-        elif kind == "result":
+        elif what == "result":
             task.results.append(payload)
-        elif kind == "failed":
+        elif what == "failed":
             task.failed, task.done, worker.task = payload, True, None
         else:
             task.done, worker.task = True, None
@@ -389,265 +294,20 @@ class _Pool:
             task.done = True
 
 
-def _unpack(options: dict) -> tuple:
-    parser = options.get("parser") or DEFAULT_PARSER
-    return options.get("fmt"), options.get("keep_record", True), parser
-
-
-def _run_in_process(work: Iterable, options: dict) -> Iterator[_Task | InputFailure | StreamEnd]:
-    fmt, keep, parser = _unpack(options)
+def run_in_process(
+    work: Iterable[WorkItem], options: PageOptions
+) -> Iterator[Task | InputFailure | StreamEnd]:
+    """What :meth:`Pool.run` gives, computed here, one task after another (``jobs=0``)."""
     for seq, item in enumerate(work):
         if not isinstance(item, PageBatch | StreamBlock):
             yield item
             continue
-        task = _Task(seq, item, done=True)
+        task = Task(seq, item, done=True)
         try:
             pages, task.block = _pages_of(item)
         except Exception as exc:  # same contract as a worker
             task.failed = f"{type(exc).__name__}: {exc}"
             yield task
             continue
-        task.results = [convert_one(page, fmt, keep, parser) for page in pages]
+        task.results = [convert_one(page, options) for page in pages]
         yield task
-
-
-def run_work(
-    work: Iterable[PageBatch | StreamBlock | StreamEnd | InputFailure],
-    *,
-    jobs: int = 1,
-    fmt: str | None = None,
-    keep_record: bool = True,
-    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
-    parser: str = DEFAULT_PARSER,
-) -> Iterator[Outcome]:
-    """One :class:`Outcome` per unit of work (and per stitched run of a multistream file).
-
-    Multistream blocks of a file are stitched here, in order, so pages cut by
-    a stream boundary are not lost and a truncated file is told.
-    """
-    options = {"fmt": fmt, "keep_record": keep_record, "parser": parser}
-    pool = _Pool(jobs, options, page_timeout) if jobs > 0 else None
-    stitchers: dict[str, Stitcher] = {}
-    broken: set[str] = set()
-    try:
-        tasks = pool.run(work) if pool else _run_in_process(work, options)
-        for item in tasks:
-            if isinstance(item, InputFailure):
-                yield Outcome(failure=item)
-            elif isinstance(item, StreamEnd):
-                stitcher = stitchers.pop(item.origin, None)
-                if item.origin in broken or stitcher is None:
-                    continue
-                yield _stitched(stitcher.finish, item.origin, options)
-            elif isinstance(item.work, StreamBlock):
-                origin = item.work.origin
-                if origin in broken:
-                    continue
-                if item.failed:
-                    broken.add(origin)
-                    message = f"{origin}: damaged stream at byte {item.work.offset}: {item.failed}"
-                    yield Outcome(failure=InputFailure(origin, message))
-                    continue
-                stitcher = stitchers.setdefault(origin, Stitcher(origin))
-                outcome = _stitched(lambda s=stitcher, b=item.block: s.add(b), origin, options)
-                if outcome.failure:
-                    broken.add(origin)
-                    yield outcome
-                    continue
-                block = item.block
-                outcome.results += item.results
-                outcome.pages_read += block.scan.pages_read
-                outcome.nbytes += block.scan.nbytes + len(block.head) + len(block.tail)
-                yield outcome
-            else:
-                work_item = item.work
-                if item.failed:
-                    message = f"unreadable work: {item.failed}"
-                    yield Outcome(failure=InputFailure("?", message))
-                    continue
-                yield Outcome(item.results, work_item.pages_read, work_item.nbytes)
-    finally:
-        if pool:
-            pool.close()
-
-
-def _stitched(step: Callable[[], list], origin: str, options: dict) -> Outcome:
-    """Run a stitcher step; parse the pages it completes here (rare: cut pages only)."""
-    outcome = Outcome()
-    try:
-        scans = step()
-    except DumpError as exc:
-        outcome.failure = InputFailure(origin, str(exc))
-        return outcome
-    fmt, keep, parser = _unpack(options)
-    for scan in scans:
-        outcome.pages_read += scan.pages_read
-        outcome.nbytes += scan.nbytes
-        outcome.results += [convert_one(page, fmt, keep, parser) for page in scan.candidates]
-    return outcome
-
-
-def convert_pages(
-    pages: Iterable[Page | BadPage],
-    *,
-    jobs: int | None = None,
-    fmt: str | None = None,
-    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
-    parser: str = DEFAULT_PARSER,
-) -> Iterator[PageResult]:
-    """One :class:`PageResult` per page, in input order, parsed by ``jobs`` processes.
-
-    ``jobs=None`` uses every core, ``jobs=0`` this process. With ``fmt``
-    (``yaml``, ``json``, ``jsonl``) each result also carries the serialised
-    record in ``text``. A page over ``page_timeout`` seconds fails with code
-    ``timeout`` (not enforced with ``jobs=0``).
-    """
-    jobs = default_jobs() if jobs is None else jobs
-    batches = _batched(pages)
-    outcomes = run_work(batches, jobs=jobs, fmt=fmt, page_timeout=page_timeout, parser=parser)
-    for outcome in outcomes:
-        yield from outcome.results
-
-
-def _batched(pages: Iterable[Page | BadPage]) -> Iterator[PageBatch]:
-    batch: list = []
-    for page in pages:
-        batch.append(page)
-        if len(batch) >= _PAGES_PER_TASK:
-            yield PageBatch(tuple(batch), len(batch))
-            batch = []
-    if batch:
-        yield PageBatch(tuple(batch), len(batch))
-
-
-# --- the convert command: inputs -> work -> results -> writers, counts, exit status -----
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def run_convert(
-    inputs: list[str],
-    *,
-    output: str | None = None,
-    fmt: str | None = None,
-    jobs: int | None = None,
-    errors: str | None = None,
-    progress: bool | None = None,
-    fail_fast: bool = False,
-    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
-    resume: bool = False,
-    title: str | None = None,
-    stdin=None,
-    stdout=None,
-    stderr=None,
-) -> int:
-    """``drugparse convert``: the exit status 0, 1 or 2 of record-format.md."""
-    from drugparse import write
-    from drugparse.batch.progress import Counts, Progress
-    from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
-    from drugparse.sources.inputs import InputError, resolve_inputs, work_items
-
-    stdout = stdout if stdout is not None else sys.stdout
-    stderr = stderr if stderr is not None else sys.stderr
-    try:
-        resolved = resolve_inputs(inputs)
-    except InputError as exc:
-        print(f"drugparse: {exc}", file=stderr)
-        return EXIT_USAGE
-    fmt = fmt or _format_for(output)
-    single = len(resolved) == 1 and resolved[0].kind in ("wikitext", "stdin")
-    jobs = default_jobs() if jobs is None else jobs
-    if single:
-        jobs = min(jobs, 1)
-    separator = "---\n" if fmt == "yaml" else ""
-    try:
-        if output is None:
-            writer = StreamWriter(stdout, separator=separator)
-        elif _is_file_output(output):
-            writer = FileWriter(Path(output), separator=separator)
-        else:
-            writer = DirectoryWriter(Path(output), write.FILE_SUFFIX[fmt], resume=resume)
-        error_log = FileWriter(Path(errors)) if errors else None
-    except OSError as exc:
-        print(f"drugparse: cannot write {exc.filename or output}: {exc.strerror}", file=stderr)
-        return EXIT_USAGE
-    counts = Counts()
-    unreadable = False
-    completed = False
-    work = work_items(resolved, jobs=jobs, stdin=stdin)
-    if title is not None and single:
-        work = _titled(work, title)
-    outcomes = run_work(work, jobs=jobs, fmt=fmt, keep_record=False, page_timeout=page_timeout)
-    try:
-        with Progress(counts, enabled=progress) as bar:
-            for outcome in outcomes:
-                counts.pages_read += outcome.pages_read
-                counts.nbytes += outcome.nbytes
-                if outcome.failure:
-                    unreadable = True
-                    failure = outcome.failure
-                    print(f"drugparse: {failure.message}", file=stderr)
-                    if error_log:
-                        entry = {
-                            "title": None,
-                            "page_id": None,
-                            "code": "unreadable_input",
-                            "message": failure.message,
-                        }
-                        error_log.write(None, json.dumps(entry, ensure_ascii=False) + "\n")
-                for result in outcome.results:
-                    if result.status == "record":
-                        writer.write(result.title, result.text)
-                        counts.records += 1
-                    elif result.status == "failed":
-                        counts.failed += 1
-                        print(
-                            f"drugparse: {result.title}: {result.code}: {result.message}",
-                            file=stderr,
-                        )
-                        if error_log:
-                            line = json.dumps(result.error, ensure_ascii=False) + "\n"
-                            error_log.write(result.title, line)
-                bar.refresh()
-                if fail_fast and (counts.failed or unreadable):
-                    break
-        completed = True
-    finally:
-        outcomes.close()
-        work.close()
-        for sink in (writer, error_log):
-            if sink is None:
-                continue
-            if completed or not hasattr(sink, "abort"):
-                sink.close()
-            else:
-                sink.abort()
-    if not single or output is not None:
-        print(counts.summary(), file=stderr)
-    if unreadable:
-        return EXIT_USAGE
-    return EXIT_FAILED if counts.failed else EXIT_OK
-
-
-def _titled(work: Iterator, title: str) -> Iterator:
-    """``--title`` for the one page of a single file."""
-    for item in work:
-        if isinstance(item, PageBatch):
-            pages = tuple(replace(p, title=title) if isinstance(p, Page) else p for p in item.pages)
-            item = replace(item, pages=pages)
-        yield item
-
-
-def _format_for(output: str | None) -> str:
-    """The format an output's name asks for, when ``--format`` is not given."""
-    if output and output.lower().endswith(".jsonl"):
-        return "jsonl"
-    if output and output.lower().endswith(".json"):
-        return "json"
-    return "yaml"
-
-
-def _is_file_output(output: str) -> bool:
-    """``-o records.jsonl`` is a file; anything else (existing folder or not) a folder."""
-    path = Path(output)
-    return not path.is_dir() and path.suffix.lower() in (".jsonl", ".json", ".yaml", ".yml")

@@ -1,4 +1,11 @@
-"""The guard stage (being split: see the next commit)."""
+"""The guard stage: what happens to a page's raw text before mwparserfromhell sees it.
+
+- :mod:`~drugparse.guards.brackets`: one linear scan of ``{{``, ``[[``, ``<ref>``;
+- :mod:`~drugparse.guards.limits`: :func:`guard_page` refuses pages past limits no
+  article reaches, and replaces NUL and lone surrogates;
+- :mod:`~drugparse.guards.markup`: :func:`check_markup` (``unbalanced_markup``
+  warnings) and :func:`repair` (close an unclosed infobox or ``<ref>``).
+"""
 
 from drugparse.guards.limits import (
     MAX_NESTING,

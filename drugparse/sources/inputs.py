@@ -42,6 +42,7 @@ __all__ = [
     "StreamBlock",
     "StreamEnd",
     "WIKITEXT_SUFFIXES",
+    "WorkItem",
     "kind_of_name",
     "resolve_inputs",
     "work_items",
@@ -91,6 +92,10 @@ class InputFailure:
 
     origin: str
     message: str
+
+
+#: What :func:`work_items` yields, in input order: work, and markers that pass through.
+WorkItem = PageBatch | StreamBlock | StreamEnd | InputFailure
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ the CLI skips them. A page that fails gives a row with ``error_code`` and
 ``error_message`` (the CLI's codes: ``parse_error``, ``timeout``,
 ``internal_error``...); it never fails the task.
 
-The work per page is :func:`drugparse.batch.convert_one`, behind the same
+The work per page is :func:`drugparse.pipeline.convert_one`, behind the same
 raw-text pre-filter as the CLI (:func:`~drugparse.sources.prefilter.mentions_drug_infobox`).
 The parser is imported once per Python worker process (Spark reuses them
 across tasks), never per row. Two ways to run it, same output:
@@ -39,6 +39,7 @@ import importlib.util
 import signal
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
@@ -101,19 +102,30 @@ def convert_dataframe(
     missing = {"title", "text"} - set(pages.columns)
     if missing:
         raise ValueError(f"the DataFrame has no {', '.join(sorted(missing))} column")
-    options = _options(page_timeout, parser)
+    options = _RowOptions.of(page_timeout, parser)
     selected = _select_articles(pages)
     if method == "arrow":
         return selected.mapInArrow(lambda batches: _convert_arrow(batches, options), RESULT_SCHEMA)
-    rows = selected.rdd.mapPartitions(lambda part: convert_rows(part, **options))
+    rows = selected.rdd.mapPartitions(
+        lambda part: convert_rows(part, page_timeout=options.page_timeout, parser=options.parser)
+    )
     return selected.sparkSession.createDataFrame(rows, RESULT_SCHEMA)
 
 
-def _options(page_timeout: float | None, parser: str | None) -> dict:
-    from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+@dataclass(frozen=True)
+class _RowOptions:
+    """What :func:`convert_rows` needs, shipped to the Python workers with the closure."""
 
-    timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
-    return {"page_timeout": timeout or None, "parser": parser or DEFAULT_PARSER}
+    page_timeout: float | None
+    parser: str
+
+    @classmethod
+    def of(cls, page_timeout: float | None, parser: str | None) -> _RowOptions:
+        from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
+        from drugparse.pipeline import DEFAULT_PARSER
+
+        timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
+        return cls(timeout or None, parser or DEFAULT_PARSER)
 
 
 def _select_articles(pages: DataFrame) -> DataFrame:
@@ -148,11 +160,11 @@ def convert_rows(
     >>> list(convert_rows([("Aspirin", "no infobox", 1, 10, None, None, None)]))
     []
     """
-    from drugparse.batch.pool import DEFAULT_PARSER, PageResult, convert_one
+    from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
     from drugparse.sources.pages import Page
     from drugparse.sources.prefilter import mentions_drug_infobox
 
-    parser = parser or DEFAULT_PARSER
+    options = PageOptions(fmt="jsonl", keep_record=False, parser=parser or DEFAULT_PARSER)
     for title, text, page_id, revision_id, timestamp, error_code, error_message in rows:
         if error_code:  # a page the reader could not decode: reported, not parsed
             yield (title, page_id, revision_id, None, error_code, error_message)
@@ -162,7 +174,7 @@ def convert_rows(
         page = Page(title, text, page_id, revision_id, timestamp)
         try:
             with _time_limit(page_timeout):
-                result = convert_one(page, "jsonl", False, parser)
+                result = convert_one(page, options)
         except _PageTimeout:
             message = f"parsing took longer than {page_timeout:g} s"
             result = PageResult("failed", title, page_id, code="timeout", message=message)
@@ -172,7 +184,7 @@ def convert_rows(
             yield (result.title, page_id, revision_id, None, result.code, result.message)
 
 
-def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
+def _convert_arrow(batches: Iterator, options: _RowOptions) -> Iterator:
     import pyarrow as pa
     from pyspark.sql.pandas.types import to_arrow_schema
 
@@ -181,7 +193,8 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
     for batch in batches:
         batch = _candidates(batch)
         columns = [batch.column(name).to_pylist() for name in names]
-        results = list(convert_rows(zip(*columns, strict=True), **options))
+        rows = zip(*columns, strict=True)
+        results = list(convert_rows(rows, page_timeout=options.page_timeout, parser=options.parser))
         if results:
             yield pa.RecordBatch.from_arrays(
                 [

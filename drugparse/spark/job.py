@@ -1,36 +1,47 @@
-"""``drugparse spark-convert``: a dump or a table of pages to drug records, on Spark.
+"""A Spark conversion job: where pages come from, how they are converted, where records go.
 
-    drugparse spark-convert enwiki-multistream.xml.bz2 -o records.jsonl --master 'local[*]'
-    drugparse spark-convert pages.parquet -o records/ --format parquet
-    spark-submit -m drugparse.spark_cli ...           # see README: Spark
+:class:`SparkJob` describes one run of ``drugparse spark-convert`` as a value;
+:func:`run_job` runs it on a session and returns a :class:`JobReport` (the
+failed pages, the records written). Printing and exit statuses are the
+command's (:mod:`drugparse.cli.spark`).
 
-INPUT is a multistream ``.xml.bz2`` dump (its index beside it or ``--index``),
+INPUT is a multistream ``.xml.bz2`` dump (its index beside it or ``index``),
 a Parquet folder or file, a JSON Lines file of pages (``title``, ``text``...),
-or, with ``--input-format table``, a metastore table name
+or, with ``input_format="table"``, a metastore table name
 (``wmf.mediawiki_wikitext_current``). Wikimedia's column names
 (``page_title``, ``revision_text``...) are understood.
 
-OUT: ``records.jsonl`` is one file, the CLI's bytes, sorted by title;
-any other name is a Spark output folder (``part-*`` files of JSON Lines, or
-Parquet with the error rows too). Failed pages are reported on standard
-error (and in ``--errors FILE`` as JSON Lines), as ``drugparse convert`` does.
-Exit status: 0 all good, 1 some pages failed, 2 bad usage or unreadable input.
+OUT: ``records.jsonl`` is one file, the CLI's bytes, sorted by title; any
+other name is a Spark output folder (``part-*`` files of JSON Lines, or
+Parquet with the error rows too).
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
 import os
-import sys
-import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from drugparse.batch.pool import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from drugparse.contract import ErrorEntry, error_entry
 from drugparse.sources.decompress import file_compression
 
-__all__ = ["add_arguments", "main", "run", "run_spark_convert", "WIKIMEDIA_COLUMNS"]
+if TYPE_CHECKING:
+    from pyspark import Accumulator
+    from pyspark.sql import DataFrame, SparkSession
+
+__all__ = [
+    "INPUT_FORMATS",
+    "OUTPUT_FORMATS",
+    "WIKIMEDIA_COLUMNS",
+    "JobInputError",
+    "JobReport",
+    "SparkJob",
+    "infer_input_format",
+    "run_job",
+    "session",
+    "wikimedia_names",
+]
 
 INPUT_FORMATS = ("dump", "parquet", "json", "table")
 OUTPUT_FORMATS = ("jsonl", "parquet")
@@ -52,221 +63,104 @@ WIKIMEDIA_COLUMNS = {
 }
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """The options of ``spark-convert``, for the ``drugparse`` subcommand and ``main``."""
-    parser.add_argument(
-        "input",
-        metavar="INPUT",
-        help="multistream .xml.bz2 dump, Parquet, JSON Lines, or a table name",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="records.jsonl (one file) or a folder (Spark part files)",
-    )
-    parser.add_argument("--master", help="Spark master, e.g. local[*] (default: spark-submit's)")
-    parser.add_argument(
-        "--format",
-        choices=OUTPUT_FORMATS,
-        help="jsonl (default) or parquet (records and error rows)",
-    )
-    parser.add_argument(
-        "--input-format", choices=INPUT_FORMATS, help="default: from INPUT's name and content"
-    )
-    parser.add_argument("--index", help="the dump's multistream index (default: beside it)")
-    parser.add_argument("--where", help="SQL filter on a table, e.g. \"wiki_db = 'enwiki'\"")
-    parser.add_argument(
-        "--method",
-        choices=("arrow", "rdd"),
-        help="RDD mapPartitions (default, measured faster) or mapInArrow",
-    )
-    parser.add_argument(
-        "--partitions",
-        type=int,
-        metavar="N",
-        help="Spark partitions of the pages (default: Spark's)",
-    )
-    parser.add_argument(
-        "--page-timeout",
-        type=float,
-        metavar="SECONDS",
-        help="a slower page fails with code timeout (default 5, 0: none)",
-    )
-    parser.add_argument("--errors", metavar="FILE", help="write failed pages here as JSONL")
-    return parser
+@dataclass(frozen=True)
+class SparkJob:
+    """One ``spark-convert`` run, as a value.
+
+    ``input_format`` None: from ``source``'s name and content
+    (:func:`infer_input_format`); ``index``: the dump's multistream index
+    (default: beside it); ``where``: an SQL filter on a table;
+    ``partitions``: Spark partitions of the pages (default: Spark's);
+    ``page_timeout`` None: 5 s, 0: none; ``errors``: a file for the failed
+    pages as JSON Lines; ``master``: the Spark master when a session is made.
+    """
+
+    source: str
+    output: str
+    fmt: str = "jsonl"
+    input_format: str | None = None
+    index: str | None = None
+    where: str | None = None
+    method: str = "rdd"
+    partitions: int | None = None
+    page_timeout: float | None = None
+    errors: str | None = None
+    master: str | None = None
+
+    @property
+    def single_file(self) -> bool:
+        """``-o records.jsonl``: one file of JSON Lines, not a Spark folder."""
+        return self.fmt == "jsonl" and self.output.lower().endswith(".jsonl")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="drugparse spark-convert",
-        description="Wikipedia drug articles to validated drug records, on Apache Spark.",
-    )
-    return run(add_arguments(parser).parse_args(argv))
+@dataclass(frozen=True)
+class JobReport:
+    """What a job did: the failed pages and broken inputs, records written, pages read.
+
+    ``pages_read`` is known for a dump only (counted as its streams are read).
+    """
+
+    failures: list[ErrorEntry]
+    written: int
+    pages_read: int | None
 
 
-def run(args: argparse.Namespace) -> int:
-    return run_spark_convert(
-        args.input,
-        args.output,
-        master=args.master,
-        fmt=args.format,
-        input_format=args.input_format,
-        index=args.index,
-        where=args.where,
-        method=args.method,
-        partitions=args.partitions,
-        page_timeout=args.page_timeout,
-        errors=args.errors,
-    )
+class JobInputError(Exception):
+    """The job's input cannot be read (no such table, path or column; not a dump)."""
 
 
-def run_spark_convert(
-    source: str,
-    output: str,
-    *,
-    master: str | None = None,
-    fmt: str | None = None,
-    input_format: str | None = None,
-    index: str | None = None,
-    where: str | None = None,
-    method: str | None = None,
-    partitions: int | None = None,
-    page_timeout: float | None = None,
-    errors: str | None = None,
-    spark=None,
-    stderr=None,
-) -> int:
-    """The command; ``spark`` is an existing session to use (else one is made, then stopped)."""
-    stderr = stderr if stderr is not None else sys.stderr
-    started = time.monotonic()
-    if importlib.util.find_spec("pyspark") is None:
-        print("drugparse: spark-convert needs PySpark: pip install 'drugparse[spark]'", file=stderr)
-        return EXIT_USAGE
-    fmt = fmt or "jsonl"
-    method = method or "rdd"
-    kind = input_format or _input_format(source)
-    if kind is None:
-        print(
-            f"drugparse: {source}: not a dump, Parquet or JSON Lines input "
-            "(name a table with --input-format table)",
-            file=stderr,
-        )
-        return EXIT_USAGE
-    single_file = fmt == "jsonl" and output.lower().endswith(".jsonl")
-    if Path(output).exists() and not (single_file and Path(output).is_file()):
-        print(f"drugparse: {output} exists; not overwriting a Spark output folder", file=stderr)
-        return EXIT_USAGE
-    if spark is None:
-        from pyspark.sql import SparkSession
-
-        spark = SparkSession.getActiveSession()  # e.g. in a notebook: use it, leave it running
-    own_session = spark is None
-    if own_session:
-        spark = _session(master, hive=kind == "table")
-    try:
-        return _convert(
-            spark,
-            source,
-            output,
-            kind,
-            fmt,
-            single_file,
-            index,
-            where,
-            method,
-            partitions,
-            page_timeout,
-            errors,
-            stderr,
-            started,
-        )
-    finally:
-        if own_session:
-            spark.stop()
+def infer_input_format(source: str) -> str | None:
+    """``dump``, ``parquet`` or ``json`` from the name and content; None if it cannot tell."""
+    path = Path(source)
+    name = source.lower().rstrip("/")
+    if name.endswith(".bz2") or (path.is_file() and file_compression(path) == "bz2"):
+        return "dump"
+    if name.endswith(".parquet") or (path.is_dir() and any(path.glob("*.parquet"))):
+        return "parquet"
+    json_folder = path.is_dir() and any(path.glob("*.json"))
+    if name.endswith((".json", ".jsonl", ".ndjson")) or json_folder:
+        return "json"
+    return None
 
 
-def _convert(
-    spark,
-    source,
-    output,
-    kind,
-    fmt,
-    single_file,
-    index,
-    where,
-    method,
-    partitions,
-    page_timeout,
-    errors,
-    stderr,
-    started,
-) -> int:
+def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
+    """Read, convert, write; raise :class:`JobInputError` when the input cannot be read."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     from drugparse.sources.dump import DumpError
     from drugparse.spark.dataframe import convert_dataframe
 
-    pages_read = spark.sparkContext.accumulator(0) if kind == "dump" else None
+    pages_read = spark.sparkContext.accumulator(0) if input_format == "dump" else None
     try:
-        pages = _pages(spark, source, kind, index, where, partitions, pages_read)
+        pages = _pages(spark, job, input_format, pages_read)
     except (DumpError, OSError, ValueError) as exc:
-        print(f"drugparse: {exc}", file=stderr)
-        return EXIT_USAGE
+        raise JobInputError(str(exc)) from exc
     except Exception as exc:  # Spark's AnalysisException: no such table, path or column
-        print(f"drugparse: {source}: {type(exc).__name__}: {str(exc).splitlines()[0]}", file=stderr)
-        return EXIT_USAGE
-    results = convert_dataframe(pages, method=method, page_timeout=page_timeout)
+        message = f"{job.source}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+        raise JobInputError(message) from exc
+    results = convert_dataframe(pages, method=job.method, page_timeout=job.page_timeout)
     results = results.persist(StorageLevel.MEMORY_AND_DISK)  # written, then counted
     try:
         ordered = results.orderBy("title", "page_id")
-        if fmt == "parquet":
-            ordered.write.parquet(output)
-        elif single_file:
-            _write_lines(output, ordered.where(F.col("record").isNotNull()).select("record"))
+        if job.fmt == "parquet":
+            ordered.write.parquet(job.output)
+        elif job.single_file:
+            _write_lines(job.output, ordered.where(F.col("record").isNotNull()).select("record"))
         else:
             records = ordered.where(F.col("record").isNotNull()).select("record")
-            records.write.text(output)
-        failures = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
+            records.write.text(job.output)
+        rows = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
         written = results.where(F.col("record").isNotNull()).count()
     finally:
         results.unpersist()
-    return _report(failures, written, pages_read, errors, stderr, started)
+    failures = [
+        error_entry(row.title, row.page_id, row.error_code, row.error_message) for row in rows
+    ]
+    return JobReport(failures, written, pages_read.value if pages_read is not None else None)
 
 
-def _report(failures, written, pages_read, errors, stderr, started) -> int:
-    unreadable = failed = 0
-    lines = []
-    for row in failures:
-        if row.error_code == "unreadable_input":
-            unreadable += 1
-            print(f"drugparse: {row.error_message}", file=stderr)
-        else:
-            failed += 1
-            print(f"drugparse: {row.title}: {row.error_code}: {row.error_message}", file=stderr)
-        entry = {
-            "title": row.title,
-            "page_id": row.page_id,
-            "code": row.error_code,
-            "message": row.error_message,
-        }
-        lines.append(json.dumps(entry, ensure_ascii=False) + "\n")
-    if errors:
-        Path(errors).write_text("".join(lines), "utf-8")
-    read = f"{pages_read.value} pages read, " if pages_read is not None else ""
-    elapsed = time.monotonic() - started
-    print(
-        f"drugparse: {read}{written} records written, {failed} failed in {elapsed:.1f} s",
-        file=stderr,
-    )
-    if unreadable:
-        return EXIT_USAGE
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _write_lines(output: str, records) -> None:
+def _write_lines(output: str, records: DataFrame) -> None:
     """One JSON Lines file, written as ``convert -o FILE`` writes one: a failure leaves none."""
     from drugparse.batch.writers import FileWriter
 
@@ -280,28 +174,35 @@ def _write_lines(output: str, records) -> None:
     writer.close()
 
 
-def _pages(spark, source, kind, index, where, partitions, pages_read):
-    if kind == "dump":
+def _pages(
+    spark: SparkSession, job: SparkJob, input_format: str, pages_read: Accumulator[int] | None
+) -> DataFrame:
+    if input_format == "dump":
         from drugparse.spark.dump import read_multistream
 
         return read_multistream(
-            spark, source, index, drug_pages_only=True, partitions=partitions, pages_read=pages_read
+            spark,
+            job.source,
+            job.index,
+            drug_pages_only=True,
+            partitions=job.partitions,
+            pages_read=pages_read,
         )
-    if kind == "table":
-        pages = spark.table(source)
-    elif kind == "parquet":
-        pages = spark.read.parquet(source)
+    if input_format == "table":
+        pages = spark.table(job.source)
+    elif input_format == "parquet":
+        pages = spark.read.parquet(job.source)
     else:
-        pages = spark.read.json(source)
-    if where:
-        pages = pages.where(where)
+        pages = spark.read.json(job.source)
+    if job.where:
+        pages = pages.where(job.where)
     pages = wikimedia_names(pages)
-    if partitions:
-        pages = pages.repartition(partitions)
+    if job.partitions:
+        pages = pages.repartition(job.partitions)
     return pages
 
 
-def wikimedia_names(pages):
+def wikimedia_names(pages: DataFrame) -> DataFrame:
     """Rename Wikimedia's columns (``page_title``...) when the converter's names are absent."""
     from pyspark.sql import functions as F
 
@@ -319,30 +220,19 @@ def wikimedia_names(pages):
     return pages
 
 
-def _input_format(source: str) -> str | None:
-    path = Path(source)
-    name = source.lower().rstrip("/")
-    if name.endswith(".bz2") or (path.is_file() and file_compression(path) == "bz2"):
-        return "dump"
-    if name.endswith(".parquet") or (path.is_dir() and any(path.glob("*.parquet"))):
-        return "parquet"
-    json_folder = path.is_dir() and any(path.glob("*.json"))
-    if name.endswith((".json", ".jsonl", ".ndjson")) or json_folder:
-        return "json"
-    return None
-
-
-def _session(master: str | None, hive: bool = False):
+def session(master: str | None, hive: bool = False) -> SparkSession:
+    """A new session for the command (time zone UTC, as the dumps' timestamps)."""
     from pyspark.sql import SparkSession
 
     _worker_path()
-    builder = SparkSession.builder.appName("drugparse spark-convert")
+    builder: Any = SparkSession.builder.appName("drugparse spark-convert")
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.sql.session.timeZone", "UTC")
     if hive:
         builder = builder.enableHiveSupport()
-    return builder.getOrCreate()
+    made: SparkSession = builder.getOrCreate()
+    return made
 
 
 def _worker_path() -> None:
@@ -355,7 +245,3 @@ def _worker_path() -> None:
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if home not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [home, *paths] if p)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
