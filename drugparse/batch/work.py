@@ -20,8 +20,9 @@ truncated file is told.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, Pool, default_jobs, run_in_process
 from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
@@ -51,7 +52,7 @@ def run_work(
     jobs: int = 1,
     options: PageOptions | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """One :class:`Outcome` per unit of work (and per stitched run of a multistream file).
 
     ``jobs=0`` works in this process (no time limit); ``options`` say how
@@ -83,7 +84,7 @@ def run_work(
                 block = item.block
                 assert block is not None  # a stream task that did not fail was scanned
                 stitcher = stitchers.setdefault(origin, Stitcher(origin))
-                outcome = _stitched(lambda s=stitcher, b=block: s.add(b), origin, options)
+                outcome = _stitched(partial(stitcher.add, block), origin, options)
                 if outcome.failure:
                     broken.add(origin)
                     yield outcome

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -22,7 +22,15 @@ from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from drugparse.contract import RecordWriter, error_entry
 from drugparse.pipeline import PageOptions
-from drugparse.sources.inputs import InputError, PageBatch, WorkItem, resolve_inputs, work_items
+from drugparse.sources.inputs import (
+    InputError,
+    PageBatch,
+    StandardInput,
+    WikitextFile,
+    WorkItem,
+    resolve_inputs,
+    work_items,
+)
 from drugparse.sources.pages import Page
 
 __all__ = ["ConvertOptions", "run_convert"]
@@ -66,7 +74,7 @@ def run_convert(
         return EXIT_USAGE
     output = options.output
     fmt = options.fmt or _format_for(output)
-    single = len(resolved) == 1 and resolved[0].kind in ("wikitext", "stdin")
+    single = len(resolved) == 1 and isinstance(resolved[0], WikitextFile | StandardInput)
     jobs = default_jobs() if options.jobs is None else options.jobs
     if single:
         jobs = min(jobs, 1)
@@ -137,7 +145,7 @@ def run_convert(
     return EXIT_FAILED if counts.failed else EXIT_OK
 
 
-def _titled(work: Iterator[WorkItem], title: str) -> Iterator[WorkItem]:
+def _titled(work: Iterator[WorkItem], title: str) -> Generator[WorkItem, None, None]:
     """``--title`` for the one page of a single file."""
     for item in work:
         if isinstance(item, PageBatch):

@@ -34,7 +34,12 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
 
 from drugparse.sources.dump import DumpError, header_namespaces, is_export_header, scan_block
-from drugparse.sources.multistream import block_spans, decompress_stream, index_spans
+from drugparse.sources.multistream import (
+    block_spans,
+    decompress_stream,
+    index_beside,
+    index_spans,
+)
 from drugparse.sources.pages import BadPage
 
 __all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
@@ -83,8 +88,9 @@ def read_multistream(
     page scanned (once the DataFrame is computed; retried tasks count again).
     """
     path = str(path)
-    if index is None:
-        index = _index_beside(path)
+    local = _local_path(path)
+    if index is None and local is not None:
+        index = index_beside(local)
     spans = stream_spans(path, index)
     origin = Path(path).name
     header, namespaces = _read_header(path, spans, origin)
@@ -108,14 +114,10 @@ def read_multistream(
     return spark.createDataFrame(numbers.mapPartitions(read_partition), PAGE_SCHEMA)
 
 
-def _index_beside(path: str) -> str | None:
-    """``x-multistream.xml.bz2`` -> ``x-multistream-index.txt[.bz2]`` when it exists."""
-    if "://" in path:
-        return None
-    for suffix in ("-index.txt.bz2", "-index.txt"):
-        candidate = Path(path.removesuffix(".bz2").removesuffix(".xml") + suffix)
-        if candidate.is_file():
-            return str(candidate)
+def _local_path(path: str) -> Path | None:
+    """The file ``path`` names on this machine; None for a remote URI (``hdfs://``, ``s3://``)."""
+    if "://" not in path or path.startswith("file://"):
+        return Path(path.removeprefix("file://"))
     return None
 
 
@@ -126,8 +128,8 @@ def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, 
     local files): streams before the index's first offset (the header) count
     too. A remote dump (``hdfs://...``) needs its index, read by the driver.
     """
-    if "://" not in path or path.startswith("file://"):
-        local = Path(path.removeprefix("file://"))
+    local = _local_path(path)
+    if local is not None:
         return list(block_spans(local, Path(index) if index is not None else None))
     if index is None:
         raise ValueError(f"{path}: a remote dump needs its index (index=...)")
@@ -244,21 +246,25 @@ def _decompress(path: str, offset: int, length: int) -> bytes:
 
 
 def _read_range(path: str, offset: int, length: int) -> bytes:
-    if "://" in path and not path.startswith("file://"):
+    local = _local_path(path)
+    if local is None:
         from pyarrow import fs
 
         filesystem, inner = fs.FileSystem.from_uri(path)
         with filesystem.open_input_file(inner) as stream:
-            return stream.read_at(length, offset)
-    with open(path.removeprefix("file://"), "rb") as stream:
+            data: bytes = stream.read_at(length, offset)
+            return data
+    with open(local, "rb") as stream:
         stream.seek(offset)
         return stream.read(length)
 
 
 def _size(path: str) -> int:
-    if "://" in path and not path.startswith("file://"):
+    local = _local_path(path)
+    if local is None:
         from pyarrow import fs
 
         filesystem, inner = fs.FileSystem.from_uri(path)
-        return filesystem.get_file_info(inner).size
-    return Path(path.removeprefix("file://")).stat().st_size
+        size: int = filesystem.get_file_info(inner).size
+        return size
+    return local.stat().st_size
