@@ -16,15 +16,16 @@ an exception for a bad page::
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, cast
 
 from drugparse import assemble
-from drugparse.contract import ErrorEntry, ParseFunction, Record, WarningEntry, error_entry
+from drugparse.contract import ErrorEntry, ParseFunction, Record, error_entry
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
-from drugparse.extract.article import lead_name, read_article
+from drugparse.extract.article import Article, lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.references import collect_citations
 from drugparse.guards import check_markup, guard_page, repair
@@ -125,11 +126,13 @@ def _parse(
         "templates": {"navboxes": article.navboxes, "stubs": article.stubs},
         "unmapped": fields.unmapped,
         "warnings": _unique(
-            markup_warnings
-            + fields.warnings
-            + derived_warnings
-            + citations.warnings
-            + article.warnings
+            [
+                *markup_warnings,
+                *fields.warnings,
+                *derived_warnings,
+                *citations.warnings,
+                *article.warnings,
+            ]
         ),
     }
     record = assemble.tidy(record, _record_shape())
@@ -139,7 +142,7 @@ def _parse(
     return record
 
 
-def _title(title: str | None, article: object, body: Record, default_title: str | None) -> str:
+def _title(title: str | None, article: Article, body: Record, default_title: str | None) -> str:
     if title and title.strip():
         return " ".join(title.split())
     # Names read off the page become titles as MediaWiki would write them.
@@ -150,9 +153,10 @@ def _title(title: str | None, article: object, body: Record, default_title: str 
     raise ParseError(None, "the page has no title: pass title=")
 
 
-def _unique(warnings: list[WarningEntry]) -> list[WarningEntry]:
-    seen: set[tuple[str, str, str]] = set()
-    out: list[WarningEntry] = []
+def _unique(warnings: list[Mapping[str, object]]) -> list[Mapping[str, object]]:
+    """Each warning once (``WarningEntry`` values; the stages' lists are not typed yet)."""
+    seen: set[tuple[object, object, object]] = set()
+    out: list[Mapping[str, object]] = []
     for w in warnings:
         key = (w["code"], w["field"], w["message"])
         if key not in seen:

@@ -133,7 +133,7 @@ class Task:
 
 class _Worker:
     def __init__(self, context: BaseContext, options: PageOptions) -> None:
-        self.clock: Synchronized[float] = context.RawValue("d", 0.0)  # type: ignore[assignment]
+        self.clock: Synchronized[float] = context.RawValue("d", 0.0)
         self.conn, child = context.Pipe(duplex=True)
         self.process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self.clock, options), daemon=True

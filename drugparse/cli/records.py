@@ -35,8 +35,8 @@ def validate_files(files: list[str]) -> int:
             if errors is None:
                 print(f"{where}: not a record (a mapping is expected)", file=sys.stderr)
                 status = EXIT_FAILED
-            for error in errors or ():
-                print(f"{where}: {error}", file=sys.stderr)
+            for problem in errors or ():
+                print(f"{where}: {problem}", file=sys.stderr)
                 status = EXIT_FAILED
     if status == EXIT_OK:
         print(f"{len(files)} file(s) valid", file=sys.stderr)

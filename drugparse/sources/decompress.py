@@ -17,9 +17,9 @@ import contextlib
 import gzip
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 try:
     import fcntl
@@ -81,8 +81,12 @@ def decompressed_chunks(
     if command:
         yield from _piped(command + [str(path)], chunk_bytes)
         return
-    opener = {"bz2": bz2.open, "gzip": gzip.open, None: open}[kind]
-    with opener(path, "rb") as stream:
+    openers: dict[str | None, Callable[..., Any]] = {
+        "bz2": bz2.open,
+        "gzip": gzip.open,
+        None: open,
+    }
+    with openers[kind](path, "rb") as stream:
         yield from stream_chunks(stream, chunk_bytes)
 
 
@@ -91,7 +95,11 @@ def stream_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     kind = compression_of(head)
     if kind is not None:
-        stream = {"bz2": bz2.open, "gzip": gzip.open}[kind](stream, "rb")
+        openers: dict[str, Callable[..., Any]] = {
+            "bz2": bz2.open,
+            "gzip": gzip.open,
+        }
+        stream = openers[kind](stream, "rb")
     while chunk := stream.read(chunk_bytes):
         yield chunk
 

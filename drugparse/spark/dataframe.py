@@ -40,6 +40,8 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import FrameType
+from typing import Any
 
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
@@ -60,6 +62,9 @@ RESULT_SCHEMA = T.StructType(
 )
 
 METHODS = ("arrow", "rdd")
+
+#: One row, as a tuple in the order of ``_INPUT_SCHEMA`` or ``RESULT_SCHEMA``.
+Row = tuple[Any, ...]
 
 # The columns the converter reads, in this order, with their types; all but
 # title and text may be missing from the input.
@@ -151,8 +156,8 @@ def _select_articles(pages: DataFrame) -> DataFrame:
 
 
 def convert_rows(
-    rows: Iterable, *, page_timeout: float | None = 5.0, parser: str | None = None
-) -> Iterator[tuple]:
+    rows: Iterable[Row], *, page_timeout: float | None = 5.0, parser: str | None = None
+) -> Iterator[Row]:
     """Result tuples (``RESULT_SCHEMA`` order) for input tuples (``_INPUT_SCHEMA`` order).
 
     Pure Python, no Spark: the body of both methods, and testable alone.
@@ -179,12 +184,14 @@ def convert_rows(
             message = f"parsing took longer than {page_timeout:g} s"
             result = PageResult("failed", title, page_id, code="timeout", message=message)
         if result.status == "record":
+            assert result.text is not None  # PageOptions(fmt="jsonl") serialises every record
             yield (result.title, page_id, revision_id, result.text[:-1], None, None)
         elif result.status == "failed":
             yield (result.title, page_id, revision_id, None, result.code, result.message)
 
 
-def _convert_arrow(batches: Iterator, options: _RowOptions) -> Iterator:
+def _convert_arrow(batches: Iterator[Any], options: _RowOptions) -> Iterator[Any]:
+    """``mapInArrow``'s function: Arrow record batches of pages in, of results out."""
     import pyarrow as pa
     from pyspark.sql.pandas.types import to_arrow_schema
 
@@ -205,7 +212,7 @@ def _convert_arrow(batches: Iterator, options: _RowOptions) -> Iterator:
             )
 
 
-def _candidates(batch):
+def _candidates(batch: Any) -> Any:
     """The rows of an Arrow batch that pass the CLI's pre-filter, or carry a reader's error.
 
     Works on the Arrow buffers: the text of the other pages (most of a wiki) never
@@ -238,18 +245,17 @@ class _PageTimeout(BaseException):
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float | None):
+def _time_limit(seconds: float | None) -> Iterator[None]:
     """SIGALRM after ``seconds`` (main thread only; elsewhere, no limit).
 
     Unlike the CLI's pool, which kills a stuck worker, an alarm only fires
     between Python bytecodes: a page stuck inside the C tokenizer runs on.
     """
-    usable = seconds and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: FrameType | None) -> None:
         raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
