@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -16,6 +15,8 @@ from drugparse.pipeline import PageOptions, PageResult, convert_one
 from drugparse.sources import BadPage, Page
 from drugparse.sources.inputs import StreamBlock, resolve_inputs, work_items
 from drugparse.sources.multistream import block_spans
+
+from . import dumps
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "imiglucerase.wiki"
 
@@ -36,8 +37,6 @@ def slow_parse(text, title=None, **source):
 
 
 STUB = f"{__name__}:slow_parse"  # imported by name in the worker processes
-_PACKAGE = __name__.rpartition(".")[0]
-dumps = importlib.import_module(f"{_PACKAGE}.test_sources" if _PACKAGE else "test_sources")
 
 
 def stub_pages():
@@ -113,7 +112,7 @@ def test_real_parser_on_the_fixture():
 def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
     import bz2
 
-    pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(dumps.sample_pages() * 3)]
+    pages = dumps.numbered(dumps.sample_pages() * 3)
     data = dumps.dump_text(pages).encode()
     # pbzip2-like: streams cut at arbitrary bytes, pages split between them
     streams = b"".join(bz2.compress(data[i : i + 3000]) for i in range(0, len(data), 3000))

@@ -26,7 +26,7 @@ import drugparse
 from drugparse import guards, write
 
 from .conftest import FIXTURES, ROOT, corpus_files
-from .test_sources import FOOTER, HEADER, dump_text, page_xml
+from .dumps import FOOTER, HEADER, dump_text, page_xml
 
 DRUG = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
 INFOBOX_PARAM = "| CAS_number"
