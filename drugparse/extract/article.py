@@ -25,18 +25,30 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     written_name,
 )
 
-__all__ = ["Article", "read_article", "lead_name", "HATNOTES"]
+__all__ = ["ABOVE_LEAD", "Article", "HATNOTES", "MAINTENANCE_TAGS", "read_article", "lead_name"]
 
-#: Templates shown above the lead that are not part of it (Category:Hatnote templates).
+#: Hatnotes: Wikipedia:Hatnote § Hatnote templates (and Category:Hatnote templates);
+#: "confused" is a redirect to {{Distinguish}}. Names folded; consulted 2026-11.
 HATNOTES = frozenset(
     {
         "about", "for", "other uses", "redirect", "redirect2", "distinguish", "see also",
         "main", "further", "other people", "hatnote", "for multi", "redirect-multi",
-        "about-distinguish", "confused", "technical", "more citations needed", "refimprove",
-        "medref", "primary sources", "update", "multiple issues", "cleanup", "orphan",
-        "lead too short", "unreferenced", "essay-like", "copy edit", "pov", "expand section",
+        "about-distinguish", "confused",
     }
 )  # fmt: skip
+
+#: Maintenance (cleanup) tags placed at the top of an article, after its hatnotes:
+#: Wikipedia:Template index/Cleanup (with their redirects: refimprove, medref, pov).
+MAINTENANCE_TAGS = frozenset(
+    {
+        "technical", "more citations needed", "refimprove", "medref", "primary sources",
+        "update", "multiple issues", "cleanup", "orphan", "lead too short", "unreferenced",
+        "essay-like", "copy edit", "pov", "expand section",
+    }
+)  # fmt: skip
+
+#: Templates shown above the lead that are not part of it.
+ABOVE_LEAD = HATNOTES | MAINTENANCE_TAGS
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile("\n")
@@ -99,7 +111,7 @@ def _lead_nodes(lead: list, infobox: Template | None) -> list:
     for node in lead:
         if node is infobox:
             continue
-        if isinstance(node, Template) and template_name(node) in HATNOTES:
+        if isinstance(node, Template) and template_name(node) in ABOVE_LEAD:
             continue
         kept.append(node)
     return kept
@@ -185,7 +197,7 @@ def _is_inline(name: str) -> bool:
     return (
         name in SILENT_TEMPLATES
         or name in TEMPLATE_RENDERERS
-        or name in HATNOTES
+        or name in ABOVE_LEAD
         or name.startswith("#")
     )
 

@@ -435,7 +435,14 @@ TEMPLATE_RENDERERS: dict[str, Callable[[_Args], None]] = {
     "clear": _literal(""),
 }
 
-#: Templates that carry metadata, maintenance flags or references, not prose.
+#: Templates that carry metadata, maintenance flags or references, not prose. Sources, by
+#: group: inline cleanup tags (Wikipedia:Template index/Cleanup, its inline tags;
+#: {{webarchive}}/{{cbignore}} are the archive-link helpers beside citations); footnote
+#: and reference templates (Help:Footnotes, Help:Shortened footnotes: rp, r, sfn, efn,
+#: refn, reflist...; their citations are collected by extract/references.py); page
+#: metadata (Wikipedia:Short description, Template:Use dmy dates and its Use ... English
+#: siblings). Names as those pages give them, folded (wikitext.template_name); consulted
+#: 2026-11.
 SILENT_TEMPLATES = frozenset(
     {
         "citation needed",
