@@ -7,7 +7,7 @@ nested too deep or too broken before mwparserfromhell sees it, and
 scanned once.
 
 >>> found = scan_brackets("{{Drugbox | ref = <ref>A</ref> }} [[stray")
->>> found.refs, [(p.kind, p.token, p.line) for p in found.problems]
+>>> found.refs, [(p.fault, p.token, p.line) for p in found.problems]
 (1, [('unclosed', '[[', 1)])
 """
 
@@ -40,14 +40,14 @@ SNIPPET_CHARS = 40
 class Problem(NamedTuple):
     """One piece of broken markup: what, where (offset and line), and a snippet."""
 
-    kind: str  # "unclosed" or "stray"
+    fault: str  # "unclosed" or "stray"
     token: str
     offset: int
     line: int
     snippet: str
 
 
-def _token_kind(token: str) -> str | None:
+def _bracket_of(token: str) -> str | None:
     lower = token.lower()
     if lower.startswith("<!--") or lower.startswith("<nowiki") or lower.endswith("/>"):
         return None
@@ -87,7 +87,7 @@ def scan_brackets(text: str) -> BracketScan:
     templates: list[tuple[int, int]] = []  # (offset, +1 or -1) of each closed {{...}}
     for match in _TOKENS.finditer(text):
         raw = match.group()
-        token = _BRACKETS.get(raw) or _token_kind(raw)
+        token = _BRACKETS.get(raw) or _bracket_of(raw)
         if token is None:
             refs += raw[:4].lower() == "<ref"  # a self-closing <ref name=x />
             continue
@@ -153,9 +153,9 @@ def _pop_to(stack: list[tuple[str, int, int]], token: str) -> int:
 def _located(problems: list[tuple[str, str, int]], text: str) -> tuple[Problem, ...]:
     """Line numbers in one sweep over the page: linear however many problems there are."""
     located, line, previous = [], 1, 0
-    for kind, token, offset in problems:
+    for fault, token, offset in problems:
         line += text.count("\n", previous, offset)
         previous = offset
         snippet = text[offset : offset + SNIPPET_CHARS].split("\n", 1)[0]
-        located.append(Problem(kind, token, offset, line, snippet))
+        located.append(Problem(fault, token, offset, line, snippet))
     return tuple(located)

@@ -42,8 +42,8 @@ def _quote_problems(text: str) -> list[tuple[int, str]]:
             italic += size in (2, 5)
             bold += size in (3, 4, 5)
         if italic % 2 or bold % 2:
-            kind = "''" if italic % 2 else "'''"
-            message = f"line {number}: {kind} is never closed: {line.strip()[:SNIPPET_CHARS]!r}"
+            quotes = "''" if italic % 2 else "'''"
+            message = f"line {number}: {quotes} is never closed: {line.strip()[:SNIPPET_CHARS]!r}"
             messages.append((number, message))
     return messages
 
@@ -52,7 +52,7 @@ def check_markup(text: str) -> list[WarningEntry]:
     """``unbalanced_markup`` warnings for the page, each naming its line."""
     found: list[tuple[int, str]] = []
     for problem in find_problems(text):
-        if problem.kind == "unclosed":
+        if problem.fault == "unclosed":
             message = f"line {problem.line}: {problem.token!r} is never closed: {problem.snippet!r}"
         else:
             message = f"line {problem.line}: stray {problem.token!r}: {problem.snippet!r}"
@@ -71,7 +71,7 @@ def repair(text: str) -> str:
     """Close an unclosed drug infobox where its parameters end and unclosed refs at line end."""
     edits: list[tuple[int, str]] = []
     for problem in find_problems(text):
-        if problem.kind != "unclosed":
+        if problem.fault != "unclosed":
             continue
         if problem.token == "{{" and _INFOBOX_OPENING.match(text, problem.offset):
             end = _LEAD_START.search(text, problem.offset)

@@ -76,8 +76,8 @@ def decompressed_chunks(
     A damaged or cut file raises ``EOFError`` or ``OSError`` after the
     chunks before the damage.
     """
-    kind = file_compression(path)
-    command = external_bzip2(jobs) if kind == "bz2" and external else None
+    compression = file_compression(path)
+    command = external_bzip2(jobs) if compression == "bz2" and external else None
     if command:
         yield from _piped(command + [str(path)], chunk_bytes)
         return
@@ -86,20 +86,20 @@ def decompressed_chunks(
         "gzip": gzip.open,
         None: open,
     }
-    with openers[kind](path, "rb") as stream:
+    with openers[compression](path, "rb") as stream:
         yield from stream_chunks(stream, chunk_bytes)
 
 
 def stream_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
     """A (possibly compressed, e.g. stdin) binary stream's decompressed content in chunks."""
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    kind = compression_of(head)
-    if kind is not None:
+    compression = compression_of(head)
+    if compression is not None:
         openers: dict[str, Callable[..., Any]] = {
             "bz2": bz2.open,
             "gzip": gzip.open,
         }
-        stream = openers[kind](stream, "rb")
+        stream = openers[compression](stream, "rb")
     while chunk := stream.read(chunk_bytes):
         yield chunk
 

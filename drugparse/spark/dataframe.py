@@ -77,7 +77,7 @@ _INPUT_COLUMNS = (
     ("error_code", T.StringType()),
     ("error_message", T.StringType()),
 )
-_INPUT_SCHEMA = T.StructType([T.StructField(name, kind) for name, kind in _INPUT_COLUMNS])
+_INPUT_SCHEMA = T.StructType([T.StructField(name, type_) for name, type_ in _INPUT_COLUMNS])
 
 
 def convert_dataframe(
@@ -142,13 +142,13 @@ def _select_articles(pages: DataFrame) -> DataFrame:
         # Wikimedia's tables hold "" rather than null for "not a redirect".
         pages = pages.where(F.col("redirect").isNull() | (F.col("redirect") == ""))
     selected = []
-    for name, kind in _INPUT_COLUMNS:
+    for name, type_ in _INPUT_COLUMNS:
         if name not in columns:
-            selected.append(F.lit(None).cast(kind).alias(name))
+            selected.append(F.lit(None).cast(type_).alias(name))
         elif name == "timestamp" and isinstance(pages.schema[name].dataType, T.TimestampType):
             selected.append(F.date_format(name, "yyyy-MM-dd'T'HH:mm:ss'Z'").alias(name))
         else:
-            selected.append(F.col(name).cast(kind).alias(name))
+            selected.append(F.col(name).cast(type_).alias(name))
     return pages.select(*selected)
 
 
