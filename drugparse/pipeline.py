@@ -34,6 +34,7 @@ from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
 
 __all__ = [
+    "DEFAULT_PAGE_TIMEOUT",
     "DEFAULT_PARSER",
     "PageOptions",
     "PageResult",
@@ -166,6 +167,10 @@ def _unique(warnings: list[Mapping[str, object]]) -> list[Mapping[str, object]]:
 
 
 # --- one page, as every engine runs it ------------------------------------------------
+
+#: Seconds a page may take before it becomes a ``timeout`` error, in every engine (the
+#: pool kills the worker; Spark tasks raise an alarm).
+DEFAULT_PAGE_TIMEOUT = 5.0
 
 #: ``module:function`` of the parse function; tests swap in a slow one to try time limits.
 DEFAULT_PARSER = "drugparse:parse"

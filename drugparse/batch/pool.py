@@ -37,15 +37,12 @@ from drugparse.sources.multistream import BlockScan, scan_stream_block
 from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
-    "DEFAULT_PAGE_TIMEOUT",
     "Pool",
     "Task",
     "default_jobs",
     "run_in_process",
 ]
 
-#: Seconds a page may take before it is turned into a ``timeout`` error.
-DEFAULT_PAGE_TIMEOUT = 5.0
 # Tasks handed out but not yet emitted, per worker: bounds memory and keeps
 # every worker busy while one slow task holds up the ordered output.
 _WINDOW_PER_WORKER = 8

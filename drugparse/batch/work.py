@@ -24,8 +24,14 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, Pool, default_jobs, run_in_process
-from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
+from drugparse.batch.pool import Pool, default_jobs, run_in_process
+from drugparse.pipeline import (
+    DEFAULT_PAGE_TIMEOUT,
+    DEFAULT_PARSER,
+    PageOptions,
+    PageResult,
+    convert_one,
+)
 from drugparse.sources.dump import DumpError, Scan
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
 from drugparse.sources.multistream import Stitcher

@@ -13,11 +13,11 @@ import argparse
 import sys
 
 from drugparse import write
-from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
 from drugparse.cli import spark
 from drugparse.cli.convert import ConvertOptions, run_convert
 from drugparse.cli.records import print_schema, validate_files
 from drugparse.cli.status import EXIT_USAGE
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
 
 __all__ = ["main"]
 

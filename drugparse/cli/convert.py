@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from drugparse import write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, default_jobs, run_work
+from drugparse.batch import default_jobs, run_work
 from drugparse.batch.progress import Counts, Progress
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from drugparse.contract import RecordWriter, error_entry
-from drugparse.pipeline import PageOptions
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, PageOptions
 from drugparse.sources.inputs import (
     InputError,
     PageBatch,

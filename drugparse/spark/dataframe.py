@@ -126,8 +126,7 @@ class _RowOptions:
 
     @classmethod
     def of(cls, page_timeout: float | None, parser: str | None) -> _RowOptions:
-        from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
-        from drugparse.pipeline import DEFAULT_PARSER
+        from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
 
         timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
         return cls(timeout or None, parser or DEFAULT_PARSER)
