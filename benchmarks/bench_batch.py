@@ -275,7 +275,7 @@ def work_cpu(path: Path) -> tuple[float, float, int]:
     Measured in this process on bytes already in memory, so they add up with
     the decompression CPU to the least work convert can do.
     """
-    from drugparse.batch import convert_one
+    from drugparse.pipeline import PageOptions, convert_one
     from drugparse.sources.dump import scan_chunks
 
     chunks = list(decompressed_chunks(path, jobs=1))
@@ -283,7 +283,7 @@ def work_cpu(path: Path) -> tuple[float, float, int]:
     candidates = [page for scan in scan_chunks(iter(chunks), "bench") for page in scan.candidates]
     scanned = time.process_time()
     for page in candidates:
-        convert_one(page, "yaml", keep_record=False)
+        convert_one(page, PageOptions(fmt="yaml", keep_record=False))
     parsed = time.process_time()
     return scanned - started, parsed - scanned, len(candidates)
 

@@ -79,16 +79,18 @@ def sorted_lines(path: Path) -> list[str]:
 
 
 def spark_dump_run(spark, dump: Path, out: Path, method: str | None) -> float:
-    from drugparse.spark_cli import run_spark_convert
+    from drugparse.cli.spark import run_spark_convert
+    from drugparse.spark.job import SparkJob
 
     out.unlink(missing_ok=True)
     started = time.perf_counter()
-    run_spark_convert(str(dump), str(out), method=method, spark=spark, stderr=open(os.devnull, "w"))  # noqa: SIM115
+    job = SparkJob(str(dump), str(out), method=method or "rdd")
+    run_spark_convert(job, spark=spark, stderr=open(os.devnull, "w"))  # noqa: SIM115
     return time.perf_counter() - started
 
 
 def spark_table_run(spark, table: Path, method: str) -> tuple[float, list[str]]:
-    from drugparse.spark import convert_dataframe
+    from drugparse.spark.dataframe import convert_dataframe
 
     pages = spark.read.parquet(str(table))
     results = convert_dataframe(pages, method=method).persist()
@@ -129,7 +131,7 @@ def main() -> None:
         startup = time.perf_counter() - started
         assert spark.sparkContext.defaultParallelism == cores
         if cores == 2 and not table.exists():
-            from drugparse.spark_dump import read_multistream
+            from drugparse.spark.dump import read_multistream
 
             read_multistream(spark, dump).drop("error_code", "error_message").write.parquet(
                 str(table)

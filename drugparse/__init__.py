@@ -13,7 +13,7 @@ from drugparse.errors import (
     ParseError,
     ValidationError,
 )
-from drugparse.pipeline import parse
+from drugparse.pipeline import PageResult, parse
 from drugparse.validate import schema, validate
 
 __all__ = [
@@ -37,13 +37,12 @@ __version__ = "0.1.0"
 # The batch engine (process pools, dump readers) loads on first use, so that
 # ``import drugparse`` stays light for pipelines that only call parse().
 _LAZY = {
-    "convert_pages": "drugparse.batch",
-    "PageResult": "drugparse.batch",
+    "convert_pages": "drugparse.batch.work",
     "Page": "drugparse.sources.pages",
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 

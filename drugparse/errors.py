@@ -8,6 +8,8 @@ Errors stop a page; warnings do not. A warning is data, like a
 
 from __future__ import annotations
 
+from drugparse.contract import WarningEntry
+
 __all__ = [
     "DrugparseError",
     "NoInfoboxError",
@@ -45,7 +47,7 @@ class NoInfoboxError(DrugparseError):
 
     code = "no_infobox"
 
-    def __init__(self, title: str | None = None):
+    def __init__(self, title: str | None = None) -> None:
         self.title = title
         where = f"{title!r}" if title else "the page"
         super().__init__(f"no drug infobox in {where}")
@@ -56,7 +58,7 @@ class ParseError(DrugparseError):
 
     code = "parse_error"
 
-    def __init__(self, title: str | None, reason: str):
+    def __init__(self, title: str | None, reason: str) -> None:
         self.title = title
         self.reason = reason
         super().__init__(f"{title or 'page'}: {reason}")
@@ -67,7 +69,12 @@ class ValidationError(DrugparseError):
 
     code = "invalid_record"
 
-    def __init__(self, message: str, path: tuple = (), schema_path: tuple = ()):
+    def __init__(
+        self,
+        message: str,
+        path: tuple[str | int, ...] = (),
+        schema_path: tuple[str | int, ...] = (),
+    ) -> None:
         self.message = message
         self.path = tuple(path)
         self.schema_path = tuple(schema_path)
@@ -75,7 +82,7 @@ class ValidationError(DrugparseError):
         super().__init__(f"{where}: {message}")
 
 
-def warning(code: str, field: str, message: str) -> dict:
+def warning(code: str, field: str, message: str) -> WarningEntry:
     """One warning entry: ``warning("invalid_checksum", "identifiers.cas", "...")``."""
     if code not in WARNING_CODES:
         raise ValueError(f"unknown warning code {code!r}")

@@ -1,24 +1,48 @@
-"""The whole pipeline for one page: parse -> extract -> normalise -> assemble -> validate.
+"""The whole pipeline for one page: guard -> parse -> extract -> normalise -> assemble -> validate.
 
 :func:`parse` is ``drugparse.parse``; everything it calls is a pure function
 of the wikitext, so the same input always gives the same record.
+
+:func:`convert_one` is the per-page contract every engine (the worker pool
+of :mod:`drugparse.batch`, the Spark tasks of :mod:`drugparse.spark`) runs:
+a :class:`~drugparse.sources.pages.Page` in, a :class:`PageResult` out, never
+an exception for a bad page::
+
+    >>> from drugparse.sources import Page
+    >>> convert_one(Page("Aspirin", "no infobox here")).status
+    'skipped'
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Literal, cast
 
 from drugparse import assemble
+from drugparse.contract import ErrorEntry, ParseFunction, Record, error_entry
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
-from drugparse.extract.article import lead_name, read_article
+from drugparse.extract.article import Article, lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
-from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
-from drugparse.guards import guard_page
+from drugparse.guards import check_markup, guard_page, repair
+from drugparse.sources.pages import BadPage, Page
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
 
-__all__ = ["parse"]
+__all__ = [
+    "DEFAULT_PAGE_TIMEOUT",
+    "DEFAULT_PARSER",
+    "PageOptions",
+    "PageResult",
+    "Status",
+    "convert_one",
+    "parse",
+    "parse_function",
+]
 
 
 @cache
@@ -35,7 +59,7 @@ def parse(
     revision_id: int | None = None,
     timestamp: str | None = None,
     default_title: str | None = None,
-) -> dict:
+) -> Record:
     """Turn one drug article into a schema-valid record.
 
     ``title`` is the page title (from a dump or the caller). Without it the
@@ -56,7 +80,14 @@ def parse(
         raise ParseError(title, f"{type(error).__name__}: {error}") from error
 
 
-def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> dict:
+def _parse(
+    wikitext: str,
+    title: str | None,
+    page_id: int | None,
+    revision_id: int | None,
+    timestamp: str | None,
+    default_title: str | None,
+) -> Record:
     wikitext = guard_page(wikitext, title or default_title)
     markup_warnings = check_markup(wikitext)
     if markup_warnings:
@@ -83,7 +114,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "timestamp": timestamp,
         **body.pop("source", {}),
     }
-    record = {
+    record: Record = {
         "schema_version": assemble.SCHEMA_VERSION,
         "title": title,
         "source": source,
@@ -100,11 +131,13 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         },
         "unmapped": fields.unmapped,
         "warnings": _unique(
-            markup_warnings
-            + fields.warnings
-            + derived_warnings
-            + citations.warnings
-            + article.warnings
+            [
+                *markup_warnings,
+                *fields.warnings,
+                *derived_warnings,
+                *citations.warnings,
+                *article.warnings,
+            ]
         ),
     }
     record = assemble.tidy(record, _record_shape())
@@ -114,7 +147,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
     return record
 
 
-def _title(title, article, body, default_title) -> str:
+def _title(title: str | None, article: Article, body: Record, default_title: str | None) -> str:
     if title and title.strip():
         return " ".join(title.split())
     # Names read off the page become titles as MediaWiki would write them.
@@ -125,11 +158,116 @@ def _title(title, article, body, default_title) -> str:
     raise ParseError(None, "the page has no title: pass title=")
 
 
-def _unique(warnings: list[dict]) -> list[dict]:
-    seen, out = set(), []
+def _unique(warnings: list[Mapping[str, object]]) -> list[Mapping[str, object]]:
+    """Each warning once (``WarningEntry`` values; the stages' lists are not typed yet)."""
+    seen: set[tuple[object, object, object]] = set()
+    out: list[Mapping[str, object]] = []
     for w in warnings:
         key = (w["code"], w["field"], w["message"])
         if key not in seen:
             seen.add(key)
             out.append(w)
     return out
+
+
+# --- one page, as every engine runs it ------------------------------------------------
+
+#: Seconds a page may take before it becomes a ``timeout`` error, in every engine (the
+#: pool kills the worker; Spark tasks raise an alarm).
+DEFAULT_PAGE_TIMEOUT = 5.0
+
+#: ``module:function`` of the parse function; tests swap in a slow one to try time limits.
+DEFAULT_PARSER = "drugparse:parse"
+_parse_functions: dict[str, ParseFunction] = {}
+
+#: What became of a page.
+Status = Literal["record", "skipped", "failed"]
+
+
+def parse_function(name: str = DEFAULT_PARSER) -> ParseFunction:
+    """The parse function named ``module:function``, imported once per process."""
+    if name not in _parse_functions:
+        module, _, function = name.partition(":")
+        found = getattr(importlib.import_module(module), function)
+        _parse_functions[name] = cast(ParseFunction, found)
+    return _parse_functions[name]
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How :func:`convert_one` treats each page.
+
+    ``fmt`` (``yaml``, ``json``, ``jsonl``) serialises the record into
+    :attr:`PageResult.text`; ``keep_record=False`` drops the dict once it is
+    serialised (the CLI only writes text); ``parser`` names the parse function.
+    """
+
+    fmt: str | None = None
+    keep_record: bool = True
+    parser: str = DEFAULT_PARSER
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What became of one page: ``status`` is ``record``, ``skipped`` or ``failed``.
+
+    ``text`` is the record serialised in the requested format (done in the
+    worker, so the parent only writes); ``record`` is the dict unless the
+    caller asked for text only.
+    """
+
+    status: Status
+    title: str | None
+    page_id: int | None
+    record: Record | None = None
+    text: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+    @property
+    def error(self) -> ErrorEntry | None:
+        """``{"title", "page_id", "code", "message"}`` for a failed page, else None."""
+        if self.status != "failed" or self.code is None or self.message is None:
+            return None
+        return error_entry(self.title, self.page_id, self.code, self.message)
+
+
+def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> PageResult:
+    """One page to a :class:`PageResult`; never raises for a bad page."""
+    if isinstance(page, BadPage):
+        return PageResult("failed", page.title, page.page_id, code=page.code, message=page.message)
+    title = page.title if page.title is not None else page.origin
+    default_title = None
+    if page.title is None and page.origin not in (None, "-"):
+        default_title = Path(str(page.origin)).stem  # the file name, last resort
+    try:
+        record = parse_function(options.parser)(
+            page.text,
+            page.title,
+            page_id=page.page_id,
+            revision_id=page.revision_id,
+            timestamp=page.timestamp,
+            default_title=default_title,
+        )
+        text = None
+        if options.fmt:
+            from drugparse.write import dumps
+
+            text = dumps(record, options.fmt)
+    except NoInfoboxError as exc:
+        if page.explicit:
+            return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
+        return PageResult("skipped", title, page.page_id)
+    except DrugparseError as exc:
+        return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
+    except RecursionError:
+        message = "nesting too deep for the parser"
+        return PageResult("failed", title, page.page_id, code="too_deep", message=message)
+    except MemoryError:
+        return PageResult("failed", title, page.page_id, code="out_of_memory", message="")
+    except Exception as exc:  # a bug; the batch goes on and the page is reported
+        message = f"{type(exc).__name__}: {exc}"
+        return PageResult("failed", title, page.page_id, code="internal_error", message=message)
+    title = record.get("title", title)
+    record_kept = record if options.keep_record else None
+    return PageResult("record", title, page.page_id, record=record_kept, text=text)

@@ -9,20 +9,26 @@ drugparse.errors.ValidationError: identifiers.cas: '50 00 0' does not match '^[0
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
+from drugparse.contract import Record
 from drugparse.errors import ValidationError
 
-try:  # Rust validator: same verdicts, about 50x faster; optional, errors still come from jsonschema
-    import jsonschema_rs
+# Rust validator: same verdicts, about 50x faster; optional, errors still come from jsonschema.
+jsonschema_rs: ModuleType | None
+try:
+    jsonschema_rs = importlib.import_module("jsonschema_rs")
 except ImportError:  # pragma: no cover - a platform without its wheel
     jsonschema_rs = None
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 __all__ = ["schema", "validate", "validation_errors", "is_valid", "SCHEMA_FILE"]
 
@@ -31,12 +37,13 @@ SCHEMA_FILE = "drug-record.schema.json"
 
 @cache
 def _schema_text() -> str:
-    return resources.files("drugparse").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+    return resources.files("drugparse").joinpath("schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema of a drug record, as a new dict (callers may change it)."""
-    return json.loads(_schema_text())
+    document: dict[str, Any] = json.loads(_schema_text())
+    return document
 
 
 @cache
@@ -50,22 +57,22 @@ def _validator() -> Draft202012Validator:
 
 
 @cache
-def _fast_validator():
+def _fast_validator() -> Any:
     if jsonschema_rs is None:
         return None
     # Formats off: jsonschema checks "uri" only with optional packages, and the two must agree.
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=False)
 
 
-def is_valid(record: dict) -> bool:
+def is_valid(record: Record) -> bool:
     """True when the record matches the schema (fast path of :func:`validation_errors`)."""
     fast = _fast_validator()
     if fast is not None:
-        return fast.is_valid(record)
+        return bool(fast.is_valid(record))
     return _validator().is_valid(record)
 
 
-def validation_errors(record: dict) -> list[ValidationError]:
+def validation_errors(record: Record) -> list[ValidationError]:
     """Every way the record breaks the schema, in a stable order (empty when valid).
 
     A valid record is confirmed by jsonschema-rs when installed; the errors of an
@@ -78,11 +85,11 @@ def validation_errors(record: dict) -> list[ValidationError]:
     return [ValidationError(e.message, tuple(e.path), tuple(e.schema_path)) for e in errors]
 
 
-def _error_order(error) -> tuple:
+def _error_order(error: SchemaError) -> tuple[list[str], str]:
     return [str(part) for part in error.path], error.message
 
 
-def validate(record: dict) -> None:
+def validate(record: Record) -> None:
     """Raise :class:`~drugparse.errors.ValidationError` (with the failing path) unless valid."""
     errors = validation_errors(record)
     if errors:

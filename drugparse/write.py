@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import yaml
+
+from drugparse.contract import Record
 
 __all__ = ["FORMATS", "FILE_SUFFIX", "dumps", "loads"]
 
@@ -49,7 +52,10 @@ _YAML12_NUMBER = re.compile(
 
 
 # libyaml's emitter when PyYAML was built with it: same output, several times faster.
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """The safe dumper, quoting strings that a YAML 1.2 reader would read as numbers."""
 
 
@@ -62,7 +68,7 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def dumps(record: dict, fmt: str = "yaml") -> str:
+def dumps(record: Record, fmt: str = "yaml") -> str:
     """Serialise one record; ``jsonl`` gives a single line ending in a newline."""
     if fmt == "yaml":
         return yaml.dump(
@@ -80,8 +86,11 @@ def dumps(record: dict, fmt: str = "yaml") -> str:
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def loads(text: str, fmt: str | None = None) -> dict:
-    """Read a record file back (YAML is a superset of JSON, so YAML reads both)."""
+def loads(text: str, fmt: str | None = None) -> Any:
+    """Read a record file back (YAML is a superset of JSON, so YAML reads both).
+
+    Any JSON value: a file may hold something other than a record.
+    """
     if fmt in ("json", "jsonl"):
         return json.loads(text)
     return yaml.load(text, Loader=_Loader)

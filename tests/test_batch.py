@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -10,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from drugparse.batch import PageResult, convert_one, convert_pages, run_work
+from drugparse.batch import convert_pages, run_work
 from drugparse.errors import NoInfoboxError, ParseError
+from drugparse.pipeline import PageOptions, PageResult, convert_one
 from drugparse.sources import BadPage, Page
 from drugparse.sources.inputs import StreamBlock, resolve_inputs, work_items
 from drugparse.sources.multistream import block_spans
+
+from . import dumps
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "imiglucerase.wiki"
 
@@ -35,8 +37,6 @@ def slow_parse(text, title=None, **source):
 
 
 STUB = f"{__name__}:slow_parse"  # imported by name in the worker processes
-_PACKAGE = __name__.rpartition(".")[0]
-dumps = importlib.import_module(f"{_PACKAGE}.test_sources" if _PACKAGE else "test_sources")
 
 
 def stub_pages():
@@ -46,7 +46,7 @@ def stub_pages():
 
 def test_errors_are_values_and_no_infobox_is_skipped():
     results = [
-        convert_one(p, parser=STUB)
+        convert_one(p, PageOptions(parser=STUB))
         for p in stub_pages()
         if "SLOW" not in p.text and "CRASH" not in p.text
     ]
@@ -57,14 +57,16 @@ def test_errors_are_values_and_no_infobox_is_skipped():
         "code": "parse_error",
         "message": "P4: broken on purpose",
     }
-    bug = convert_one(Page("Q", "{{x}} OOPS", page_id=9), parser=STUB)
+    bug = convert_one(Page("Q", "{{x}} OOPS", page_id=9), PageOptions(parser=STUB))
     assert bug.error["code"] == "internal_error" and "KeyError" in bug.error["message"]
     bad = convert_one(BadPage("R", 3, "d.xml", "invalid_xml", "not UTF-8"))
     assert bad.error == {"title": "R", "page_id": 3, "code": "invalid_xml", "message": "not UTF-8"}
 
 
 def test_explicit_file_without_infobox_is_an_error():
-    result = convert_one(Page(None, "plain", origin="x/Note.wiki", explicit=True), parser=STUB)
+    result = convert_one(
+        Page(None, "plain", origin="x/Note.wiki", explicit=True), PageOptions(parser=STUB)
+    )
     assert result.status == "failed" and result.code == "no_infobox"
 
 
@@ -110,7 +112,7 @@ def test_real_parser_on_the_fixture():
 def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
     import bz2
 
-    pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(dumps.sample_pages() * 3)]
+    pages = dumps.numbered(dumps.sample_pages() * 3)
     data = dumps.dump_text(pages).encode()
     # pbzip2-like: streams cut at arbitrary bytes, pages split between them
     streams = b"".join(bz2.compress(data[i : i + 3000]) for i in range(0, len(data), 3000))
@@ -120,7 +122,9 @@ def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
     whole.write_bytes(data)
     expected = [
         (r.title, r.page_id)
-        for o in run_work(work_items(resolve_inputs([str(whole)])), jobs=0, parser=STUB)
+        for o in run_work(
+            work_items(resolve_inputs([str(whole)])), jobs=0, options=PageOptions(parser=STUB)
+        )
         for r in o.results
     ]
     # Not page-aligned and no index: read as one stream, same pages.
@@ -128,7 +132,9 @@ def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
     assert not any(isinstance(item, StreamBlock) for item in items)
     index = tmp_path / "cut-multistream-index.txt"
     index.write_text("".join(f"{offset}:1:x\n" for offset, _ in block_spans(path)))
-    outcomes = list(run_work(work_items(resolve_inputs([str(path)])), jobs=2, parser=STUB))
+    outcomes = list(
+        run_work(work_items(resolve_inputs([str(path)])), jobs=2, options=PageOptions(parser=STUB))
+    )
     assert not any(o.failure for o in outcomes)
     got = [(r.title, r.page_id) for o in outcomes for r in o.results]
     assert got == expected and len(got) == 6
@@ -143,7 +149,7 @@ def test_result_error_is_none_for_records():
 def test_first_workers_are_forked_but_never_beside_another_thread():
     import threading
 
-    from drugparse.batch import _context
+    from drugparse.batch.pool import _context
 
     assert _context(fresh=True).get_start_method() == "fork"
     assert _context(fresh=False).get_start_method() != "fork"  # a replacement, mid-run

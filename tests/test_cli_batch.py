@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bz2
-import importlib
 import json
 import os
 import signal
@@ -14,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from . import dumps
+
 ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT.parent / "shared" / "peer"
 CORPUS = ROOT.parent / "shared" / "corpus"
-_PACKAGE = __name__.rpartition(".")[0]
-dumps = importlib.import_module(f"{_PACKAGE}.test_sources" if _PACKAGE else "test_sources")
 
 pytest.importorskip("drugparse.pipeline")
 
@@ -40,11 +38,8 @@ def drug_dump(tmp_path, name="d.xml.bz2", broken=True):
     pages = dumps.sample_pages()
     if broken:
         # a drug page whose text is not UTF-8: it fails, the others are written
-        pages.append(("Broken drug", "{{Drugbox | CAS_number = 1 }} BAD-BYTES", 6, 0, None))
-    data = dumps.dump_text(pages).encode().replace(b"BAD-BYTES", b"\xff\xfe")
-    path = tmp_path / name
-    path.write_bytes(bz2.compress(data) if name.endswith(".bz2") else data)
-    return path
+        pages.append(("Broken drug", b"{{Drugbox | CAS_number = 1 }} \xff\xfe", 6, 0, None))
+    return dumps.write_dump(tmp_path / name, pages)
 
 
 def test_dump_to_folder_with_errors_file_exit_1(tmp_path):
@@ -67,7 +62,7 @@ def test_dump_to_folder_with_errors_file_exit_1(tmp_path):
 @pytest.mark.parametrize("kind", ["xml", "multistream"])
 def test_jobs_1_and_2_give_identical_bytes(tmp_path, kind):
     # Multistream: one stream beside the parser at --jobs 1, blocks in workers at --jobs 2.
-    pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(dumps.sample_pages() * 6)]
+    pages = dumps.numbered(dumps.sample_pages() * 6)
     pages = [(t, text, n + 1, ns, red) for n, (t, text, _, ns, red) in enumerate(pages)]
     if kind == "xml":
         path = tmp_path / "many.xml"
@@ -143,7 +138,7 @@ def test_corpus_folder(tmp_path):
 
 
 def test_truncated_dump_exit_2_with_pages_before(tmp_path):
-    pages = [(f"Drug {n}", dumps.FIXTURE.read_text("utf-8"), n + 1, 0, None) for n in range(30)]
+    pages = dumps.drug_pages(30)
     data = dumps.dump_text(pages).encode()
     path = tmp_path / "cut.xml"
     path.write_bytes(data[: len(data) // 2])

@@ -26,7 +26,7 @@ import drugparse
 from drugparse import guards, write
 
 from .conftest import FIXTURES, ROOT, corpus_files
-from .test_sources import FOOTER, HEADER, dump_text, page_xml
+from .dumps import FOOTER, HEADER, dump_text, page_xml
 
 DRUG = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
 INFOBOX_PARAM = "| CAS_number"
@@ -211,7 +211,7 @@ def test_wikitext_that_is_not_a_string_is_a_parse_error(value):
 def test_markup_check_is_linear_in_the_problems_it_reports():
     # Quadratic before (a line count from offset 0 per problem, the page lowercased per
     # unclosed <ref>): 48 s here. The guards also keep such pages away from it.
-    from drugparse.extract.markup import check_markup, repair
+    from drugparse.guards import check_markup, repair
 
     page = DRUG * 200 + "x]]\n" * 20_000 + "<ref>a\n" * 5_000
     started = time.process_time()

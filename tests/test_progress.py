@@ -12,17 +12,14 @@ import termios
 
 import pytest
 
-from .conftest import FIXTURES, ROOT
-from .test_sources import dump_text
+from .conftest import ROOT
+from .dumps import drug_pages, write_dump
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals as on Linux")
 
 
 def drug_dump(tmp_path, pages: int):
-    drug = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
-    path = tmp_path / "dump.xml"
-    path.write_text(dump_text([(f"Drug {n}", drug, n + 1, 0, None) for n in range(pages)]))
-    return path
+    return write_dump(tmp_path / "dump.xml", drug_pages(pages))
 
 
 def convert_on_terminal(tmp_path, *options: str, size=(24, 100)) -> tuple[int, str]:

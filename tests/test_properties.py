@@ -27,7 +27,7 @@ import drugparse
 from drugparse import write
 from drugparse.batch import DEFAULT_PAGE_TIMEOUT
 from drugparse.extract.infobox import INFOBOX_KINDS, find_infobox
-from drugparse.extract.markup import repair
+from drugparse.guards import repair
 from drugparse.normalize.values import text as value_text
 from drugparse.wikitext import parse_wikitext
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bz2
 import gzip
-from html import escape
 from pathlib import Path
 
 import pytest
@@ -22,90 +21,8 @@ from drugparse.sources.inputs import (
 )
 from drugparse.sources.multistream import block_spans, is_multistream
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "imiglucerase.wiki"
-PEER = Path("/work/shared/peer")
-if not PEER.is_dir():
-    PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "peer"
-
-HEADER = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" \
-xml:lang="en">
-  <siteinfo>
-    <sitename>Wikipedia</sitename>
-    <namespaces>
-      <namespace key="0" case="first-letter" />
-      <namespace key="1" case="first-letter">Talk</namespace>
-      <namespace key="10" case="first-letter">Template</namespace>
-    </namespaces>
-  </siteinfo>
-"""
-FOOTER = "</mediawiki>\n"
-
-
-def page_xml(title, text, page_id, ns=0, redirect=None, deleted=False):
-    """One ``<page>`` as MediaWiki exports it (text and title XML-escaped)."""
-    redirect_tag = f'    <redirect title="{escape(redirect)}" />\n' if redirect else ""
-    if deleted:
-        text_tag = '      <text deleted="deleted" />\n'
-    else:
-        body = escape(text, quote=False)
-        text_tag = f'      <text bytes="{len(text)}" xml:space="preserve">{body}</text>\n'
-    return (
-        f"  <page>\n    <title>{escape(title, quote=False)}</title>\n    <ns>{ns}</ns>\n"
-        f"    <id>{page_id}</id>\n{redirect_tag}    <revision>\n      <id>{page_id * 10}</id>\n"
-        f"      <parentid>1</parentid>\n      <timestamp>2024-01-0{page_id % 9 + 1}T00:00:00Z"
-        f"</timestamp>\n      <contributor><username>X</username><id>5</id></contributor>\n"
-        f"      <model>wikitext</model>\n      <format>text/x-wiki</format>\n{text_tag}"
-        f"      <sha1>abc</sha1>\n    </revision>\n  </page>\n"
-    )
-
-
-def sample_pages():
-    """A small dump's pages: two drugs, a redirect, a talk page naming Drugbox, a plain page."""
-    drug = FIXTURE.read_text("utf-8")
-    return [
-        ("Imiglucerase", drug, 1, 0, None),
-        ("Aspirin", "#REDIRECT [[Acetylsalicylic acid]]", 2, 0, "Acetylsalicylic acid"),
-        ("Talk:Imiglucerase", "Why is the {{Drugbox}} so long?", 3, 1, None),
-        ("Ren & Stimpy <show>", "A cartoon. {{Infobox television}}", 4, 0, None),
-        ("Imiglucerase & co", drug.replace("{{Drugbox", "{{Infobox_drug", 1), 5, 0, None),
-    ]
-
-
-def dump_text(pages=None, header=HEADER, footer=FOOTER):
-    pages = sample_pages() if pages is None else pages
-    return header + "".join(page_xml(*p) for p in pages) + footer
-
-
-def write_multistream(path: Path, pages, per_stream=2, header=HEADER, footer=FOOTER):
-    """Wikipedia's layout: the header alone, then ``per_stream`` pages a stream; and an index."""
-    streams = [header.encode()]
-    titles = []
-    for start in range(0, len(pages), per_stream):
-        chunk = pages[start : start + per_stream]
-        streams.append("".join(page_xml(*p) for p in chunk).encode())
-        titles.append(chunk)
-    streams[-1] += footer.encode()
-    offsets, data = [], b""
-    for stream in streams:
-        offsets.append(len(data))
-        data += bz2.compress(stream)
-    path.write_bytes(data)
-    lines = [
-        f"{offset}:{page[2]}:{page[0]}"
-        for offset, chunk in zip(offsets[1:], titles, strict=True)
-        for page in chunk
-    ]
-    index = path.with_name(path.name.replace(".xml.bz2", "-index.txt.bz2"))
-    index.write_bytes(bz2.compress(("\n".join(lines) + "\n").encode()))
-    return index
-
-
-def pages_of(items):
-    found = []
-    for item in items:
-        if isinstance(item, PageBatch):
-            found += [p for p in item.pages]
-    return found
+from .conftest import PEER
+from .dumps import FIXTURE, dump_text, numbered, pages_of, sample_pages, write_multistream
 
 
 def test_scan_finds_only_namespace0_non_redirect_drug_pages():
@@ -231,7 +148,7 @@ def test_single_stream_bz2_is_not_multistream(tmp_path):
 
 def test_truncated_bz2_is_an_input_failure_after_the_good_pages(tmp_path):
     pages = sample_pages() * 40
-    pages = [(f"{t} {n}", *rest) for n, (t, *rest) in enumerate(pages)]
+    pages = numbered(pages)
     data = bz2.compress(dump_text(pages).encode())
     path = tmp_path / "cut.xml.bz2"
     path.write_bytes(data[: len(data) * 3 // 4])

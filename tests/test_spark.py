@@ -6,7 +6,6 @@ The reference is always ``drugparse convert`` run here on the same file.
 
 from __future__ import annotations
 
-import bz2
 import datetime
 import io
 import json
@@ -20,42 +19,18 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs Java", allow_module_level=True)
 
-from html import escape  # noqa: E402
-
 import drugparse  # noqa: E402
-from drugparse.batch import run_convert  # noqa: E402
-from drugparse.spark import convert_dataframe, convert_rows  # noqa: E402
-from drugparse.spark_cli import run_spark_convert  # noqa: E402
-from drugparse.spark_dump import read_multistream  # noqa: E402
+from drugparse.cli.convert import ConvertOptions, run_convert  # noqa: E402
+from drugparse.cli.spark import run_spark_convert  # noqa: E402
+from drugparse.spark.dataframe import convert_dataframe, convert_rows  # noqa: E402
+from drugparse.spark.dump import read_multistream  # noqa: E402
+from drugparse.spark.job import SparkJob  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "fixtures" / "imiglucerase.wiki"
-HEADER = (
-    '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">\n'
-    "  <siteinfo>\n    <sitename>Wikipedia</sitename>\n    <namespaces>\n"
-    '      <namespace key="0" case="first-letter" />\n'
-    '      <namespace key="1" case="first-letter">Talk</namespace>\n'
-    "    </namespaces>\n  </siteinfo>\n"
-)
-FOOTER = "</mediawiki>\n"
+from .conftest import ROOT  # noqa: E402
+from .dumps import FIXTURE, write_multistream  # noqa: E402
+
 BROKEN_CAS = "{{Drugbox\n| drug_name = Brokenase\n| CAS_number = {{nowrap|{{nowrap|1}}}}\n}}"
 DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Ümlaut-ase"]
-
-
-def page_xml(title, text, page_id, ns=0, redirect=None) -> bytes:
-    """One ``<page>`` as MediaWiki exports it; ``text`` may be bytes (then written as is)."""
-    redirect_tag = f'    <redirect title="{escape(redirect)}" />\n' if redirect else ""
-    body = text if isinstance(text, bytes) else escape(text, quote=False).encode()
-    return (
-        (
-            f"  <page>\n    <title>{escape(title, quote=False)}</title>\n    <ns>{ns}</ns>\n"
-            f"    <id>{page_id}</id>\n{redirect_tag}    <revision>\n      <id>{page_id * 10}</id>\n"
-            f"      <timestamp>2024-06-0{page_id % 9 + 1}T12:00:00Z</timestamp>\n"
-            f'      <text bytes="{len(body)}" xml:space="preserve">'
-        ).encode()
-        + body
-        + b"</text>\n    </revision>\n  </page>\n"
-    )
 
 
 def sample_pages():
@@ -82,41 +57,13 @@ def sample_pages():
     ]
 
 
-def write_dump(path: Path, pages, *, per_stream=3, cut=None) -> Path:
-    """Wikipedia's layout (header stream, then ``per_stream`` pages a stream) and its index.
-
-    With ``cut``, streams are cut every ``cut`` bytes instead, pages split across them
-    (what pbzip2 writes).
-    """
-    chunks = [page_xml(*page) for page in pages]
-    if cut:
-        data = HEADER.encode() + b"".join(chunks) + FOOTER.encode()
-        streams = [data[i : i + cut] for i in range(0, len(data), cut)]
-    else:
-        streams = [HEADER.encode()]
-        streams += [b"".join(chunks[i : i + per_stream]) for i in range(0, len(chunks), per_stream)]
-        streams[-1] += FOOTER.encode()
-    offsets, out = [], io.BytesIO()
-    for stream in streams:
-        offsets.append(out.tell())
-        out.write(bz2.compress(stream))
-    path.write_bytes(out.getvalue())
-    index = path.with_name(path.name.replace(".xml.bz2", "-index.txt.bz2"))
-    index.write_bytes(bz2.compress("".join(f"{o}:1:x\n" for o in offsets[1:]).encode()))
-    return index
-
-
 def single_machine(path: Path, tmp_path: Path) -> tuple[list[str], list[dict], int]:
     """``drugparse convert DUMP -o out.jsonl --errors errors.jsonl``: lines, errors, status."""
     out, errors = tmp_path / "cli.jsonl", tmp_path / "cli-errors.jsonl"
-    status = run_convert(
-        [str(path)],
-        output=str(out),
-        errors=str(errors),
-        jobs=0,
-        progress=False,
-        stderr=io.StringIO(),
+    options = ConvertOptions(
+        (str(path),), output=str(out), errors=str(errors), jobs=0, progress=False
     )
+    status = run_convert(options, stderr=io.StringIO())
     lines = out.read_text("utf-8").splitlines(keepends=True)
     return lines, [json.loads(line) for line in errors.read_text("utf-8").splitlines()], status
 
@@ -153,7 +100,7 @@ def spark():
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     path = tmp_path_factory.mktemp("dump") / "drugwiki-multistream.xml.bz2"
-    write_dump(path, sample_pages())
+    write_multistream(path, sample_pages(), per_stream=3)
     return path
 
 
@@ -176,7 +123,7 @@ def test_dump_gives_the_single_machine_records_byte_for_byte(spark, dump, tmp_pa
     assert imiglucerase["identifiers"]["cas"] == "154248-97-2"
     assert imiglucerase["source"]["page_id"] == 1714296
     assert imiglucerase["source"]["revision_id"] == 17142960
-    assert imiglucerase["source"]["timestamp"] == "2024-06-04T12:00:00Z"
+    assert imiglucerase["source"]["timestamp"] == "2024-01-04T00:00:00Z"  # tests/dumps.py
     assert json.loads(lines[3])["identifiers"]["atc"] == ["A16AB02"]
     got_errors = [(e.title, e.page_id, e.error_code, e.error_message) for e in errors]
     want_errors = sorted(
@@ -191,7 +138,7 @@ def test_dump_gives_the_single_machine_records_byte_for_byte(spark, dump, tmp_pa
 
 def test_streams_that_cut_pages_give_the_same_records(spark, tmp_path):
     path = tmp_path / "cut-multistream.xml.bz2"
-    write_dump(path, sample_pages(), cut=1500)  # the fixture page spans several streams
+    write_multistream(path, sample_pages(), cut=1500)  # the fixture page spans several streams
     expected, _, _ = single_machine(path, tmp_path)
     lines, errors = spark_lines(convert_dataframe(read_multistream(spark, path)))
     assert lines == by_title(expected)
@@ -212,7 +159,7 @@ def test_every_page_is_a_row_with_its_ids_and_counts(spark, dump):
 
 def test_truncated_dump_keeps_the_pages_before_and_reports_the_damage(spark, tmp_path):
     path = tmp_path / "cut-multistream.xml.bz2"
-    write_dump(path, sample_pages()[:6], cut=1500)
+    write_multistream(path, sample_pages()[:6], cut=1500)
     data = path.read_bytes()
     last_stream = data.rfind(b"BZh91AY&SY")
     path.write_bytes(data[:last_stream])  # the footer's stream is gone
@@ -286,7 +233,8 @@ def test_convert_rows_without_spark():
 def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, tmp_path):
     expected, _, _ = single_machine(dump, tmp_path)
     out, errors, stderr = tmp_path / "records.jsonl", tmp_path / "errors.jsonl", io.StringIO()
-    status = run_spark_convert(str(dump), str(out), errors=str(errors), spark=spark, stderr=stderr)
+    job = SparkJob(str(dump), str(out), errors=str(errors))
+    status = run_spark_convert(job, spark=spark, stderr=stderr)
     assert status == 1
     assert out.read_text("utf-8") == "".join(by_title(expected))
     failed = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
@@ -308,9 +256,8 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         "revision_text string, page_redirect_title string",
     ).write.parquet(str(table))
     records = tmp_path / "records.parquet"
-    status = run_spark_convert(
-        str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
-    )
+    to_parquet = SparkJob(str(table), str(records), fmt="parquet")
+    status = run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO())
     assert status == 0
     rows = spark.read.parquet(str(records)).collect()
     assert [(r.title, r.page_id, r.error_code) for r in rows] == [("Imiglucerase", 1714296, None)]
@@ -318,12 +265,7 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         drug, "Imiglucerase", page_id=1714296, revision_id=458273717
     )
     # An existing output folder is not overwritten.
-    assert (
-        run_spark_convert(
-            str(table), str(records), fmt="parquet", spark=spark, stderr=io.StringIO()
-        )
-        == 2
-    )
+    assert run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO()) == 2
 
 
 def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):

@@ -19,7 +19,7 @@ from mwparserfromhell.wikicode import Wikicode
 from drugparse.errors import warning
 from drugparse.normalize.text import render
 from drugparse.tables.namespaces import is_non_prose_link
-from drugparse.tables.templates import HATNOTES, end_of_article_kind
+from drugparse.tables.templates import ABOVE_LEAD, end_of_article_kind
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     page_title,
     parse_wikitext,
@@ -28,7 +28,7 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     written_name,
 )
 
-__all__ = ["Article", "read_article", "lead_name", "HATNOTES"]
+__all__ = ["Article", "read_article", "lead_name"]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NEWLINE = re.compile("\n")
@@ -116,7 +116,7 @@ def _lead_nodes(lead: list[Node], infobox: Template | None) -> list[Node]:
     for node in lead:
         if node is infobox:
             continue
-        if isinstance(node, Template) and template_name(node) in HATNOTES:
+        if isinstance(node, Template) and template_name(node) in ABOVE_LEAD:
             continue
         kept.append(node)
     return kept

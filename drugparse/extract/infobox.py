@@ -10,12 +10,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Comment, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.contract import ParameterLookup
 from drugparse.errors import warning
 from drugparse.normalize.values import text
 from drugparse.tables import chembox, infobox_drug
@@ -69,7 +69,6 @@ class Fields:
     fields: dict[str, object] = field(default_factory=dict)
     unmapped: dict[str, str] = field(default_factory=dict)
     warnings: list[dict] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # path -> parameter name
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class Kind:
     """
 
     names: frozenset[str]
-    lookup: Callable
+    lookup: ParameterLookup
     sections: str | None = None
     drug_evidence: frozenset[str] | None = None
 
@@ -184,7 +183,6 @@ def read_fields(infobox: Infobox) -> Fields:
             result.fields.pop(mapping.path, None)
         else:
             result.fields[mapping.path] = value
-            result.sources[mapping.path] = parameter.name
     return result
 
 

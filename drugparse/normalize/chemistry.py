@@ -27,7 +27,11 @@ __all__ = [
     "MISMATCH_TOLERANCE",
 ]
 
-#: Spellings of molar-mass units, to the one the record uses.
+#: Spellings of molar-mass units, to the one the record uses (record-format.md:
+#: ``molar_mass.unit``). Sources: Template:Infobox drug's ``molecular_weight_unit``
+#: parameter (research/infobox-drug-parameters.tsv; the box shows g/mol without it); the
+#: dalton and its multiples (1 Da per molecule = 1 g/mol), SI Brochure, 9th ed. (BIPM
+#: 2019), table 8; "g mol−1" with a true minus or a middle dot, as typeset on wiki pages.
 MOLAR_MASS_UNITS: dict[str, str] = {
     "g/mol": "g/mol", "g mol-1": "g/mol", "g·mol-1": "g/mol", "g.mol-1": "g/mol",
     "g mol−1": "g/mol", "g·mol−1": "g/mol", "gmol-1": "g/mol", "g/mole": "g/mol",

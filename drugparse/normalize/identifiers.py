@@ -38,7 +38,18 @@ __all__ = [
     "verification_status",
 ]
 
-#: Strict shape of each identifier, from each registry's documentation.
+#: Strict shape of each identifier, as its registry documents it (pages as of 2026-11):
+#: cas: CAS Registry Number FAQ, www.cas.org (2-7 digits, 2 digits, 1 check digit);
+#: atc, atcvet: WHO Collaborating Centre, atcddd.fhi.no/atc/structure_and_principles
+#: (main groups A-V; ATCvet codes are Q + an ATC code); unii: FDA Global Substance
+#: Registration System (10 characters); drugbank: DrugBank accession (DB + 5 digits);
+#: stdinchikey, stdinchi: InChI Technical Manual, inchi-trust.org (14-10-1 letters; standard
+#: InChI "1S/", written here without "InChI="); chembl, chebi: EMBL-EBI (CHEMBL + digits,
+#: CHEBI: + digits); pubchem_cid, pubchem_sid: pubchem.ncbi.nlm.nih.gov/docs/identifiers
+#: (positive integers); kegg: genome.jp/kegg (C + 5 digits: COMPOUND, D + 5: DRUG);
+#: pdb_ligand: wwPDB Chemical Component Dictionary (up to 5 characters since the extended
+#: CCD ids); e_number: Regulation (EC) No 1333/2008, Annex II; echa_infocard: the InfoCard
+#: id in the URLs of echa.europa.eu/substance-information (100.xxx.xxx).
 STRICT_SHAPES: dict[str, re.Pattern] = {
     "cas": re.compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
     "atc": re.compile(r"^[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$"),

@@ -19,8 +19,12 @@ from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 
 __all__ = ["TIME_UNITS", "duration", "read_duration"]
 
-#: Spellings of time units, to the record's unit names (record-format.md: s, min, h, d, wk;
-#: months and years follow the same style).
+#: Spellings of time units, to the record's unit names. The names are record-format.md's
+#: (``elimination_half_life``: s, min, h, d, wk; mo and yr follow the same style). The
+#: spellings are English unit words, plural and abbreviated, as the free-text values of
+#: Infobox drug's pharmacokinetic parameters write them (``10 hours``, ``3.6-10.4 min``,
+#: ``10–20 hours`` in ../shared/corpus); "m" is minutes, as a half-life never says months
+#: so. No external list: extend it from real values.
 TIME_UNITS: dict[str, str] = {
     "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "m": "min",

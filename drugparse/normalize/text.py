@@ -34,7 +34,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.tables.namespaces import is_non_prose_link
 from drugparse.tables.templates import (
-    HATNOTES,
+    ABOVE_LEAD,
     LANGUAGE_NAMES,
     ROWS_BY_NAME,
     Row,
@@ -170,7 +170,7 @@ def _render_template(template: Template, out: list[str], unrendered: list[str]) 
     row = ROWS_BY_NAME.get(name)
     if row is not None:
         renderer, argument = row.renderer, row.argument
-    elif is_magic_word(name) or is_verification_template(name) or name in HATNOTES:
+    elif is_magic_word(name) or is_verification_template(name) or name in ABOVE_LEAD:
         return  # {{DEFAULTSORT:x}}; CheMoBot's {{cascite|correct|CAS}}; {{main|X}} is no prose
     elif (shape := shape_of(name)) is not None:
         renderer, argument = shape

@@ -14,10 +14,9 @@ the ``report`` extra (Jinja2).
 
 from typing import Any
 
-from drugparse.report.command import add_arguments, run, run_report
 from drugparse.report.model import ReportBuilder, build_report
 
-__all__ = ["ReportBuilder", "add_arguments", "build_report", "render_html", "run", "run_report"]
+__all__ = ["ReportBuilder", "build_report", "render_html"]
 
 
 def render_html(report: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -322,7 +322,7 @@ class ReportBuilder:
         self.rows: list[Record] = []
         self.failed: list[Record] = []
 
-    def add_failure(self, error: dict[str, Any]) -> None:
+    def add_failure(self, error: Mapping[str, Any]) -> None:
         """A page that gave no record: ``{title, page_id, code, message}``."""
         title = error.get("title")
         row = {key: error.get(key) for key in ("title", "page_id", "code", "message")}

@@ -17,9 +17,9 @@ import contextlib
 import gzip
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 try:
     import fcntl
@@ -76,22 +76,30 @@ def decompressed_chunks(
     A damaged or cut file raises ``EOFError`` or ``OSError`` after the
     chunks before the damage.
     """
-    kind = file_compression(path)
-    command = external_bzip2(jobs) if kind == "bz2" and external else None
+    compression = file_compression(path)
+    command = external_bzip2(jobs) if compression == "bz2" and external else None
     if command:
         yield from _piped(command + [str(path)], chunk_bytes)
         return
-    opener = {"bz2": bz2.open, "gzip": gzip.open, None: open}[kind]
-    with opener(path, "rb") as stream:
+    openers: dict[str | None, Callable[..., Any]] = {
+        "bz2": bz2.open,
+        "gzip": gzip.open,
+        None: open,
+    }
+    with openers[compression](path, "rb") as stream:
         yield from stream_chunks(stream, chunk_bytes)
 
 
 def stream_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes]:
     """A (possibly compressed, e.g. stdin) binary stream's decompressed content in chunks."""
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-    kind = compression_of(head)
-    if kind is not None:
-        stream = {"bz2": bz2.open, "gzip": gzip.open}[kind](stream, "rb")
+    compression = compression_of(head)
+    if compression is not None:
+        openers: dict[str, Callable[..., Any]] = {
+            "bz2": bz2.open,
+            "gzip": gzip.open,
+        }
+        stream = openers[compression](stream, "rb")
     while chunk := stream.read(chunk_bytes):
         yield chunk
 

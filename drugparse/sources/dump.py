@@ -230,7 +230,7 @@ _ENTITY = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,8})|#[xX]([0-9a-fA-F]
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
-def _replace_entity(match: re.Match) -> str:
+def _replace_entity(match: re.Match[str]) -> str:
     named, decimal, hexadecimal = match.groups()
     if named:
         return _NAMED[named]

@@ -20,10 +20,10 @@ import os
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from drugparse.sources.decompress import (
     compression_of,
@@ -32,16 +32,27 @@ from drugparse.sources.decompress import (
     stream_chunks,
 )
 from drugparse.sources.dump import DumpError, scan_chunks
-from drugparse.sources.multistream import block_spans, decompress_block, first_stream
+from drugparse.sources.multistream import (
+    block_spans,
+    decompress_block,
+    first_stream,
+    index_beside,
+)
 from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
+    "DumpFile",
+    "Input",
     "InputError",
     "InputFailure",
     "PageBatch",
     "StreamBlock",
+    "StandardInput",
     "StreamEnd",
     "WIKITEXT_SUFFIXES",
+    "WikitextFile",
+    "WikitextFolder",
+    "WorkItem",
     "kind_of_name",
     "resolve_inputs",
     "work_items",
@@ -93,14 +104,42 @@ class InputFailure:
     message: str
 
 
+#: What :func:`work_items` yields, in input order: work, and markers that pass through.
+WorkItem = PageBatch | StreamBlock | StreamEnd | InputFailure
+
+
 @dataclass(frozen=True)
-class _Input:
-    kind: str  # "wikitext", "folder", "dump", "stdin"
-    path: Path | None
+class WikitextFile:
+    """One article's wikitext, named on the command line: a missing infobox is an error."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class WikitextFolder:
+    """A folder of wikitext files (``*.wiki``, ``*.txt``, ``*.mediawiki``), read recursively."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    """A MediaWiki XML export or dump; ``index`` is its multistream index, when known."""
+
+    path: Path
     index: Path | None = None
 
 
-def kind_of_name(name: str) -> str:
+@dataclass(frozen=True)
+class StandardInput:
+    """``-``: one article's wikitext, or a dump (told by its first bytes)."""
+
+
+#: An input of ``drugparse convert``, checked by :func:`resolve_inputs`.
+Input = WikitextFile | WikitextFolder | DumpFile | StandardInput
+
+
+def kind_of_name(name: str) -> Literal["index", "dump", "wikitext"]:
     """``index`` for a multistream index, ``dump`` for an XML name, else ``wikitext``."""
     low = name.lower()
     if low.endswith(("-index.txt", "-index.txt.bz2")):
@@ -116,38 +155,39 @@ def _looks_like_dump(head: bytes) -> bool:
     return compression_of(head) is not None or start.startswith((b"<?xml", b"<mediawiki"))
 
 
-def _sniff(path: Path) -> str:
+def _file_input(path: Path) -> WikitextFile | DumpFile:
     with open(path, "rb") as stream:
         head = stream.read(512)
-    return "dump" if _looks_like_dump(head) else kind_of_name(path.name)
+    if _looks_like_dump(head) or kind_of_name(path.name) == "dump":
+        return DumpFile(path)
+    return WikitextFile(path)
 
 
-def resolve_inputs(arguments: Iterable[str]) -> list[_Input]:
+def resolve_inputs(arguments: Iterable[str]) -> list[Input]:
     """Check every input before any work starts; raise :class:`InputError` for a bad one."""
-    inputs: list[_Input] = []
+    inputs: list[Input] = []
     indexes: list[Path] = []
     for argument in arguments:
         if argument == "-":
-            inputs.append(_Input("stdin", None))
+            inputs.append(StandardInput())
             continue
         path = Path(argument)
         if path.is_dir():
-            inputs.append(_Input("folder", path))
+            inputs.append(WikitextFolder(path))
             continue
         if not path.is_file():
             raise InputError(f"{argument}: no such file or folder")
         if not os.access(path, os.R_OK):
             raise InputError(f"{argument}: not readable")
-        kind = "index" if kind_of_name(path.name) == "index" else _sniff(path)
-        if kind == "index":
+        if kind_of_name(path.name) == "index":
             indexes.append(path)
         else:
-            inputs.append(_Input(kind, path))
+            inputs.append(_file_input(path))
     for index in indexes:
         dump_name = index.name.lower().split("-index.txt")[0]
         for position, item in enumerate(inputs):
-            if item.kind == "dump" and item.path.name.lower().startswith(dump_name + "."):
-                inputs[position] = _Input("dump", item.path, index)
+            if isinstance(item, DumpFile) and item.path.name.lower().startswith(dump_name + "."):
+                inputs[position] = DumpFile(item.path, index)
                 break
         else:
             raise InputError(f"{index}: a multistream index with no matching dump among the inputs")
@@ -156,30 +196,22 @@ def resolve_inputs(arguments: Iterable[str]) -> list[_Input]:
     return [_with_sibling_index(item) for item in inputs]
 
 
-def _with_sibling_index(item: _Input) -> _Input:
-    """``x-multistream.xml.bz2`` finds ``x-multistream-index.txt.bz2`` beside it."""
-    if item.kind != "dump" or item.index is not None or item.path is None:
+def _with_sibling_index(item: Input) -> Input:
+    if not isinstance(item, DumpFile) or item.index is not None:
         return item
-    name = item.path.name
-    if not name.endswith(".xml.bz2"):
-        return item
-    for suffix in ("-index.txt.bz2", "-index.txt"):
-        sibling = item.path.with_name(name[: -len(".xml.bz2")] + suffix)
-        if sibling.is_file():
-            return _Input("dump", item.path, sibling)
-    return item
+    return DumpFile(item.path, index_beside(item.path))
 
 
 def work_items(
-    inputs: list[_Input], *, jobs: int = 1, stdin: BinaryIO | None = None
-) -> Iterator[PageBatch | StreamBlock | StreamEnd | InputFailure]:
+    inputs: list[Input], *, jobs: int = 1, stdin: BinaryIO | None = None
+) -> Generator[WorkItem, None, None]:
     """The work of every input, in input order."""
     for item in inputs:
-        if item.kind == "folder":
+        if isinstance(item, WikitextFolder):
             yield from _folder(item.path)
-        elif item.kind == "wikitext":
+        elif isinstance(item, WikitextFile):
             yield PageBatch((_wikitext_page(item.path, explicit=True),), 1)
-        elif item.kind == "stdin":
+        elif isinstance(item, StandardInput):
             yield from _stdin(stdin if stdin is not None else sys.stdin.buffer)
         else:
             yield from _dump(item, jobs)
@@ -234,7 +266,7 @@ def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
     yield PageBatch((page,), 1, len(data))
 
 
-def _dump(item: _Input, jobs: int) -> Iterator[PageBatch | StreamBlock | StreamEnd | InputFailure]:
+def _dump(item: DumpFile, jobs: int) -> Iterator[WorkItem]:
     path = item.path
     origin = str(path)
     # Blocks are decompressed by the workers, in parallel, when there are several; with
@@ -253,7 +285,7 @@ def _dump(item: _Input, jobs: int) -> Iterator[PageBatch | StreamBlock | StreamE
     yield from _scanned(origin, decompressed_chunks(path, jobs=jobs))
 
 
-def _blocks_are_pages(item: _Input) -> bool:
+def _blocks_are_pages(item: DumpFile) -> bool:
     """Multistream with whole pages per stream: an index, or a header-only first stream."""
     if file_compression(item.path) != "bz2":
         return False
@@ -279,7 +311,7 @@ def _scanned(origin: str, chunks: Iterator[bytes]) -> Iterator[PageBatch | Input
 
 def _read_ahead(chunks: Iterator[bytes]) -> Iterator[bytes]:
     """Decompress in a thread while the caller scans (bz2, zlib and pipe reads drop the GIL)."""
-    buffer: queue.Queue = queue.Queue(_READ_AHEAD)
+    buffer: queue.Queue[bytes | BaseException | None] = queue.Queue(_READ_AHEAD)
     stop = threading.Event()
 
     def produce() -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "decompress_block",
     "decompress_stream",
     "first_stream",
+    "index_beside",
     "index_spans",
     "is_multistream",
     "read_index",
@@ -117,6 +118,22 @@ def block_spans(path: Path, index: Path | None = None) -> Iterator[tuple[int, in
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     yield from _spans(starts, size)
+
+
+def index_beside(dump: Path) -> Path | None:
+    """``x-multistream.xml.bz2`` -> ``x-multistream-index.txt.bz2`` (or ``.txt``) when it exists.
+
+    The one rule, read by ``drugparse convert`` and by the Spark reader: Wikimedia
+    names a dump ``...-multistream.xml.bz2`` and its index ``...-multistream-index.txt.bz2``.
+    """
+    name = dump.name
+    if not name.endswith(".xml.bz2"):
+        return None
+    for suffix in ("-index.txt.bz2", "-index.txt"):
+        sibling = dump.with_name(name[: -len(".xml.bz2")] + suffix)
+        if sibling.is_file():
+            return sibling
+    return None
 
 
 def index_spans(index: Path, size: int) -> list[tuple[int, int]]:

@@ -1,7 +1,12 @@
 """Every parameter of ``{{Infobox drug}}`` / ``{{Drugbox}}``: its record path and normaliser.
 
-Source: ../shared/research/infobox-drug-parameters.tsv (Template:Infobox drug/doc,
-the mdwiki.org parameter ordering, DBpedia's mapping). One row per parameter;
+Source: English Wikipedia's Template:Infobox drug/doc
+(https://en.wikipedia.org/wiki/Template:Infobox_drug/doc), read through mirrors of
+that page, mdwiki.org's parameter-ordering list and DBpedia's mapping
+(https://mappings.dbpedia.org/index.php/Mapping_en:Infobox_drug); transcribed
+2026-11-24. No page revision was recorded then: pin one
+(``Special:PermanentLink/<oldid>``) when the table is next checked against the page.
+One row per parameter;
 adding a parameter is adding a row. Paths are dotted record paths; paths that
 start with ``_`` are staging slots that :mod:`drugparse.assemble` combines
 (ATC prefix + suffix, element counts -> formula). Numbered and element
@@ -11,9 +16,9 @@ parameters are matched by :data:`PATTERNS`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
+from drugparse.contract import Normaliser
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
 
@@ -24,7 +29,7 @@ class Mapping(NamedTuple):
     """Where a parameter goes and how its value is read."""
 
     path: str
-    normalise: Callable
+    normalise: Normaliser
 
 
 _text = values.text
@@ -235,7 +240,7 @@ ELEMENT_MAPPINGS: dict[str, Mapping] = {
     symbol: Mapping(f"chemistry.elements.{symbol}", values.integer) for symbol in ELEMENT_SYMBOLS
 }
 
-PATTERNS: list[tuple[re.Pattern, str, Callable]] = [
+PATTERNS: list[tuple[re.Pattern, str, Normaliser]] = [
     (re.compile(r"^component(?P<n>[0-9]+)$"), "components.{n}.name", _text),
     (re.compile(r"^class(?P<n>[0-9]+)$"), "components.{n}.class", _text),
 ]

@@ -31,7 +31,9 @@ __all__ = [
     "ROWS_BY_NAME",
     "SHAPES",
     "shape_of",
+    "ABOVE_LEAD",
     "HATNOTES",
+    "MAINTENANCE_TAGS",
     "END_OF_ARTICLE",
     "end_of_article_kind",
     "VERIFICATION_TEMPLATES",
@@ -382,20 +384,32 @@ LANGUAGE_NAMES: dict[str, str] = {
     "sq": "Albanian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
 }  # fmt: skip
 
-#: Templates shown above the lead or a section that are not its text (Category:Hatnote
-#: templates, and the article-message boxes that sit in the same place).
+#: Hatnotes: Wikipedia:Hatnote § Hatnote templates (and Category:Hatnote templates);
+#: "confused" is a redirect to {{Distinguish}}, "main article" to {{Main}}. Names folded;
+#: consulted 2026-11.
 HATNOTES = frozenset(
     {
         "about", "for", "other uses", "redirect", "redirect2", "distinguish", "see also",
         "main", "main article", "further", "details", "details3", "other people", "hatnote",
-        "for multi", "redirect-multi", "about-distinguish", "confused", "technical",
-        "more citations needed", "more citations needed section", "refimprove",
-        "refimprove section", "medref", "primary sources", "update", "multiple issues",
-        "cleanup", "orphan", "lead too short", "unreferenced", "unreferenced section",
-        "essay-like", "copy edit", "pov", "expand section", "more footnotes", "main category",
-        "disambiguation", "lookfrom", "intitle",
+        "for multi", "redirect-multi", "about-distinguish", "confused", "main category",
+        "lookfrom", "intitle",
     }
 )  # fmt: skip
+
+#: Maintenance (cleanup) tags and message boxes placed at the top of an article or a
+#: section, after its hatnotes: Wikipedia:Template index/Cleanup (with their redirects:
+#: refimprove, medref, pov) and {{disambiguation}}'s message box. Consulted 2026-11.
+MAINTENANCE_TAGS = frozenset(
+    {
+        "technical", "more citations needed", "more citations needed section", "refimprove",
+        "refimprove section", "medref", "primary sources", "update", "multiple issues",
+        "cleanup", "orphan", "lead too short", "unreferenced", "unreferenced section",
+        "essay-like", "copy edit", "pov", "expand section", "more footnotes", "disambiguation",
+    }
+)  # fmt: skip
+
+#: Templates shown above the lead or a section that are not its text.
+ABOVE_LEAD = HATNOTES | MAINTENANCE_TAGS
 
 #: Magic words mwparserfromhell reads as templates: ``{{DEFAULTSORT:Foo}}`` (MediaWiki
 #: manual, Help:Magic words). They never appear in a record.
@@ -476,6 +490,8 @@ def end_of_article_kind(name: str) -> str:
         return "citation"
     if name in HATNOTES:
         return "hatnote"
+    if name in MAINTENANCE_TAGS:
+        return "maintenance"
     if name in ROWS_BY_NAME or shape_of(name) is not None:
         return "inline"
     return "navbox"
@@ -510,6 +526,8 @@ def template_kind(name: str) -> str | None:
         return "rendered"
     if name in HATNOTES:
         return "hatnote"
+    if name in MAINTENANCE_TAGS:
+        return "maintenance"
     if is_verification_template(name):
         return "verification"
     return None

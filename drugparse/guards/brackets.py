@@ -1,20 +1,14 @@
-"""Broken markup: find unclosed or stray wiki markup, and repair what a record needs.
+"""The bracket scanner: one linear pass over a page's ``{{``, ``[[`` and ``<ref>``.
 
-mwparserfromhell turns markup it cannot close into plain text, so an unclosed
-``{{Infobox drug`` would hide the whole infobox and an unclosed ``<ref>`` its
-citation. :func:`check_markup` scans the raw text with its own bracket stack
-and reports every unclosed ``{{``, ``[[``, ``<ref>`` and every stray closer or
-unbalanced ``''``/``'''`` by line; :func:`repair` closes an unclosed infobox
-where its parameters end and an unclosed ``<ref>`` at the end of its line, so
-the page still gives a best-effort record (with the warnings saying so).
+Both pre-parse steps read it: :mod:`drugparse.guards.limits` refuses a page
+nested too deep or too broken before mwparserfromhell sees it, and
+:mod:`drugparse.guards.markup` turns the same problems into
+``unbalanced_markup`` warnings and repairs. The scan is cached, so a page is
+scanned once.
 
->>> [w["message"] for w in check_markup("{{Drugbox\\n| CAS_number = 50-00-0\\n'''X''' is.")]
-["line 1: '{{' is never closed: '{{Drugbox'"]
->>> print(repair("{{Drugbox\\n| CAS_number = 50-00-0\\n'''X''' is."))
-{{Drugbox
-| CAS_number = 50-00-0
-}}
-'''X''' is.
+>>> found = scan_brackets("{{Drugbox | ref = <ref>A</ref> }} [[stray")
+>>> found.refs, [(p.fault, p.token, p.line) for p in found.problems]
+(1, [('unclosed', '[[', 1)])
 """
 
 from __future__ import annotations
@@ -23,9 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from drugparse.errors import warning
-
-__all__ = ["Problem", "Scan", "scan", "find_problems", "check_markup", "repair"]
+__all__ = ["SNIPPET_CHARS", "BracketScan", "Problem", "find_problems", "scan_brackets"]
 
 # Tokens that open or close a construct. Comments and nowiki-like tags hide markup.
 _TOKENS = re.compile(
@@ -41,21 +33,21 @@ _TOKENS = re.compile(
 _CLOSER = {"{{": "}}", "[[": "]]", "<ref>": "</ref>"}
 _BRACKETS = {"{{": "{{", "}}": "}}", "[[": "[[", "]]": "]]"}
 _OPENER = {closer: opener for opener, closer in _CLOSER.items()}
-_QUOTE_RUN = re.compile(r"'{2,}")
-_SNIPPET = 40
+#: Characters of the page quoted after a problem's position in its message.
+SNIPPET_CHARS = 40
 
 
 class Problem(NamedTuple):
     """One piece of broken markup: what, where (offset and line), and a snippet."""
 
-    kind: str  # "unclosed" or "stray"
+    fault: str  # "unclosed" or "stray"
     token: str
     offset: int
     line: int
     snippet: str
 
 
-def _token_kind(token: str) -> str | None:
+def _bracket_of(token: str) -> str | None:
     lower = token.lower()
     if lower.startswith("<!--") or lower.startswith("<nowiki") or lower.endswith("/>"):
         return None
@@ -68,8 +60,8 @@ def _token_kind(token: str) -> str | None:
     return token
 
 
-class Scan(NamedTuple):
-    """What one pass over a page's brackets found (:func:`scan`).
+class BracketScan(NamedTuple):
+    """What one pass over a page's brackets found (:func:`scan_brackets`).
 
     ``deepest``/``deepest_offset``: most brackets open at once, and where;
     ``template_depth``/``template_offset``: deepest nesting of *closed* templates;
@@ -84,8 +76,8 @@ class Scan(NamedTuple):
     refs: int
 
 
-@lru_cache(maxsize=2)  # guards, check_markup and repair ask about the same page
-def scan(text: str) -> Scan:
+@lru_cache(maxsize=2)  # guard_page, check_markup and repair ask about the same page
+def scan_brackets(text: str) -> BracketScan:
     """One linear pass: broken brackets, nesting, template depth, refs."""
     stack: list[tuple[str, int, int]] = []  # (token, offset, line) of each open bracket
     open_count = dict.fromkeys(_CLOSER, 0)  # how many of each opener are on the stack
@@ -95,7 +87,7 @@ def scan(text: str) -> Scan:
     templates: list[tuple[int, int]] = []  # (offset, +1 or -1) of each closed {{...}}
     for match in _TOKENS.finditer(text):
         raw = match.group()
-        token = _BRACKETS.get(raw) or _token_kind(raw)
+        token = _BRACKETS.get(raw) or _bracket_of(raw)
         if token is None:
             refs += raw[:4].lower() == "<ref"  # a self-closing <ref name=x />
             continue
@@ -133,7 +125,7 @@ def scan(text: str) -> Scan:
     problems.extend(("unclosed", token, offset) for token, offset, _ in stack)
     depth, template_offset = _deepest_nesting(templates)
     located = _located(sorted(problems, key=lambda p: p[2]), text)
-    return Scan(located, deepest, deepest_offset, depth, template_offset, refs)
+    return BracketScan(located, deepest, deepest_offset, depth, template_offset, refs)
 
 
 def _deepest_nesting(intervals: list[tuple[int, int]]) -> tuple[int, int]:
@@ -147,7 +139,7 @@ def _deepest_nesting(intervals: list[tuple[int, int]]) -> tuple[int, int]:
 
 def find_problems(text: str) -> tuple[Problem, ...]:
     """Every unclosed opener and stray closer, in source order."""
-    return scan(text).problems
+    return scan_brackets(text).problems
 
 
 def _pop_to(stack: list[tuple[str, int, int]], token: str) -> int:
@@ -161,71 +153,9 @@ def _pop_to(stack: list[tuple[str, int, int]], token: str) -> int:
 def _located(problems: list[tuple[str, str, int]], text: str) -> tuple[Problem, ...]:
     """Line numbers in one sweep over the page: linear however many problems there are."""
     located, line, previous = [], 1, 0
-    for kind, token, offset in problems:
+    for fault, token, offset in problems:
         line += text.count("\n", previous, offset)
         previous = offset
-        snippet = text[offset : offset + _SNIPPET].split("\n", 1)[0]
-        located.append(Problem(kind, token, offset, line, snippet))
+        snippet = text[offset : offset + SNIPPET_CHARS].split("\n", 1)[0]
+        located.append(Problem(fault, token, offset, line, snippet))
     return tuple(located)
-
-
-def _quote_problems(text: str) -> list[tuple[int, str]]:
-    """Lines whose bold or italic quotes do not pair up (MediaWiki resets them per line)."""
-    messages = []
-    for number, line in enumerate(re.sub(r"<!--.*?-->", "", text, flags=re.S).split("\n"), 1):
-        if "''" not in line or line.lstrip().startswith(("{|", "|", "!")):
-            continue
-        italic = bold = 0
-        for run in _QUOTE_RUN.findall(line):
-            size = min(len(run), 5)
-            italic += size in (2, 5)
-            bold += size in (3, 4, 5)
-        if italic % 2 or bold % 2:
-            kind = "''" if italic % 2 else "'''"
-            message = f"line {number}: {kind} is never closed: {line.strip()[:_SNIPPET]!r}"
-            messages.append((number, message))
-    return messages
-
-
-def check_markup(text: str) -> list[dict]:
-    """``unbalanced_markup`` warnings for the page, each naming its line."""
-    found: list[tuple[int, str]] = []
-    for problem in find_problems(text):
-        if problem.kind == "unclosed":
-            message = f"line {problem.line}: {problem.token!r} is never closed: {problem.snippet!r}"
-        else:
-            message = f"line {problem.line}: stray {problem.token!r}: {problem.snippet!r}"
-        found.append((problem.line, message))
-    found.extend(_quote_problems(text))
-    found.sort(key=lambda item: item[0])
-    return [warning("unbalanced_markup", "page", message) for _, message in found]
-
-
-_INFOBOX_OPENING = re.compile(r"\{\{\s*(?:infobox[ _]drug|drug[ _]?box|chembox)\b", re.I)
-_REF_OPENING = re.compile(r"<ref", re.I)
-_LEAD_START = re.compile(r"^(?:'''|==|\[\[(?:file|image):)", re.I | re.M)
-
-
-def repair(text: str) -> str:
-    """Close an unclosed drug infobox where its parameters end and unclosed refs at line end."""
-    edits: list[tuple[int, str]] = []
-    for problem in find_problems(text):
-        if problem.kind != "unclosed":
-            continue
-        if problem.token == "{{" and _INFOBOX_OPENING.match(text, problem.offset):
-            end = _LEAD_START.search(text, problem.offset)
-            position = end.start() if end else len(text)
-            edits.append((position, "}}\n" if end else "\n}}"))
-        elif problem.token == "<ref>":
-            line_end = text.find("\n", problem.offset)
-            next_ref = _REF_OPENING.search(text, problem.offset + 4)
-            candidates = [p for p in (line_end, next_ref.start() if next_ref else -1) if p != -1]
-            edits.append((min(candidates) if candidates else len(text), "</ref>"))
-    if not edits:
-        return text
-    pieces, previous = [], 0
-    for position, insert in sorted(edits):
-        pieces += [text[previous:position], insert]
-        previous = position
-    pieces.append(text[previous:])
-    return "".join(pieces)

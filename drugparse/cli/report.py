@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
 from drugparse.report.inputs import RecordFileError, Source, records_in, split_inputs
 from drugparse.report.model import ReportBuilder
 
 __all__ = ["add_arguments", "run", "run_report"]
-
-EXIT_OK, EXIT_BROKEN_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--page-timeout",
         type=float,
-        default=5.0,
+        default=DEFAULT_PAGE_TIMEOUT,
         metavar="SECONDS",
         help="when converting, a slower page fails with code timeout (0: none)",
     )
@@ -64,7 +64,7 @@ def run_report(
     output: str | None = None,
     fmt: str = "html",
     jobs: int | None = None,
-    page_timeout: float | None = 5.0,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -128,7 +128,7 @@ def run_report(
         f"{len(report['worklist'])} worklist rows, {summary['failed_pages']} failed pages",
         file=err,
     )
-    return EXIT_BROKEN_INPUT if broken else EXIT_OK
+    return EXIT_FAILED if broken else EXIT_OK
 
 
 def _convert_into(
@@ -144,7 +144,7 @@ def _convert_into(
     outcomes = run_work(work, jobs=jobs, page_timeout=page_timeout)
     pages_read = 0
     failures = []
-    with contextlib.closing(outcomes), contextlib.closing(work):  # type: ignore[type-var]
+    with contextlib.closing(outcomes), contextlib.closing(work):
         for outcome in outcomes:
             pages_read += outcome.pages_read
             if outcome.failure:

@@ -16,7 +16,7 @@ the CLI skips them. A page that fails gives a row with ``error_code`` and
 ``error_message`` (the CLI's codes: ``parse_error``, ``timeout``,
 ``internal_error``...); it never fails the task.
 
-The work per page is :func:`drugparse.batch.convert_one`, behind the same
+The work per page is :func:`drugparse.pipeline.convert_one`, behind the same
 raw-text pre-filter as the CLI (:func:`~drugparse.sources.prefilter.mentions_drug_infobox`).
 The parser is imported once per Python worker process (Spark reuses them
 across tasks), never per row. Two ways to run it, same output:
@@ -39,6 +39,9 @@ import importlib.util
 import signal
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
 
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
@@ -60,6 +63,9 @@ RESULT_SCHEMA = T.StructType(
 
 METHODS = ("arrow", "rdd")
 
+#: One row, as a tuple in the order of ``_INPUT_SCHEMA`` or ``RESULT_SCHEMA``.
+Row = tuple[Any, ...]
+
 # The columns the converter reads, in this order, with their types; all but
 # title and text may be missing from the input.
 _INPUT_COLUMNS = (
@@ -71,7 +77,7 @@ _INPUT_COLUMNS = (
     ("error_code", T.StringType()),
     ("error_message", T.StringType()),
 )
-_INPUT_SCHEMA = T.StructType([T.StructField(name, kind) for name, kind in _INPUT_COLUMNS])
+_INPUT_SCHEMA = T.StructType([T.StructField(name, type_) for name, type_ in _INPUT_COLUMNS])
 
 
 def convert_dataframe(
@@ -101,19 +107,29 @@ def convert_dataframe(
     missing = {"title", "text"} - set(pages.columns)
     if missing:
         raise ValueError(f"the DataFrame has no {', '.join(sorted(missing))} column")
-    options = _options(page_timeout, parser)
+    options = _RowOptions.of(page_timeout, parser)
     selected = _select_articles(pages)
     if method == "arrow":
         return selected.mapInArrow(lambda batches: _convert_arrow(batches, options), RESULT_SCHEMA)
-    rows = selected.rdd.mapPartitions(lambda part: convert_rows(part, **options))
+    rows = selected.rdd.mapPartitions(
+        lambda part: convert_rows(part, page_timeout=options.page_timeout, parser=options.parser)
+    )
     return selected.sparkSession.createDataFrame(rows, RESULT_SCHEMA)
 
 
-def _options(page_timeout: float | None, parser: str | None) -> dict:
-    from drugparse.batch import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+@dataclass(frozen=True)
+class _RowOptions:
+    """What :func:`convert_rows` needs, shipped to the Python workers with the closure."""
 
-    timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
-    return {"page_timeout": timeout or None, "parser": parser or DEFAULT_PARSER}
+    page_timeout: float | None
+    parser: str
+
+    @classmethod
+    def of(cls, page_timeout: float | None, parser: str | None) -> _RowOptions:
+        from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+
+        timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
+        return cls(timeout or None, parser or DEFAULT_PARSER)
 
 
 def _select_articles(pages: DataFrame) -> DataFrame:
@@ -125,13 +141,13 @@ def _select_articles(pages: DataFrame) -> DataFrame:
         # Wikimedia's tables hold "" rather than null for "not a redirect".
         pages = pages.where(F.col("redirect").isNull() | (F.col("redirect") == ""))
     selected = []
-    for name, kind in _INPUT_COLUMNS:
+    for name, type_ in _INPUT_COLUMNS:
         if name not in columns:
-            selected.append(F.lit(None).cast(kind).alias(name))
+            selected.append(F.lit(None).cast(type_).alias(name))
         elif name == "timestamp" and isinstance(pages.schema[name].dataType, T.TimestampType):
             selected.append(F.date_format(name, "yyyy-MM-dd'T'HH:mm:ss'Z'").alias(name))
         else:
-            selected.append(F.col(name).cast(kind).alias(name))
+            selected.append(F.col(name).cast(type_).alias(name))
     return pages.select(*selected)
 
 
@@ -139,8 +155,8 @@ def _select_articles(pages: DataFrame) -> DataFrame:
 
 
 def convert_rows(
-    rows: Iterable, *, page_timeout: float | None = 5.0, parser: str | None = None
-) -> Iterator[tuple]:
+    rows: Iterable[Row], *, page_timeout: float | None = 5.0, parser: str | None = None
+) -> Iterator[Row]:
     """Result tuples (``RESULT_SCHEMA`` order) for input tuples (``_INPUT_SCHEMA`` order).
 
     Pure Python, no Spark: the body of both methods, and testable alone.
@@ -148,11 +164,11 @@ def convert_rows(
     >>> list(convert_rows([("Aspirin", "no infobox", 1, 10, None, None, None)]))
     []
     """
-    from drugparse.batch import DEFAULT_PARSER, PageResult, convert_one
+    from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
     from drugparse.sources.pages import Page
     from drugparse.sources.prefilter import mentions_drug_infobox
 
-    parser = parser or DEFAULT_PARSER
+    options = PageOptions(fmt="jsonl", keep_record=False, parser=parser or DEFAULT_PARSER)
     for title, text, page_id, revision_id, timestamp, error_code, error_message in rows:
         if error_code:  # a page the reader could not decode: reported, not parsed
             yield (title, page_id, revision_id, None, error_code, error_message)
@@ -162,17 +178,19 @@ def convert_rows(
         page = Page(title, text, page_id, revision_id, timestamp)
         try:
             with _time_limit(page_timeout):
-                result = convert_one(page, "jsonl", False, parser)
+                result = convert_one(page, options)
         except _PageTimeout:
             message = f"parsing took longer than {page_timeout:g} s"
             result = PageResult("failed", title, page_id, code="timeout", message=message)
         if result.status == "record":
+            assert result.text is not None  # PageOptions(fmt="jsonl") serialises every record
             yield (result.title, page_id, revision_id, result.text[:-1], None, None)
         elif result.status == "failed":
             yield (result.title, page_id, revision_id, None, result.code, result.message)
 
 
-def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
+def _convert_arrow(batches: Iterator[Any], options: _RowOptions) -> Iterator[Any]:
+    """``mapInArrow``'s function: Arrow record batches of pages in, of results out."""
     import pyarrow as pa
     from pyspark.sql.pandas.types import to_arrow_schema
 
@@ -181,7 +199,8 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
     for batch in batches:
         batch = _candidates(batch)
         columns = [batch.column(name).to_pylist() for name in names]
-        results = list(convert_rows(zip(*columns, strict=True), **options))
+        rows = zip(*columns, strict=True)
+        results = list(convert_rows(rows, page_timeout=options.page_timeout, parser=options.parser))
         if results:
             yield pa.RecordBatch.from_arrays(
                 [
@@ -192,7 +211,7 @@ def _convert_arrow(batches: Iterator, options: dict) -> Iterator:
             )
 
 
-def _candidates(batch):
+def _candidates(batch: Any) -> Any:
     """The rows of an Arrow batch that pass the CLI's pre-filter, or carry a reader's error.
 
     Works on the Arrow buffers: the text of the other pages (most of a wiki) never
@@ -225,18 +244,17 @@ class _PageTimeout(BaseException):
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float | None):
+def _time_limit(seconds: float | None) -> Iterator[None]:
     """SIGALRM after ``seconds`` (main thread only; elsewhere, no limit).
 
     Unlike the CLI's pool, which kills a stuck worker, an alarm only fires
     between Python bytecodes: a page stuck inside the C tokenizer runs on.
     """
-    usable = seconds and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: FrameType | None) -> None:
         raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)

@@ -28,14 +28,22 @@ URIs are opened with ``pyarrow.fs``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from pyspark import Accumulator
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
 
 from drugparse.sources.dump import DumpError, header_namespaces, is_export_header, scan_block
-from drugparse.sources.multistream import block_spans, decompress_stream, index_spans
-from drugparse.sources.pages import BadPage
+from drugparse.sources.multistream import (
+    block_spans,
+    decompress_stream,
+    index_beside,
+    index_spans,
+)
+from drugparse.sources.pages import BadPage, Page
 
 __all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
 
@@ -54,6 +62,11 @@ PAGE_SCHEMA = T.StructType(
     ]
 )
 
+#: ``(offset, length)`` of each bz2 stream, in file order.
+Spans = list[tuple[int, int]]
+#: One row of ``PAGE_SCHEMA``.
+Row = tuple[Any, ...]
+
 _PAGE_OPEN, _PAGE_CLOSE, _DOCUMENT_CLOSE = b"<page>", b"</page>", b"</mediawiki>"
 # Streams per task: enough to amortise a task's start, few enough to spread a small dump.
 _STREAMS_PER_TASK = 32
@@ -67,7 +80,7 @@ def read_multistream(
     *,
     drug_pages_only: bool = False,
     partitions: int | None = None,
-    pages_read=None,
+    pages_read: Accumulator[int] | None = None,
 ) -> DataFrame:
     """The pages of a multistream dump (``PAGE_SCHEMA``), read by Spark tasks.
 
@@ -83,8 +96,9 @@ def read_multistream(
     page scanned (once the DataFrame is computed; retried tasks count again).
     """
     path = str(path)
-    if index is None:
-        index = _index_beside(path)
+    local = _local_path(path)
+    if index is None and local is not None:
+        index = index_beside(local)
     spans = stream_spans(path, index)
     origin = Path(path).name
     header, namespaces = _read_header(path, spans, origin)
@@ -96,7 +110,7 @@ def read_multistream(
         )
     first = 1 if header else 0  # the header stream holds no page
 
-    def read_partition(numbers):
+    def read_partition(numbers: Iterable[int]) -> Iterator[Row]:
         settings = shared.value
         for number in numbers:
             pages, count = _pages_of_stream(number, *settings)
@@ -108,14 +122,10 @@ def read_multistream(
     return spark.createDataFrame(numbers.mapPartitions(read_partition), PAGE_SCHEMA)
 
 
-def _index_beside(path: str) -> str | None:
-    """``x-multistream.xml.bz2`` -> ``x-multistream-index.txt[.bz2]`` when it exists."""
-    if "://" in path:
-        return None
-    for suffix in ("-index.txt.bz2", "-index.txt"):
-        candidate = Path(path.removesuffix(".bz2").removesuffix(".xml") + suffix)
-        if candidate.is_file():
-            return str(candidate)
+def _local_path(path: str) -> Path | None:
+    """The file ``path`` names on this machine; None for a remote URI (``hdfs://``, ``s3://``)."""
+    if "://" not in path or path.startswith("file://"):
+        return Path(path.removeprefix("file://"))
     return None
 
 
@@ -126,17 +136,18 @@ def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, 
     local files): streams before the index's first offset (the header) count
     too. A remote dump (``hdfs://...``) needs its index, read by the driver.
     """
-    if "://" not in path or path.startswith("file://"):
-        local = Path(path.removeprefix("file://"))
+    local = _local_path(path)
+    if local is not None:
         return list(block_spans(local, Path(index) if index is not None else None))
     if index is None:
         raise ValueError(f"{path}: a remote dump needs its index (index=...)")
     return index_spans(Path(index), _size(path))
 
 
-def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, int]]:
+def _read_header(path: str, spans: Spans, origin: str) -> tuple[bool, dict[str, int]]:
     """Check the dump is a MediaWiki export; its namespaces; is the first stream header only?"""
-    data, first = b"", None
+    data: bytes = b""
+    first: bytes | None = None
     for offset, length in spans:
         data += _decompress(path, offset, length)
         if first is None:
@@ -147,7 +158,7 @@ def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, i
     head = data[: first_page if first_page >= 0 else len(data)]
     if not is_export_header(head):
         raise DumpError(f"{origin}: not a MediaWiki XML export")
-    header_only = len(spans) > 1 and _PAGE_OPEN not in first
+    header_only = len(spans) > 1 and _PAGE_OPEN not in (first or b"")
     return header_only, header_namespaces(head)
 
 
@@ -155,8 +166,13 @@ def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, i
 
 
 def _pages_of_stream(
-    number: int, path: str, origin: str, spans: list, namespaces: dict, drug_pages_only: bool
-) -> tuple[list[tuple], int]:
+    number: int,
+    path: str,
+    origin: str,
+    spans: Spans,
+    namespaces: dict[str, int],
+    drug_pages_only: bool,
+) -> tuple[list[Row], int]:
     """The rows of the pages that start in stream ``number``, and how many pages it holds.
 
     Damage found after some whole pages gives their rows and then an error row.
@@ -199,11 +215,11 @@ def _pages_of_stream(
     return ([*rows, problem] if problem else rows), scan.pages_read
 
 
-def _damage(message: str) -> tuple:
+def _damage(message: str) -> Row:
     return (None, None, None, None, None, None, None, "unreadable_input", message)
 
 
-def _read_on(path: str, spans: list, number: int, origin: str) -> bytes:
+def _read_on(path: str, spans: Spans, number: int, origin: str) -> bytes:
     """The bytes of the following streams up to the end of the page left open."""
     data = b""
     for following in range(number + 1, len(spans)):
@@ -215,7 +231,7 @@ def _read_on(path: str, spans: list, number: int, origin: str) -> bytes:
     raise DumpError(f"{origin}: truncated: the dump ends inside a page")
 
 
-def _check_document_end(path: str, spans: list, number: int, xml: bytes, origin: str) -> None:
+def _check_document_end(path: str, spans: Spans, number: int, xml: bytes, origin: str) -> None:
     ending = xml.rstrip()
     if len(ending) < len(_DOCUMENT_CLOSE) and number > 0:  # </mediawiki> cut in two
         ending = (_decompress(path, *spans[number - 1]) + xml).rstrip()
@@ -223,7 +239,7 @@ def _check_document_end(path: str, spans: list, number: int, xml: bytes, origin:
         raise DumpError(f"{origin}: truncated: no </mediawiki> at the end")
 
 
-def _row(page) -> tuple:
+def _row(page: Page | BadPage) -> Row:
     if isinstance(page, BadPage):
         return (page.title, None, page.page_id, None, None, None, None, page.code, page.message)
     return (
@@ -244,21 +260,25 @@ def _decompress(path: str, offset: int, length: int) -> bytes:
 
 
 def _read_range(path: str, offset: int, length: int) -> bytes:
-    if "://" in path and not path.startswith("file://"):
+    local = _local_path(path)
+    if local is None:
         from pyarrow import fs
 
         filesystem, inner = fs.FileSystem.from_uri(path)
         with filesystem.open_input_file(inner) as stream:
-            return stream.read_at(length, offset)
-    with open(path.removeprefix("file://"), "rb") as stream:
+            data: bytes = stream.read_at(length, offset)
+            return data
+    with open(local, "rb") as stream:
         stream.seek(offset)
         return stream.read(length)
 
 
 def _size(path: str) -> int:
-    if "://" in path and not path.startswith("file://"):
+    local = _local_path(path)
+    if local is None:
         from pyarrow import fs
 
         filesystem, inner = fs.FileSystem.from_uri(path)
-        return filesystem.get_file_info(inner).size
-    return Path(path.removeprefix("file://")).stat().st_size
+        size: int = filesystem.get_file_info(inner).size
+        return size
+    return local.stat().st_size

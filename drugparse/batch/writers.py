@@ -1,5 +1,8 @@
 """Where records go: one file per record in a folder, one JSONL file, or standard output.
 
+Every writer is a :class:`drugparse.contract.RecordWriter`: ``write``, then
+``close`` when the run completed or ``abort`` when it did not.
+
 File names come from titles and must be safe on any file system and never
 collide. A *plain* title (ASCII letters, digits, spaces and ``-(),.'+``,
 capital first letter, no other capitals, no reserved device name, short
@@ -109,13 +112,12 @@ class DirectoryWriter:
     whole by an earlier run of the same batch.
     """
 
-    def __init__(self, folder: Path, suffix: str, *, resume: bool = False):
+    def __init__(self, folder: Path, suffix: str, *, resume: bool = False) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.root = self.folder.resolve()
         self.suffix = suffix
         self.resume = resume
-        self.skipped_existing = 0
         self._used: dict[str, int] = {}
         for stale in self.folder.glob(_TEMP_PREFIX + "*"):
             with contextlib.suppress(OSError):
@@ -134,10 +136,11 @@ class DirectoryWriter:
             raise ValueError(f"refusing to write {title!r} outside {self.folder}")
         return path
 
-    def write(self, title: str, text: str) -> Path:
+    def write(self, title: str | None, text: str) -> Path:
+        if title is None:
+            raise ValueError("a record written to a folder needs a title")
         path = self.path_for(title)
         if self.resume and path.exists():
-            self.skipped_existing += 1
             return path
         atomic_write(path, text)
         return path
@@ -145,17 +148,20 @@ class DirectoryWriter:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        """Every file written so far is whole (renamed into place): keep them for ``--resume``."""
+
 
 class StreamWriter:
     """Records one after another on a text stream, standard output by default (YAML
     documents split by ``---``)."""
 
-    def __init__(self, stream: TextIO | None = None, *, separator: str = ""):
+    def __init__(self, stream: TextIO | None = None, *, separator: str = "") -> None:
         self.stream = stream if stream is not None else sys.stdout
         self._separator = separator
         self._count = 0
 
-    def write(self, title: str, text: str) -> None:
+    def write(self, title: str | None, text: str) -> None:
         if self._count and self._separator:
             self.stream.write(self._separator)
         self.stream.write(text)
@@ -164,12 +170,16 @@ class StreamWriter:
     def close(self) -> None:
         self.stream.flush()
 
+    def abort(self) -> None:
+        """What was written to a stream cannot be taken back: flush it."""
+        self.stream.flush()
+
 
 class FileWriter(StreamWriter):
     """``-o FILE``: every record in one file (JSONL, or YAML documents), renamed into place at
     the end so a killed run leaves the previous file or none, never half of one."""
 
-    def __init__(self, path: Path, *, separator: str = ""):
+    def __init__(self, path: Path, *, separator: str = "") -> None:
         self.path = Path(path)
         if self.path.parent != Path(""):
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,24 +1,28 @@
-"""Command line: ``drugparse convert | validate | schema``. Thin: all logic is in the library.
+"""Command line: ``drugparse convert | validate | schema | spark-convert``.
 
-Exit status (record-format.md): 0 all good, 1 some pages failed (each
-reported), 2 bad usage or unreadable input.
+This module reads the command line; each command is a module of this package
+(:mod:`~drugparse.cli.convert`, :mod:`~drugparse.cli.records`,
+:mod:`~drugparse.cli.spark`) that turns options into library calls, prints,
+and returns an exit status of :mod:`~drugparse.cli.status` (record-format.md):
+0 all good, 1 some pages failed (each reported), 2 bad usage or unreadable input.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
-from drugparse import report, spark_cli, write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run_convert
-from drugparse.validate import schema, validation_errors
+from drugparse import write
+from drugparse.cli import report, spark
+from drugparse.cli.convert import ConvertOptions, run_convert
+from drugparse.cli.records import print_schema, validate_files
+from drugparse.cli.status import EXIT_USAGE
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
 
 __all__ = ["main"]
 
 
-def _parser() -> argparse.ArgumentParser:
+def _argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="drugparse", description="Wikipedia drug articles to validated drug records."
     )
@@ -72,30 +76,30 @@ def _parser() -> argparse.ArgumentParser:
     spark_convert = commands.add_parser(
         "spark-convert", help="convert a dump or a table of pages on Apache Spark"
     )
-    spark_cli.add_arguments(spark_convert)
-
+    spark.add_arguments(spark_convert)
     report.add_arguments(commands.add_parser("report", help="a data-quality report for editors"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    handler = {
-        "convert": _convert,
-        "validate": _validate,
-        "schema": _schema,
-        "spark-convert": spark_cli.run,
-        "report": report.run,
-    }[args.command]
-    return handler(args)
+    args = _argument_parser().parse_args(argv)
+    if args.command == "convert":
+        return _convert(args)
+    if args.command == "validate":
+        return validate_files(args.files)
+    if args.command == "schema":
+        return print_schema()
+    if args.command == "report":
+        return report.run(args)
+    return spark.run(args)
 
 
-def _convert(args) -> int:
+def _convert(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 0:
         print("drugparse: --jobs must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    return run_convert(
-        args.inputs,
+    options = ConvertOptions(
+        tuple(args.inputs),
         output=args.output,
         fmt=args.format,
         jobs=args.jobs,
@@ -106,40 +110,7 @@ def _convert(args) -> int:
         resume=args.resume,
         title=args.title,
     )
-
-
-def _records_in(path: Path) -> list[dict]:
-    text = path.read_text("utf-8")
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
-    return [write.loads(text, "json" if path.suffix == ".json" else "yaml")]
-
-
-def _validate(args) -> int:
-    status = EXIT_OK
-    for name in args.files:
-        try:
-            records = _records_in(Path(name))
-        except Exception as error:  # OSError, UnicodeDecodeError, yaml.YAMLError, ValueError...
-            print(f"{name}: cannot read: {error}", file=sys.stderr)
-            return EXIT_USAGE
-        for number, record in enumerate(records, start=1):
-            where = name if len(records) == 1 else f"{name}:{number}"
-            errors = validation_errors(record) if isinstance(record, dict) else None
-            if errors is None:
-                print(f"{where}: not a record (a mapping is expected)", file=sys.stderr)
-                status = EXIT_FAILED
-            for error in errors or ():
-                print(f"{where}: {error}", file=sys.stderr)
-                status = EXIT_FAILED
-    if status == EXIT_OK:
-        print(f"{len(args.files)} file(s) valid", file=sys.stderr)
-    return status
-
-
-def _schema(args) -> int:
-    sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
-    return EXIT_OK
+    return run_convert(options)
 
 
 if __name__ == "__main__":  # pragma: no cover

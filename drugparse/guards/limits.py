@@ -1,9 +1,9 @@
-"""Pre-parse guards: pathological pages fail fast with a clear error instead of taking minutes.
+"""Pre-parse limits: pathological pages fail fast with a clear error instead of taking minutes.
 
 mwparserfromhell is quadratic in the number of templates it has to give up
 on (its issue #364): 2,000 unclosed ``{{a|`` take it 1 s, 8,000 take 20 s,
-16,000 take 97 s, so 100,000 would run for hours. The broken-markup scanner
-(:mod:`drugparse.extract.markup`) reports each unclosed or stray bracket as a
+16,000 take 97 s, so 100,000 would run for hours. The broken-markup check
+(:mod:`drugparse.guards.markup`) reports each unclosed or stray bracket as a
 warning, so a page of thousands gives a record made of warnings.
 :func:`guard_page` measures the page in one linear pass and raises
 :class:`~drugparse.errors.ParseError` before any of that starts, with limits
@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from drugparse.errors import ParseError
-from drugparse.extract.markup import scan
+from drugparse.guards.brackets import scan_brackets
 
 __all__ = [
     "MAX_PAGE_CHARS",
@@ -91,18 +91,18 @@ def guard_page(wikitext: str, title: str | None = None) -> str:
     return wikitext
 
 
-def _readable_reference(match: re.Match) -> str:
+def _readable_reference(match: re.Match[str]) -> str:
     decimal, hexadecimal = match.groups()
     code = int(decimal) if decimal else int(hexadecimal, 16)
     return "&#xFFFD;" if code == 0 or 0xD800 <= code <= 0xDFFF else match.group()
 
 
 def _check_brackets(text: str, title: str | None) -> None:
-    """Limits on what the bracket scan of :mod:`drugparse.extract.markup` counted.
+    """Limits on what the bracket scan of :mod:`drugparse.guards.brackets` counted.
 
     The scan is linear and cached, so the markup check after the guard reuses it.
     """
-    found = scan(text)
+    found = scan_brackets(text)
     if found.refs > MAX_REFS:
         raise ParseError(title, f"too many <ref> tags: {found.refs:,}, the limit is {MAX_REFS:,}")
     if found.deepest > MAX_NESTING:
