@@ -30,6 +30,10 @@ WARNING_CODES: dict[str, str] = {
     "unbalanced_markup": "unclosed or stray markup; the record is a best effort",
     "unknown_reference": "a reused `<ref name=x />` whose definition is missing",
     "dropped_value": "a value that could not be kept in its field, with the reason",
+    "formula_mismatch": "element counts, `chemical_formula` and the formula layer of `StdInChI` "
+    "disagree",
+    "inchikey_mismatch": "`StdInChIKey` is not the key of `StdInChI` (first block, "
+    "protonation letter, or the second block of an InChI without stereo or isotope layers)",
 }
 
 

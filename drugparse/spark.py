@@ -5,7 +5,7 @@
 ``redirect``) and returns one row per drug page::
 
     title         page_id  revision_id  record                          error_code   error_message
-    Imiglucerase  1714296  458273717    {"schema_version":"1.0.0",...}  null         null
+    Imiglucerase  1714296  458273717    {"schema_version":"1.1.0",...}  null         null
     Broken drug   42       420          null                            parse_error  Broken ...
 
 ``record`` is the record as the CLI writes it in JSON Lines (``drugparse

@@ -149,7 +149,7 @@ CITATIONS = [
 ]
 
 EXPECTED = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Imiglucerase",
     "source": {
         "template": "Drugbox",
@@ -172,7 +172,14 @@ EXPECTED = {
         "routes_of_administration": ["Intravenous"],
     },
     "pharmacokinetics": {
-        "elimination_half_life": {"text": "3.6-10.4 min", "min": 3.6, "max": 10.4, "unit": "min"}
+        "elimination_half_life": {
+            "text": "3.6-10.4 min",
+            "min": 3.6,
+            "max": 10.4,
+            "unit": "min",
+            "min_hours": 0.06,  # 3.6 / 60
+            "max_hours": 0.173333,  # 10.4 / 60, rounded to 6 decimals
+        }
     },
     "identifiers": {
         "cas": "154248-97-2",
@@ -243,7 +250,7 @@ def test_cli_json_and_yaml_hold_the_same_record(tmp_path):
     assert as_json.returncode == 0 and as_yaml.returncode == 0, as_json.stderr + as_yaml.stderr
     assert json.loads(as_json.stdout) == EXPECTED
     assert yaml.safe_load(as_yaml.stdout) == EXPECTED
-    assert as_yaml.stdout.startswith("schema_version: 1.0.0\ntitle: Imiglucerase\n")
+    assert as_yaml.stdout.startswith("schema_version: 1.1.0\ntitle: Imiglucerase\n")
 
 
 def test_cli_output_is_byte_identical_across_runs():

@@ -11,10 +11,11 @@ A small grammar, applied wherever a reading can start in the rendered text::
 Several readings (``2 h (oral), 30 min (IV)``) are all kept in ``readings``, each with its
 qualifier (the words around it); the first gives the value's ``min``/``max``.
 
->>> duration(parse_wikitext("3.6-10.4 min"), "pharmacokinetics.elimination_half_life")[0]
-{'text': '3.6-10.4 min', 'min': 3.6, 'max': 10.4, 'unit': 'min', 'min_hours': 0.06, 'max_hours': 0.173333}
->>> duration(parse_wikitext("12.7 ± 4.3 hours"), "f")[0]
-{'text': '12.7 ± 4.3 hours', 'min': 12.7, 'max': 12.7, 'unit': 'h', 'uncertainty': 4.3, 'min_hours': 12.7, 'max_hours': 12.7}
+>>> duration(parse_wikitext("3.6-10.4 min"), "pharmacokinetics.onset")[0]["max_hours"]
+0.173333
+>>> half_life, _ = duration(parse_wikitext("12.7 ± 4.3 hours"), "f")
+>>> half_life["min"], half_life["max"], half_life["uncertainty"], half_life["unit"]
+(12.7, 12.7, 4.3, 'h')
 >>> duration(parse_wikitext("<24 hours"), "f")[0]
 {'text': '<24 hours', 'max': 24, 'unit': 'h', 'bound': '<', 'max_hours': 24}
 """
@@ -50,8 +51,12 @@ __all__ = [
     "percentage",
     "temperature",
     "temperature_in",
+    "DECOMPOSES",
     "density",
 ]
+
+Record = dict[str, Any]
+Warning = dict[str, str]
 
 #: Only this much of a value is scanned for readings (a 5 MB value is not a measurement).
 MAX_SCANNED = 4000
@@ -137,7 +142,7 @@ _AND = re.compile(r"\s*and(?![^\W\d_])\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 # Gaps between readings: where one reading's qualifier ends and the next one's starts.
 _GAP_SEPARATOR = re.compile(r"[,;]\s|;|\s/\s|\s(?:and|or|vs\.?|versus)\s", re.IGNORECASE)
-_DECOMPOSES = re.compile(r"\bdec(?:omp\w*|\.|\b)", re.IGNORECASE)
+DECOMPOSES = re.compile(r"\bdec(?:omp\w*|\.|\b)", re.IGNORECASE)
 
 
 def _number(text: str) -> float | int:
@@ -158,8 +163,8 @@ class _Scanner:
         self.quantity = quantity
         self.spellings = sorted(quantity.units, key=len, reverse=True)
 
-    def readings(self) -> list[tuple[int, int, dict]]:
-        found: list[tuple[int, int, dict]] = []
+    def readings(self) -> list[tuple[int, int, Record]]:
+        found: list[tuple[int, int, Record]] = []
         pos, end = 0, min(len(self.text), MAX_SCANNED)
         while pos < end:
             parsed = self._reading(pos)
@@ -173,15 +178,15 @@ class _Scanner:
 
     # -- grammar -------------------------------------------------------------------
 
-    def _reading(self, start: int) -> tuple[int, dict] | None:
+    def _reading(self, start: int) -> tuple[int, Record] | None:
         if start and self.text[start - 1].isalnum() and self.text[start].isalnum():
             return None  # inside a word
         pos, approximate, bound, between = start, False, None, False
-        while True:
+        for _ in range(4):  # "about up to", "~ <": a few prefixes, never a runaway of them
             if match := _APPROXIMATE.match(self.text, pos):
                 approximate, pos = True, match.end()
             elif match := _BOUND.match(self.text, pos):
-                bound, pos = _BOUNDS[int(match.lastgroup[1:])][1], match.end()
+                bound, pos = _BOUNDS[int(str(match.lastgroup)[1:])][1], match.end()
             elif match := _BETWEEN.match(self.text, pos):
                 between, pos = True, match.end()
             else:
@@ -211,7 +216,7 @@ class _Scanner:
                 separator = _RANGE.match(self.text, pos)
             if separator is not None:
                 after = separator.end()
-                while match := _APPROXIMATE.match(self.text, after):
+                if match := _APPROXIMATE.match(self.text, after):
                     after = match.end()
                 second = self._value(after, words=low_unit is not None)
                 if second is not None:
@@ -255,7 +260,8 @@ class _Scanner:
             return value, unit, end
         match = _WORD_NUMBER.match(self.text, pos) if words else None
         if match and match["word"].lower() in _WORD_NUMBERS:
-            if _NOT_A_COUNT.search(self.text, 0, pos) and match["word"].lower() in ("a", "an"):
+            frequency = _NOT_A_COUNT.search(self.text, max(0, pos - 12), pos)
+            if frequency and match["word"].lower() in ("a", "an"):
                 return None
             unit, end = self._unit(match.end())
             if unit is None:
@@ -264,7 +270,8 @@ class _Scanner:
         return None
 
     def _unit(self, pos: int) -> tuple[str | None, int]:
-        start = _SPACE.match(self.text, pos).end()
+        space = _SPACE.match(self.text, pos)
+        start = space.end() if space else pos
         lowered = self.text[start : start + 24].lower()
         for spelling in self.spellings:
             if lowered.startswith(spelling):
@@ -288,12 +295,12 @@ class _Scanner:
             return None
         return (to_canonical(value, unit) - to_canonical(0, into)) / one
 
-    def _add_canonical(self, reading: dict, ends: list[tuple[float, str]]) -> None:
+    def _add_canonical(self, reading: Record, ends: list[tuple[float, str]]) -> None:
         """``min_hours``/``max_hours`` (or ``_celsius``), from the values as written."""
         if self.quantity.canonical is None:
             return
         name, convert = self.quantity.canonical
-        for bound, (value, unit) in zip(("min", "max"), ends):
+        for bound, (value, unit) in zip(("min", "max"), ends, strict=True):
             reading[f"{bound}_{name}"] = _tidy(convert(value, unit))
 
 
@@ -301,13 +308,13 @@ class _WordNumber(int):
     """``a``, ``an``, ``two``...: a number only when a unit follows."""
 
 
-def read_measurement(items: list[str], quantity: Quantity) -> list[dict]:
+def read_measurement(items: list[str], quantity: Quantity) -> list[Record]:
     """Every reading of the rendered items of a value, with its text and qualifier.
 
     >>> read_measurement(["2 h (oral), 30 min (IV)"], DURATION)[1]["qualifier"]
     'IV'
     """
-    readings: list[dict] = []
+    readings: list[Record] = []
     for item in items:
         found = _Scanner(item, quantity).readings()
         for index, (start, stop, reading) in enumerate(found):
@@ -319,8 +326,15 @@ def read_measurement(items: list[str], quantity: Quantity) -> list[dict]:
             qualifier = _qualifier(prefix, suffix)
             if qualifier:
                 entry["qualifier"] = qualifier
-            readings.append(entry)
+            readings.append({key: entry[key] for key in _KEY_ORDER if key in entry})
     return readings
+
+
+# The schema's order of a reading's keys (the record is ordered again by the schema).
+_KEY_ORDER = (
+    "text", "min", "max", "unit", "uncertainty", "bound", "approximate", "qualifier",
+    "min_hours", "max_hours", "min_celsius", "max_celsius",
+)  # fmt: skip
 
 
 def _split_gap(gap: str) -> tuple[str, str]:
@@ -347,7 +361,9 @@ def _qualifier(prefix: str, suffix: str) -> str | None:
     return text or None
 
 
-def measurement(code, field: str, quantity: Quantity) -> tuple[dict | None, list[dict]]:
+def measurement(
+    code: object, field: str, quantity: Quantity
+) -> tuple[Record | None, list[Warning]]:
     """``{text, min, max, unit, ...}`` from the first reading, ``readings`` when several;
     ``{text}`` plus ``unparsed_value`` when none."""
     result, warnings = rendered(code, field)
@@ -359,42 +375,42 @@ def measurement(code, field: str, quantity: Quantity) -> tuple[dict | None, list
         message = f"{quantity.missing} in {value!r}"
         return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
     first = {k: v for k, v in readings[0].items() if k != "text"}
-    record: dict = {"text": value, **first}
-    if quantity.name == "temperature" and _DECOMPOSES.search(value):
+    record: Record = {"text": value, **first}
+    if quantity.name == "temperature" and DECOMPOSES.search(value):
         record["decomposes"] = True
     if len(readings) > 1:
         record["readings"] = readings
     return record, warnings
 
 
-def duration(code, field: str) -> tuple[dict | None, list[dict]]:
+def duration(code: object, field: str) -> tuple[Record | None, list[Warning]]:
     """Half-life, onset, duration of action: time units, bounds also in hours."""
     return measurement(code, field, DURATION)
 
 
-def percentage(code, field: str) -> tuple[dict | None, list[dict]]:
+def percentage(code: object, field: str) -> tuple[Record | None, list[Warning]]:
     """Bioavailability, protein binding: ``95–99%``."""
     return measurement(code, field, PERCENTAGE)
 
 
-def temperature(code, field: str) -> tuple[dict | None, list[dict]]:
+def temperature(code: object, field: str) -> tuple[Record | None, list[Warning]]:
     """Melting and boiling point: °C unless the value says otherwise; bounds also in °C."""
     return measurement(code, field, TEMPERATURE)
 
 
-def temperature_in(unit: str) -> Callable:
+def temperature_in(unit: str) -> Callable[[object, str], tuple[Record | None, list[Warning]]]:
     """A temperature normaliser whose bare numbers are in ``unit`` (Chembox ``MeltingPtK``)."""
     quantity = Quantity(
         "temperature", TEMPERATURE_UNITS, unit, TEMPERATURE.canonical, True, TEMPERATURE.missing
     )
 
-    def normalise(code, field: str) -> tuple[dict | None, list[dict]]:
+    def normalise(code: object, field: str) -> tuple[Record | None, list[Warning]]:
         return measurement(code, field, quantity)
 
     normalise.__name__ = f"temperature_in_{unit.strip('°')}"
     return normalise
 
 
-def density(code, field: str) -> tuple[dict | None, list[dict]]:
+def density(code: object, field: str) -> tuple[Record | None, list[Warning]]:
     """Density: g/cm³ unless the value says otherwise."""
     return measurement(code, field, DENSITY)

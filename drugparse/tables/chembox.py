@@ -172,7 +172,9 @@ DRUG_EVIDENCE = frozenset(
 #: ``L4``/``R4``, each with ``ImageSize``, ``ImageAlt``, ``ImageCaption`` and ``ImageName``
 #: of the same suffix. The record's slot is ``main``, ``main_1``..., ``left_1``, ``right_1``...
 _IMAGE = re.compile(r"^Image(?P<field>File|Size|Alt|Caption|Name)(?P<side>[LR]?)(?P<n>[1-9]?)$")
-_IMAGE_FIELDS = {"File": "file", "Size": "width", "Alt": "alt", "Caption": "caption", "Name": "name"}
+_IMAGE_FIELDS = {
+    "File": "file", "Size": "width", "Alt": "alt", "Caption": "caption", "Name": "name",
+}  # fmt: skip
 _SIDES = {"": "main", "L": "left", "R": "right"}
 
 #: Numbered solubilities: ``Solubility1 = 20 g/L`` with ``Solvent1 = ethanol`` (Chembox
