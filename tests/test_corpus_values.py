@@ -187,6 +187,15 @@ def test_omaveloxolone():
     assert r["chemistry"]["elements"] == {"C": 33, "F": 2, "H": 44, "N": 2, "O": 3}
     assert r["chemistry"]["formula"] == "C33H44F2N2O3"
     assert r["chemistry"]["stdinchikey"] == "WPTTVJLTNAWYAO-KPOXMGGZSA-N"
+    # The StdInChI is bardoxolone methyl's (C32H43NO4), not omaveloxolone's (issue 13);
+    # its InChIKey is that InChI's key, so only the formula is flagged.
+    assert [w for w in r["warnings"] if w["code"].endswith("_mismatch")] == [
+        {
+            "code": "formula_mismatch",
+            "field": "chemistry.stdinchi",
+            "message": "the formula layer of StdInChI is C32H43NO4, the formula C33H44F2N2O3",
+        }
+    ]
     fda = citation(r, "Skyclarys FDA label")
     assert fda["cited_in"][0] == "infobox:legal_US_comment"
     assert fda["template"] == "cite web" and fda["access_date"] == "2023-03-01"

@@ -110,7 +110,7 @@ _BOUNDS: list[tuple[str, str]] = [
     ("no less than", "≥"), ("not less than", "≥"), ("at least", "≥"),
     ("less than", "<"), ("fewer than", "<"), ("under", "<"), ("below", "<"),
     ("more than", ">"), ("greater than", ">"), ("longer than", ">"), ("over", ">"),
-    ("above", ">"), ("in excess of", ">"),
+    ("above", ">"), ("in excess of", ">"), ("within", "≤"),
 ]  # fmt: skip
 _NOT_A_LETTER = r"(?![^\W\d_])"  # the word ends here: "over" but not "overdose"
 _BOUND = re.compile(
@@ -142,6 +142,12 @@ _AND = re.compile(r"\s*and(?![^\W\d_])\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 # Gaps between readings: where one reading's qualifier ends and the next one's starts.
 _GAP_SEPARATOR = re.compile(r"[,;]\s|;|\s/\s|\s(?:and|or|vs\.?|versus)\s", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([°º℃℉%/µ]|[^\W\d_]+)")
+# Words that may follow a bare number without being its unit.
+_FREE_WORDS = frozenset(
+    {"at", "in", "to", "and", "or", "for", "with", "from", "when", "as", "dec", "decomp",
+     "decomposes", "decomposition", "sublimes", "sublimation", "approx", "approximately"}
+)  # fmt: skip
 DECOMPOSES = re.compile(r"\bdec(?:omp\w*|\.|\b)", re.IGNORECASE)
 
 
@@ -158,9 +164,12 @@ def _tidy(value: float) -> float | int:
 class _Scanner:
     """Reads readings from one rendered item of a value, left to right."""
 
-    def __init__(self, text: str, quantity: Quantity):
+    def __init__(self, text: str, quantity: Quantity, bare_number: bool = True):
         self.text = text
         self.quantity = quantity
+        # A bare number takes the default unit only as the value's first reading:
+        # "1.2 at 20 °C" is a density of 1.2 g/cm³, not also one of 20.
+        self.bare_number = bare_number and quantity.default_unit is not None
         self.spellings = sorted(quantity.units, key=len, reverse=True)
 
     def readings(self) -> list[tuple[int, int, Record]]:
@@ -173,7 +182,7 @@ class _Scanner:
                 continue
             stop, reading = parsed
             found.append((pos, stop, reading))
-            pos = stop
+            pos, self.bare_number = stop, False
         return found
 
     # -- grammar -------------------------------------------------------------------
@@ -222,7 +231,7 @@ class _Scanner:
                 if second is not None:
                     high, high_unit, pos = second
         if low_unit is None and high_unit is None:
-            if self.quantity.default_unit is None or isinstance(low, _WordNumber):
+            if not self.bare_number or isinstance(low, _WordNumber) or self._unit_like(pos):
                 return None
             low_unit = high_unit = self.quantity.default_unit
         low_unit = low_unit or high_unit
@@ -281,6 +290,14 @@ class _Scanner:
                 return self.quantity.units[spelling], end
         return None, pos
 
+    def _unit_like(self, pos: int) -> bool:
+        """Whether a unit this quantity does not know follows: ``760 mmHg``, ``20 °C``."""
+        match = _NEXT_WORD.match(self.text, pos)
+        if match is None:
+            return False
+        word = match.group(1)
+        return not word[0].isalpha() or word.lower() not in _FREE_WORDS
+
     def _end_of_value(self, start: int) -> int:
         match = _NUMBER.search(self.text, start)
         assert match is not None
@@ -316,7 +333,7 @@ def read_measurement(items: list[str], quantity: Quantity) -> list[Record]:
     """
     readings: list[Record] = []
     for item in items:
-        found = _Scanner(item, quantity).readings()
+        found = _Scanner(item, quantity, bare_number=not readings).readings()
         for index, (start, stop, reading) in enumerate(found):
             before = item[found[index - 1][1] : start] if index else item[:start]
             after = item[stop : found[index + 1][0]] if index + 1 < len(found) else item[stop:]
@@ -338,16 +355,23 @@ _KEY_ORDER = (
 
 
 def _split_gap(gap: str) -> tuple[str, str]:
-    """The text between two readings: ``(suffix of the first, prefix of the second)``."""
-    depth = 0
+    """The text between two readings: ``(suffix of the first, prefix of the second)``.
+
+    It splits at the first separator outside brackets (``, `` ``; `` `` and ``), else at
+    a bracket left open (``24 h (range 14–41 h)``: "range" is about the second reading).
+    """
+    opened: list[int] = []
     for match in re.finditer(r"[()\[\]]|" + _GAP_SEPARATOR.pattern, gap, re.IGNORECASE):
         token = match.group()
         if token in "([":
-            depth += 1
+            opened.append(match.start())
         elif token in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
+            if opened:
+                opened.pop()
+        elif not opened:
             return gap[: match.start()], gap[match.end() :]
+    if opened:
+        return gap[: opened[0]], gap[opened[0] :]
     return gap, ""
 
 
