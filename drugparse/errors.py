@@ -34,6 +34,8 @@ WARNING_CODES: dict[str, str] = {
     "disagree",
     "inchikey_mismatch": "`StdInChIKey` is not the key of `StdInChI` (first block, "
     "protonation letter, or the second block of an InChI without stereo or isotope layers)",
+    "smiles_mismatch": "the SMILES's formula or InChIKey first block disagrees with the "
+    "formula or `StdInChIKey` (RDKit, only from `drugparse.normalize.smiles`)",
 }
 
 

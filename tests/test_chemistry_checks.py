@@ -158,3 +158,13 @@ def test_pregnancy_us_is_deprecated_in_the_schema_and_kept():
     us = drugparse.schema()["properties"]["clinical"]["properties"]["pregnancy"]["properties"]["US"]
     assert us["deprecated"] is True
     assert _record("| pregnancy_US = C")["clinical"]["pregnancy"] == {"US": "C"}
+
+
+def test_smiles_checks_with_rdkit():
+    pytest.importorskip("rdkit")
+    from drugparse.normalize.smiles import smiles_warnings
+
+    aspirin = {"smiles": "CC(=O)Oc1ccccc1C(=O)O", "formula": "C9H8O4", "stdinchikey": ASPIRIN_KEY}
+    assert smiles_warnings(aspirin) == []
+    wrong = {**aspirin, "formula": "C9H8O3", "stdinchikey": ALFUZOSIN_KEY}
+    assert [w["code"] for w in smiles_warnings(wrong)] == ["smiles_mismatch", "smiles_mismatch"]
