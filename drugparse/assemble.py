@@ -7,6 +7,7 @@ by :func:`tidy`, which also prunes empty values (empty means absent).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from drugparse.errors import warning
@@ -94,14 +95,14 @@ def _list_images(record: dict) -> None:
         record["images"] = [{"slot": s, **images[s]} for s in order if images[s]]
 
 
-def _list_solubilities(record: dict, numbered: dict) -> None:
+def _list_solubilities(record: dict[str, Any], numbered: dict[str, Any]) -> None:
     """Chembox ``SolubilityN``/``SolventN`` -> ``chemistry.solubilities``, in number order."""
     if numbered:
         entries = [numbered[n] for n in sorted(numbered, key=int)]
         record.setdefault("chemistry", {})["solubilities"] = entries
 
 
-def _decode_biologic(biologic: dict | None) -> None:
+def _decode_biologic(biologic: dict[str, Any] | None) -> None:
     """``source: u`` -> ``source_meaning: human``; ``mab_type: Fab`` likewise."""
     if not biologic:
         return
@@ -112,7 +113,7 @@ def _decode_biologic(biologic: dict | None) -> None:
             biologic[field + "_meaning"] = meaning
 
 
-def _compose_temperatures(chem: dict) -> None:
+def _compose_temperatures(chem: dict[str, Any]) -> None:
     """``melting_point = 169`` with ``melting_high = 171`` is the range 169–171 °C; notes
     saying "decomposes" mark the point."""
     for kind in ("melting", "boiling"):

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from drugparse.errors import warning
 from drugparse.normalize.inchi import formula_layer, inchikey_mismatch, layers, proton_count
@@ -176,7 +177,7 @@ def _inchi_formulas(inchi: str) -> list[dict[str, int]]:
     return [{s: n for s, n in f.items() if n} for f in found]
 
 
-def cross_check(chem: dict) -> list[dict]:
+def cross_check(chem: dict[str, Any]) -> list[dict[str, str]]:
     """Warnings where the element counts, ``chemical_formula``, ``StdInChI`` and
     ``StdInChIKey`` of one record contradict each other.
 
@@ -184,7 +185,7 @@ def cross_check(chem: dict) -> list[dict]:
     >>> cross_check(chem)[0]["message"]
     'the formula layer of StdInChI is C32H43NO4, the formula C33H44F2N2O3'
     """
-    warnings: list[dict] = []
+    warnings: list[dict[str, str]] = []
     elements = chem.get("elements")
     written = chem.get("formula")
     written_elements = formula_elements(written) if isinstance(written, str) else None

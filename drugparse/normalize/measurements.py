@@ -262,6 +262,8 @@ class _Scanner:
         if match:
             if match["sign"] and not self.quantity.signed:
                 return None
+            if len(match["digits"]) > 15:
+                return None  # not a measurement; and float() would round or overflow
             value: float = _number(match["digits"])
             if match["sign"]:
                 value = -value
