@@ -142,6 +142,10 @@ _AND = re.compile(r"\s*and(?![^\W\d_])\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 # Gaps between readings: where one reading's qualifier ends and the next one's starts.
 _GAP_SEPARATOR = re.compile(r"[,;]\s|;|\s/\s|\s(?:and|or|vs\.?|versus)\s", re.IGNORECASE)
+# A bracketed note after a value (``(2.4–3.2)``, ``(IV)``), or the rest of a bracket the value
+# ends (``2.4–3.2)``): a unit right after it is the value's.
+_TO_BRACKET_END = re.compile(r"\s*(?:\([^()]{0,80}\)|[^()a-zA-Z]{0,40}?\))")
+_BRACKET_NOTE = re.compile(r"\s*\([^()]{1,80}\)")
 _NEXT_WORD = re.compile(r"\s*([°º℃℉%/µ]|[^\W\d_]+)")
 # Words that may follow a bare number without being its unit.
 _FREE_WORDS = frozenset(
@@ -171,6 +175,7 @@ class _Scanner:
         # "1.2 at 20 °C" is a density of 1.2 g/cm³, not also one of 20.
         self.bare_number = bare_number and quantity.default_unit is not None
         self.spellings = sorted(quantity.units, key=len, reverse=True)
+        self.borrowed: list[tuple[int, int]] = []  # units read for a value before a bracket
 
     def readings(self) -> list[tuple[int, int, Record]]:
         found: list[tuple[int, int, Record]] = []
@@ -183,11 +188,30 @@ class _Scanner:
             stop, reading = parsed
             found.append((pos, stop, reading))
             pos, self.bare_number = stop, False
-        return found
+        return self._with_shared_units(found)
+
+    def _with_shared_units(
+        self, found: list[tuple[int, int, Record]]
+    ) -> list[tuple[int, int, Record]]:
+        """``5–6 (adults), 3–4 (children) hours``: a value with a bracketed note and no unit,
+        before a reading with one, takes that reading's unit."""
+        shared: list[tuple[int, int, Record]] = []
+        previous_end = 0
+        for start, stop, reading in found:
+            pos = previous_end
+            while pos < start:
+                parsed = self._reading(pos, shared_unit=reading["unit"])
+                if parsed is not None and parsed[0] <= start:
+                    shared.append((pos, parsed[0], parsed[1]))
+                    pos = parsed[0]
+                else:
+                    pos += 1
+            previous_end = stop
+        return sorted(found + shared, key=lambda entry: entry[0]) if shared else found
 
     # -- grammar -------------------------------------------------------------------
 
-    def _reading(self, start: int) -> tuple[int, Record] | None:
+    def _reading(self, start: int, shared_unit: str | None = None) -> tuple[int, Record] | None:
         if start and self.text[start - 1].isalnum() and self.text[start].isalnum():
             return None  # inside a word
         pos, approximate, bound, between = start, False, None, False
@@ -230,6 +254,13 @@ class _Scanner:
                 second = self._value(after, words=low_unit is not None)
                 if second is not None:
                     high, high_unit, pos = second
+        if low_unit is None and high_unit is None:
+            # "2.7 (2.4–3.2) hours", a median and its range: the unit after the brackets
+            low_unit = high_unit = self._unit_after_brackets(pos)
+        if low_unit is None and high_unit is None and shared_unit is not None:
+            if not _BRACKET_NOTE.match(self.text, pos):
+                return None
+            low_unit = high_unit = shared_unit
         if low_unit is None and high_unit is None:
             if not self.bare_number or isinstance(low, _WordNumber) or self._unit_like(pos):
                 return None
@@ -292,6 +323,17 @@ class _Scanner:
                 return self.quantity.units[spelling], end
         return None, pos
 
+    def _unit_after_brackets(self, pos: int) -> str | None:
+        """The unit right after the bracket that closes at or after ``pos``, if the text in
+        between holds no letters: ``2.7 (2.4–3.2) hours``, ``(2.4–3.2) hours``."""
+        match = _TO_BRACKET_END.match(self.text, pos)
+        if match is None:
+            return None
+        unit, end = self._unit(match.end())
+        if unit is not None:
+            self.borrowed.append((match.end(), end))
+        return unit
+
     def _unit_like(self, pos: int) -> bool:
         """Whether a unit this quantity does not know follows: ``760 mmHg``, ``20 °C``."""
         match = _NEXT_WORD.match(self.text, pos)
@@ -335,7 +377,10 @@ def read_measurement(items: list[str], quantity: Quantity) -> list[Record]:
     """
     readings: list[Record] = []
     for item in items:
-        found = _Scanner(item, quantity, bare_number=not readings).readings()
+        scanner = _Scanner(item, quantity, bare_number=not readings)
+        found = scanner.readings()
+        for start, stop in scanner.borrowed:  # "2.7 (2.4–3.2) hours": "hours" is no qualifier
+            item = item[:start] + " " * (stop - start) + item[stop:]
         for index, (start, stop, reading) in enumerate(found):
             before = item[found[index - 1][1] : start] if index else item[:start]
             after = item[stop : found[index + 1][0]] if index + 1 < len(found) else item[stop:]
