@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 Record = dict[str, Any]
-Warning = dict[str, str]
+WarningEntry = dict[str, str]
 
 #: Only this much of a value is scanned for readings (a 5 MB value is not a measurement).
 MAX_SCANNED = 4000
@@ -434,7 +434,7 @@ def _qualifier(prefix: str, suffix: str) -> str | None:
 
 def measurement(
     code: object, field: str, quantity: Quantity
-) -> tuple[Record | None, list[Warning]]:
+) -> tuple[Record | None, list[WarningEntry]]:
     """``{text, min, max, unit, ...}`` from the first reading, ``readings`` when several;
     ``{text}`` plus ``unparsed_value`` when none."""
     result, warnings = rendered(code, field)
@@ -454,34 +454,34 @@ def measurement(
     return record, warnings
 
 
-def duration(code: object, field: str) -> tuple[Record | None, list[Warning]]:
+def duration(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Half-life, onset, duration of action: time units, bounds also in hours."""
     return measurement(code, field, DURATION)
 
 
-def percentage(code: object, field: str) -> tuple[Record | None, list[Warning]]:
+def percentage(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Bioavailability, protein binding: ``95–99%``."""
     return measurement(code, field, PERCENTAGE)
 
 
-def temperature(code: object, field: str) -> tuple[Record | None, list[Warning]]:
+def temperature(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Melting and boiling point: °C unless the value says otherwise; bounds also in °C."""
     return measurement(code, field, TEMPERATURE)
 
 
-def temperature_in(unit: str) -> Callable[[object, str], tuple[Record | None, list[Warning]]]:
+def temperature_in(unit: str) -> Callable[[object, str], tuple[Record | None, list[WarningEntry]]]:
     """A temperature normaliser whose bare numbers are in ``unit`` (Chembox ``MeltingPtK``)."""
     quantity = Quantity(
         "temperature", TEMPERATURE_UNITS, unit, TEMPERATURE.canonical, True, TEMPERATURE.missing
     )
 
-    def normalise(code: object, field: str) -> tuple[Record | None, list[Warning]]:
+    def normalise(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
         return measurement(code, field, quantity)
 
     normalise.__name__ = f"temperature_in_{unit.strip('°')}"
     return normalise
 
 
-def density(code: object, field: str) -> tuple[Record | None, list[Warning]]:
+def density(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Density: g/cm³ unless the value says otherwise."""
     return measurement(code, field, DENSITY)
