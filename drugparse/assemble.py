@@ -7,12 +7,15 @@ by :func:`tidy`, which also prunes empty values (empty means absent).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from drugparse.errors import warning
 from drugparse.normalize import chemistry
 from drugparse.normalize.identifiers import atc_code
+from drugparse.normalize.measurements import DECOMPOSES
 from drugparse.normalize.values import Items
+from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES
 
 __all__ = [
     "assemble_fields",
@@ -24,7 +27,14 @@ __all__ = [
 
 SCHEMA_VERSION = "1.1.0"
 
-_IMAGE_SLOTS = ("main", "second", "left", "right")
+#: Image slots in the order the templates show them: Infobox drug's ``image``, ``image2``,
+#: ``imageL``/``imageR``, ``imageL2``/``imageR2``; Chembox's rows 1-9 (``ImageFile``,
+#: ``ImageFile1``, ``L1``/``R1``, ``L2``/``R2``, ``ImageFile2``, ``ImageFile3``, ``L3``/``R3``,
+#: ``L4``/``R4``, ``ImageFile4``). Slots of other numbers follow, sorted.
+IMAGE_SLOTS = (
+    "main", "main_1", "second", "left", "right", "left_1", "right_1", "left_2", "right_2",
+    "main_2", "main_3", "left_3", "right_3", "left_4", "right_4", "main_4",
+)  # fmt: skip
 # MediaWiki's wfUrlencode leaves these characters readable in page URLs.
 _URL_SAFE = ";@$!*(),/~:"
 
@@ -56,6 +66,8 @@ def assemble_fields(fields: dict[str, object]) -> tuple[dict, list[dict]]:
     _compose_atc(record, record.pop("_atc", {}))
     _list_images(record)
     _list_components(record)
+    _list_solubilities(record, record.pop("_solubilities", {}))
+    _decode_biologic(record.get("biologic"))
     warnings += _compose_chemistry(record, record.pop("_molar_mass", {}))
     return record, warnings
 
@@ -78,7 +90,48 @@ def _compose_atc(record: dict, atc: dict) -> None:
 def _list_images(record: dict) -> None:
     images = record.pop("images", None)
     if images:
-        record["images"] = [{"slot": s, **images[s]} for s in _IMAGE_SLOTS if images.get(s)]
+        order = [s for s in IMAGE_SLOTS if s in images]
+        order += sorted(s for s in images if s not in IMAGE_SLOTS)
+        record["images"] = [{"slot": s, **images[s]} for s in order if images[s]]
+
+
+def _list_solubilities(record: dict[str, Any], numbered: dict[str, Any]) -> None:
+    """Chembox ``SolubilityN``/``SolventN`` -> ``chemistry.solubilities``, in number order."""
+    if numbered:
+        entries = [numbered[n] for n in sorted(numbered, key=int)]
+        record.setdefault("chemistry", {})["solubilities"] = entries
+
+
+def _decode_biologic(biologic: dict[str, Any] | None) -> None:
+    """``source: u`` -> ``source_meaning: human``; ``mab_type: Fab`` likewise."""
+    if not biologic:
+        return
+    for field, table in (("source", MAB_SOURCES), ("mab_type", MAB_TYPES)):
+        code = biologic.get(field)
+        meaning = table.get(code.strip().lower()) if isinstance(code, str) else None
+        if meaning:
+            biologic[field + "_meaning"] = meaning
+
+
+def _compose_temperatures(chem: dict[str, Any]) -> None:
+    """``melting_point = 169`` with ``melting_high = 171`` is the range 169–171 °C; notes
+    saying "decomposes" mark the point."""
+    for kind in ("melting", "boiling"):
+        point, high = chem.get(kind + "_point"), chem.get(kind + "_high")
+        if (
+            isinstance(point, dict)
+            and isinstance(high, dict)
+            and "max" in high
+            and point.get("min") == point.get("max")
+            and point.get("unit") == high.get("unit")
+            and high["max"] > point["max"]
+        ):
+            point["max"] = high["max"]
+            if "max_celsius" in high:
+                point["max_celsius"] = high["max_celsius"]
+        notes = chem.get(kind + "_notes")
+        if isinstance(point, dict) and isinstance(notes, str) and DECOMPOSES.search(notes):
+            point["decomposes"] = True
 
 
 def _list_components(record: dict) -> None:
@@ -91,6 +144,7 @@ def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
     chem = record.get("chemistry")
     if not chem:
         return []
+    _compose_temperatures(chem)
     warnings: list[dict] = []
     stated = chem.get("molar_mass")
     if isinstance(stated, dict) and "value" in stated:
@@ -110,7 +164,7 @@ def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
             why = chemistry.mismatch(stated, computed) if isinstance(stated, dict) else None
             if why:
                 warnings.append(warning("molar_mass_mismatch", "chemistry.molar_mass", why))
-    return warnings
+    return warnings + chemistry.cross_check(chem)
 
 
 # Falsy values that are not "empty": 0, 0.0 and False are data. (None, "", [] and {} are not.)

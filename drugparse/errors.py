@@ -33,6 +33,12 @@ WARNING_CODES: dict[str, str] = {
     "unknown_reference": "a reused `<ref name=x />` whose definition is missing",
     "dropped_value": "a value that could not be kept in its field, with the reason",
     "empty_citation": "a citation with no title, URL, identifier or text, and no other warning",
+    "formula_mismatch": "element counts, `chemical_formula` and the formula layer of `StdInChI` "
+    "disagree",
+    "inchikey_mismatch": "`StdInChIKey` is not the key of `StdInChI` (first block, "
+    "protonation letter, or the second block of an InChI without stereo or isotope layers)",
+    "smiles_mismatch": "the SMILES's formula or InChIKey first block disagrees with the "
+    "formula or `StdInChIKey` (RDKit, only from `drugparse.normalize.smiles`)",
 }
 
 

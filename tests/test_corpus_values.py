@@ -44,10 +44,17 @@ def test_alfuzosin():
     assert r["clinical"]["routes_of_administration"] == ["By mouth (tablets)"]
     assert r["legal"] == {"UK": {"status": "POM"}, "US": {"status": "Rx-only"}}
     assert r["pharmacokinetics"] == {
-        "bioavailability": "49%",
-        "protein_bound": "82–90%",
+        "bioavailability": {"text": "49%", "min": 49, "max": 49, "unit": "%"},
+        "protein_bound": {"text": "82–90%", "min": 82, "max": 90, "unit": "%"},
         "metabolism": "Liver (CYP3A4-mediated)",
-        "elimination_half_life": {"text": "10 hours", "min": 10, "max": 10, "unit": "h"},
+        "elimination_half_life": {
+            "text": "10 hours",
+            "min": 10,
+            "max": 10,
+            "unit": "h",
+            "min_hours": 10,
+            "max_hours": 10,
+        },
         "excretion": "Feces (69%) and Urine (24%)",
     }
     assert r["chemistry"]["formula"] == "C19H27N5O4"
@@ -101,6 +108,8 @@ def test_trifluoperazine():
         "min": 10,
         "max": 20,
         "unit": "h",
+        "min_hours": 10,
+        "max_hours": 20,
     }
     assert r["chemistry"]["formula"] == "C21H24F3N3S"
     assert r["chemistry"]["elements"] == {"C": 21, "F": 3, "H": 24, "N": 3, "S": 1}
@@ -139,8 +148,15 @@ def test_netilmicin():
     assert "drugs_com" not in r["clinical"] and "pregnancy" not in r["clinical"]
     assert r["legal"] == {"UK": {"status": "POM"}}
     assert r["pharmacokinetics"] == {
-        "bioavailability": "~0%",
-        "elimination_half_life": {"text": "2.5 hours", "min": 2.5, "max": 2.5, "unit": "h"},
+        "bioavailability": {"text": "~0%", "min": 0, "max": 0, "unit": "%", "approximate": True},
+        "elimination_half_life": {
+            "text": "2.5 hours",
+            "min": 2.5,
+            "max": 2.5,
+            "unit": "h",
+            "min_hours": 2.5,
+            "max_hours": 2.5,
+        },
     }
     assert r["chemistry"]["formula"] == "C21H41N5O7"
     # 21*12.011 + 41*1.008 + 5*14.007 + 7*15.999 = 475.587
@@ -171,6 +187,15 @@ def test_omaveloxolone():
     assert r["chemistry"]["elements"] == {"C": 33, "F": 2, "H": 44, "N": 2, "O": 3}
     assert r["chemistry"]["formula"] == "C33H44F2N2O3"
     assert r["chemistry"]["stdinchikey"] == "WPTTVJLTNAWYAO-KPOXMGGZSA-N"
+    # The StdInChI is bardoxolone methyl's (C32H43NO4), not omaveloxolone's (issue 13);
+    # its InChIKey is that InChI's key, so only the formula is flagged.
+    assert [w for w in r["warnings"] if w["code"].endswith("_mismatch")] == [
+        {
+            "code": "formula_mismatch",
+            "field": "chemistry.stdinchi",
+            "message": "the formula layer of StdInChI is C32H43NO4, the formula C33H44F2N2O3",
+        }
+    ]
     fda = citation(r, "Skyclarys FDA label")
     assert fda["cited_in"][0] == "infobox:legal_US_comment"
     assert fda["template"] == "cite web" and fda["access_date"] == "2023-03-01"

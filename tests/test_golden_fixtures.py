@@ -50,8 +50,15 @@ ADALIMUMAB = {
     },
     "legal": {"US": {"status": "Rx-only"}, "EU": {"status": "Rx-only"}},
     "pharmacokinetics": {
-        "bioavailability": "64%",
-        "elimination_half_life": {"text": "10–20 days", "min": 10, "max": 20, "unit": "d"},
+        "bioavailability": {"text": "64%", "min": 64, "max": 64, "unit": "%"},
+        "elimination_half_life": {
+            "text": "10–20 days",
+            "min": 10,
+            "max": 20,
+            "unit": "d",
+            "min_hours": 240,  # 10 × 24
+            "max_hours": 480,
+        },
     },
     "identifiers": {
         "cas": "331731-18-1",
@@ -68,7 +75,13 @@ ADALIMUMAB = {
         # 6428*12.011 + 9912*1.008 + 1694*14.007 + 1987*15.999 + 46*32.06 = 144190.635
         "computed_molar_mass": 144190.64,
     },
-    "biologic": {"mab_type": "mab", "source": "u", "target": "TNF-α"},
+    "biologic": {
+        "mab_type": "mab",
+        "mab_type_meaning": "whole monoclonal antibody",
+        "source": "u",
+        "source_meaning": "human",  # INN source substem -u-
+        "target": "TNF-α",
+    },
     "summary": "Adalimumab, sold under the brand name Humira among others, is a monoclonal antibody used to treat rheumatoid arthritis. It is given by injection under the skin.",
     "sections": [{"heading": "Medical uses", "level": 2}, {"heading": "References", "level": 2}],
     "citations": [
@@ -155,7 +168,14 @@ MEASLES_VACCINE = {
         "other": ["WHO Essential Medicine"],
     },
     "pharmacokinetics": {
-        "onset": {"text": "2 weeks", "min": 2, "max": 2, "unit": "wk"},
+        "onset": {
+            "text": "2 weeks",
+            "min": 2,
+            "max": 2,
+            "unit": "wk",
+            "min_hours": 336,  # 2 × 168
+            "max_hours": 336,
+        },
         "duration_of_action": {"text": "Lifelong"},
     },
     "identifiers": {"atc": ["J07BD01", "J07BD52"], "drugbank": "DB10320", "unii": "0N9SPQ9QM2"},
@@ -286,8 +306,15 @@ CAFFEINE = {
     "clinical": {"routes_of_administration": ["By mouth", "IV"]},
     "legal": {"US": {"status": "OTC"}},
     "pharmacokinetics": {
-        "bioavailability": "99%",
-        "elimination_half_life": {"text": "3 to 7 hours", "min": 3, "max": 7, "unit": "h"},
+        "bioavailability": {"text": "99%", "min": 99, "max": 99, "unit": "%"},
+        "elimination_half_life": {
+            "text": "3 to 7 hours",
+            "min": 3,
+            "max": 7,
+            "unit": "h",
+            "min_hours": 3,
+            "max_hours": 7,
+        },
     },
     "identifiers": {
         "cas": "58-08-2",
@@ -306,7 +333,14 @@ CAFFEINE = {
         "smiles": "CN1C=NC2=C1C(=O)N(C(=O)N2C)C",
         "stdinchikey": "RYYVLZVUVIJVGH-UHFFFAOYSA-N",
         "appearance": "Odorless, white needles or powder",
-        "melting_point": "235 to 238 °C",
+        "melting_point": {
+            "text": "235 to 238 °C",
+            "min": 235,
+            "max": 238,
+            "unit": "°C",
+            "min_celsius": 235,
+            "max_celsius": 238,
+        },
     },
     "summary": "Caffeine is a central nervous system (CNS) stimulant.",
     "citations": [
@@ -341,7 +375,18 @@ BROKEN_PAGE = {
     "title": "Brokenine",
     "source": {"template": "Infobox drug", "url": _wp("Brokenine")},
     "names": {"drug_name": "Brokenine", "trade_names": ["Brokex"]},
-    "pharmacokinetics": {"elimination_half_life": {"text": "about a day"}},
+    # "about a day" is one day, approximately (issue 13: "a"/"an" before a unit is 1)
+    "pharmacokinetics": {
+        "elimination_half_life": {
+            "text": "about a day",
+            "min": 1,
+            "max": 1,
+            "unit": "d",
+            "approximate": True,
+            "min_hours": 24,
+            "max_hours": 24,
+        }
+    },
     "identifiers": {"cas": "50-00-1", "unii": "12345"},  # kept as written, with warnings
     # The unclosed link is shown as MediaWiki shows it: literally.
     "summary": "Brokenine is a [[fictional drug with stray markup. It is cited again. See Category:Fictional drugs.",
@@ -409,11 +454,6 @@ BROKEN_PAGE = {
             "code": "invalid_format",
             "field": "identifiers.unii",
             "message": "'12345' does not match ^[A-Z0-9]{10}$",
-        },
-        {
-            "code": "unparsed_value",
-            "field": "pharmacokinetics.elimination_half_life",
-            "message": "no duration with a time unit in 'about a day'",
         },
         {
             "code": "unknown_reference",

@@ -173,7 +173,14 @@ EXPECTED = {
         "routes_of_administration": ["Intravenous"],
     },
     "pharmacokinetics": {
-        "elimination_half_life": {"text": "3.6-10.4 min", "min": 3.6, "max": 10.4, "unit": "min"}
+        "elimination_half_life": {
+            "text": "3.6-10.4 min",
+            "min": 3.6,
+            "max": 10.4,
+            "unit": "min",
+            "min_hours": 0.06,  # 3.6 / 60
+            "max_hours": 0.173333,  # 10.4 / 60, rounded to 6 decimals
+        }
     },
     "identifiers": {
         "cas": "154248-97-2",

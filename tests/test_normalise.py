@@ -197,18 +197,27 @@ def test_mismatch_over_one_in_a_thousand():
 @pytest.mark.parametrize(
     ("raw", "reading"),
     [
-        ("3.6-10.4 min", {"min": 3.6, "max": 10.4, "unit": "min"}),
-        ("2 hours", {"min": 2, "max": 2, "unit": "h"}),
-        ("10–20 days", {"min": 10, "max": 20, "unit": "d"}),
-        ("1.9–2.5 hours", {"min": 1.9, "max": 2.5, "unit": "h"}),
-        ("~6 h", {"min": 6, "max": 6, "unit": "h", "approximate": True}),
-        ("4 to 6 hours", {"min": 4, "max": 6, "unit": "h"}),
-        ("30 min (IV)", {"min": 30, "max": 30, "unit": "min"}),
-        ("12–36 hours (oral), 3 h (IV)", {"min": 12, "max": 36, "unit": "h"}),
-        ("3 weeks", {"min": 3, "max": 3, "unit": "wk"}),
-        ("45 seconds", {"min": 45, "max": 45, "unit": "s"}),
+        ("3.6-10.4 min", {"min": 3.6, "max": 10.4, "unit": "min", "min_hours": 0.06, "max_hours": 0.173333}),
+        ("2 hours", {"min": 2, "max": 2, "unit": "h", "min_hours": 2, "max_hours": 2}),
+        ("10–20 days", {"min": 10, "max": 20, "unit": "d", "min_hours": 240, "max_hours": 480}),
+        ("1.9–2.5 hours", {"min": 1.9, "max": 2.5, "unit": "h", "min_hours": 1.9, "max_hours": 2.5}),
+        ("~6 h", {"min": 6, "max": 6, "unit": "h", "approximate": True, "min_hours": 6, "max_hours": 6}),
+        ("4 to 6 hours", {"min": 4, "max": 6, "unit": "h", "min_hours": 4, "max_hours": 6}),
+        ("30 min (IV)", {"min": 30, "max": 30, "unit": "min", "qualifier": "IV", "min_hours": 0.5, "max_hours": 0.5}),
+        (
+            "12–36 hours (oral), 3 h (IV)",
+            {
+                "min": 12, "max": 36, "unit": "h", "qualifier": "oral", "min_hours": 12, "max_hours": 36,
+                "readings": [
+                    {"text": "12–36 hours", "min": 12, "max": 36, "unit": "h", "qualifier": "oral", "min_hours": 12, "max_hours": 36},
+                    {"text": "3 h", "min": 3, "max": 3, "unit": "h", "qualifier": "IV", "min_hours": 3, "max_hours": 3},
+                ],
+            },
+        ),
+        ("3 weeks", {"min": 3, "max": 3, "unit": "wk", "min_hours": 504, "max_hours": 504}),
+        ("45 seconds", {"min": 45, "max": 45, "unit": "s", "min_hours": 0.0125, "max_hours": 0.0125}),
     ],
-)
+)  # fmt: skip
 def test_durations(raw, reading):
     value, warnings = run(measurements.duration, raw)
     assert value == {"text": raw, **reading}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -54,10 +55,31 @@ ALL_MAPPINGS = [
 def test_every_mapped_parameter_has_a_place_in_the_schema(name, path):
     if path.startswith("_"):
         return  # staged, composed by assemble (ATC, molar-mass unit)
-    path = path.replace("images.main", "images.slot").replace("images.second", "images.slot")
-    path = path.replace("images.left", "images.slot").replace("images.right", "images.slot")
-    path = path.replace("images.slot.", "images.")
+    path = re.sub(r"^images\.[a-z0-9_]+\.", "images.", path)  # images.<slot>.file
     _resolve(drugparse.schema(), path)
+
+
+CHEMBOX_PATTERNS = ["ImageFile", "ImageFile1", "ImageNameR4", "ImageCaptionL2", "ImageSize3"]
+
+
+@pytest.mark.parametrize("name", CHEMBOX_PATTERNS)
+def test_every_chembox_image_parameter_has_a_slot_the_schema_allows(name):
+    path = chembox.lookup(name).path
+    slot = path.split(".")[1]
+    pattern = drugparse.schema()["$defs"]["image"]["properties"]["slot"]["pattern"]
+    assert re.match(pattern, slot), slot
+    _resolve(drugparse.schema(), re.sub(r"^images\.[a-z0-9_]+\.", "images.", path))
+
+
+def test_image_slots_of_infobox_drug_match_the_schema_pattern():
+    pattern = drugparse.schema()["$defs"]["image"]["properties"]["slot"]["pattern"]
+    slots = {
+        m.path.split(".")[1]
+        for m in infobox_drug.PARAMETERS.values()
+        if m.path.startswith("images.")
+    }
+    assert slots == {"main", "second", "left", "right", "left_2", "right_2"}
+    assert all(re.match(pattern, s) for s in slots)
 
 
 def test_numbered_and_element_parameters_resolve():

@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from drugparse.errors import warning
+from drugparse.normalize.inchi import formula_layer, inchikey_mismatch, layers, proton_count
 from drugparse.normalize.values import text
 from drugparse.tables.atomic_weights import ATOMIC_WEIGHTS
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
@@ -23,6 +25,7 @@ __all__ = [
     "molar_mass",
     "formula_elements",
     "chemical_formula",
+    "cross_check",
     "MOLAR_MASS_UNITS",
     "MISMATCH_TOLERANCE",
 ]
@@ -159,3 +162,57 @@ def mismatch(stated: dict, computed: float) -> str | None:
     if abs(value - computed) <= MISMATCH_TOLERANCE * computed:
         return None
     return f"stated {stated['value']} {unit}, computed {computed} g/mol from the formula"
+
+
+def _inchi_formulas(inchi: str) -> list[dict[str, int]]:
+    """The formulas a StdInChI stands for: its formula layer, with the protons of ``/p``
+    added, and each of its components (a salt's InChI holds the free base)."""
+    whole = formula_layer(inchi)
+    if whole is None:
+        return []
+    found = [whole]
+    protons = proton_count(inchi)
+    if protons:
+        found.append({**whole, "H": whole.get("H", 0) + protons})
+    parts = layers(inchi) or [""]
+    components = parts[0].split(".")
+    if len(components) > 1:
+        found.extend(f for c in components if (f := formula_layer("1S/" + c.lstrip("0123456789"))))
+    return [{s: n for s, n in f.items() if n} for f in found]
+
+
+def cross_check(chem: dict[str, Any]) -> list[dict[str, str]]:
+    """Warnings where the element counts, ``chemical_formula``, ``StdInChI`` and
+    ``StdInChIKey`` of one record contradict each other.
+
+    >>> chem = {"formula": "C33H44F2N2O3", "stdinchi": "1S/C32H43NO4/c1-2"}
+    >>> cross_check(chem)[0]["message"]
+    'the formula layer of StdInChI is C32H43NO4, the formula C33H44F2N2O3'
+    """
+    warnings: list[dict[str, str]] = []
+    elements = chem.get("elements")
+    written = chem.get("formula")
+    written_elements = formula_elements(written) if isinstance(written, str) else None
+    if elements and written_elements and written_elements != elements:
+        message = (
+            f"the element parameters give {hill_formula(elements)}, chemical_formula is {written}"
+        )
+        warnings.append(warning("formula_mismatch", "chemistry.formula", message))
+    stated = elements or written_elements
+    for suffix in ("", "_2"):
+        inchi = chem.get("stdinchi" + suffix)
+        if not isinstance(inchi, str):
+            continue
+        if suffix == "" and stated and "D" not in stated:
+            formulas = _inchi_formulas(inchi)
+            if formulas and stated not in formulas:
+                message = (
+                    f"the formula layer of StdInChI is {hill_formula(formulas[0])}, "
+                    f"the formula {hill_formula(stated)}"
+                )
+                warnings.append(warning("formula_mismatch", "chemistry.stdinchi", message))
+        key = chem.get("stdinchikey" + suffix)
+        why = inchikey_mismatch(inchi, key) if isinstance(key, str) else None
+        if why:
+            warnings.append(warning("inchikey_mismatch", "chemistry.stdinchikey" + suffix, why))
+    return warnings

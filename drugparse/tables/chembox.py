@@ -11,6 +11,8 @@ care. Hazard data has no place in a drug record's other sections and goes to
 
 from __future__ import annotations
 
+import re
+
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
 
@@ -34,25 +36,6 @@ PARAMETERS: dict[str, Mapping] = {
     "PIN": Mapping("names.iupac_name", _text),
     "SystematicName": Mapping("names.systematic_name", _text),
     "OtherNames": Mapping("names.synonyms", _list),
-    "ImageFile": Mapping("images.main.file", _text),
-    "ImageSize": Mapping("images.main.width", _text),
-    "ImageAlt": Mapping("images.main.alt", _text),
-    "ImageName": Mapping("images.main.alt", _text),
-    "ImageCaption": Mapping("images.main.caption", _text),
-    "ImageFile1": Mapping("images.main.file", _text),
-    "ImageSize1": Mapping("images.main.width", _text),
-    "ImageAlt1": Mapping("images.main.alt", _text),
-    "ImageCaption1": Mapping("images.main.caption", _text),
-    "ImageFile2": Mapping("images.second.file", _text),
-    "ImageSize2": Mapping("images.second.width", _text),
-    "ImageAlt2": Mapping("images.second.alt", _text),
-    "ImageCaption2": Mapping("images.second.caption", _text),
-    "ImageFileL1": Mapping("images.left.file", _text),
-    "ImageSizeL1": Mapping("images.left.width", _text),
-    "ImageAltL1": Mapping("images.left.alt", _text),
-    "ImageFileR1": Mapping("images.right.file", _text),
-    "ImageSizeR1": Mapping("images.right.width", _text),
-    "ImageAltR1": Mapping("images.right.alt", _text),
     "Verifiedfields": Mapping("source.verified_fields", _text),
     "verifiedrevid": Mapping("source.verified_revid", values.integer),
     "Watchedfields": Mapping("source.watched_fields", _text),
@@ -112,15 +95,14 @@ PARAMETERS: dict[str, Mapping] = {
     "MolarMass_Ref": Mapping("chemistry.molar_mass_ref", _text),
     "Appearance": Mapping("chemistry.appearance", _text),
     "Odor": Mapping("chemistry.odor", _text),
-    "Density": Mapping("chemistry.density", _text),
-    "MeltingPt": Mapping("chemistry.melting_point", _text),
-    "MeltingPtC": Mapping("chemistry.melting_point", _text),
+    "Density": Mapping("chemistry.density", measurements.density),
     "MeltingPt_notes": Mapping("chemistry.melting_notes", _text),
-    "BoilingPt": Mapping("chemistry.boiling_point", _text),
-    "BoilingPtC": Mapping("chemistry.boiling_point", _text),
+    "Melting_notes": Mapping("chemistry.melting_notes", _text),
     "BoilingPt_notes": Mapping("chemistry.boiling_notes", _text),
+    "Boiling_notes": Mapping("chemistry.boiling_notes", _text),
     "Solubility": Mapping("chemistry.solubility", _text),
     "SolubleOther": Mapping("chemistry.solubility_other", _text),
+    "Solvent": Mapping("chemistry.solubility_other_solvent", _text),
     "LogP": Mapping("chemistry.log_p", _text),
     "pKa": Mapping("chemistry.pka", _text),
     "pKb": Mapping("chemistry.pkb", _text),
@@ -132,8 +114,8 @@ PARAMETERS: dict[str, Mapping] = {
     "ATC_Supplemental": Mapping("_atc.supplemental", identifiers.atc_codes),
     "ATCvet": Mapping("_atc.vet", _text),
     "AdminRoutes": Mapping("clinical.routes_of_administration", _list),
-    "Bioavail": Mapping("pharmacokinetics.bioavailability", _text),
-    "ProteinBound": Mapping("pharmacokinetics.protein_bound", _text),
+    "Bioavail": Mapping("pharmacokinetics.bioavailability", measurements.percentage),
+    "ProteinBound": Mapping("pharmacokinetics.protein_bound", measurements.percentage),
     "Metabolism": Mapping("pharmacokinetics.metabolism", _text),
     "HalfLife": Mapping("pharmacokinetics.elimination_half_life", measurements.duration),
     "Excretion": Mapping("pharmacokinetics.excretion", _text),
@@ -149,6 +131,16 @@ PARAMETERS: dict[str, Mapping] = {
     "DailyMedID": Mapping("clinical.dailymed_id", _text),
     "Drugs.com": Mapping("clinical.drugs_com", links.drugs_com),
 }
+#: Melting and boiling point, in the unit of the parameter's last letter (``MeltingPtK``);
+#: ``L``/``H`` suffixes are the low and high ends of a range (``MeltingPtCL``, ``MeltingPtCH``).
+_TEMPERATURE_UNITS = {"": "°C", "C": "°C", "K": "K", "F": "°F"}
+for _stem, _path in (("MeltingPt", "chemistry.melting"), ("BoilingPt", "chemistry.boiling")):
+    for _letter, _unit in _TEMPERATURE_UNITS.items():
+        _read = measurements.temperature_in(_unit)
+        PARAMETERS[_stem + _letter] = Mapping(_path + "_point", _read)
+        if _letter:
+            PARAMETERS[f"{_stem}{_letter}L"] = Mapping(_path + "_point", _read)
+            PARAMETERS[f"{_stem}{_letter}H"] = Mapping(_path + "_high", _read)
 for _country in LEGAL_COUNTRIES:
     PARAMETERS[f"Legal_{_country}"] = Mapping(f"legal.{_country}.status", _text)
     PARAMETERS[f"Legal_{_country}_comment"] = Mapping(f"legal.{_country}.comment", _text)
@@ -175,6 +167,21 @@ DRUG_EVIDENCE = frozenset(
 )  # fmt: skip
 
 
+#: Image rows of the Chembox (Template:Chembox/doc, "IMAGE row 1/9" ... "9/9"): ``ImageFile``,
+#: ``ImageFile1``...``ImageFile4`` and the left/right pairs ``ImageFileL1``/``ImageFileR1``...
+#: ``L4``/``R4``, each with ``ImageSize``, ``ImageAlt``, ``ImageCaption`` and ``ImageName``
+#: of the same suffix. The record's slot is ``main``, ``main_1``..., ``left_1``, ``right_1``...
+_IMAGE = re.compile(r"^Image(?P<field>File|Size|Alt|Caption|Name)(?P<side>[LR]?)(?P<n>[1-9]?)$")
+_IMAGE_FIELDS = {
+    "File": "file", "Size": "width", "Alt": "alt", "Caption": "caption", "Name": "name",
+}  # fmt: skip
+_SIDES = {"": "main", "L": "left", "R": "right"}
+
+#: Numbered solubilities: ``Solubility1 = 20 g/L`` with ``Solvent1 = ethanol`` (Chembox
+#: Properties); assemble lists them as ``chemistry.solubilities`` in number order.
+_SOLUBILITY = re.compile(r"^(?P<field>Solubility|Solvent)(?P<n>[1-9][0-9]?)$")
+
+
 def lookup(name: str) -> Mapping | None:
     """The mapping of a Chembox parameter, or None when no mapping knows it."""
     mapping = PARAMETERS.get(name)
@@ -182,4 +189,13 @@ def lookup(name: str) -> Mapping | None:
         return mapping
     if name in HAZARD_PARAMETERS:
         return Mapping(f"hazards.{name}", _text)
+    if match := _IMAGE.match(name):
+        side, number = match["side"], match["n"]
+        if side and not number:
+            return None  # ImageFileL: not a Chembox parameter
+        slot = _SIDES[side] + (f"_{number}" if number else "")
+        return Mapping(f"images.{slot}.{_IMAGE_FIELDS[match['field']]}", _text)
+    if match := _SOLUBILITY.match(name):
+        field = "value" if match["field"] == "Solubility" else "solvent"
+        return Mapping(f"_solubilities.{match['n']}.{field}", _text)
     return ELEMENT_MAPPINGS.get(name)
