@@ -262,7 +262,8 @@ def convert(*args, timeout=240) -> tuple[subprocess.CompletedProcess, float, int
 
 
 def errors_of(path: Path) -> dict[str, dict]:
-    return {e["title"]: e for e in map(json.loads, path.read_text("utf-8").splitlines())}
+    entries = map(json.loads, path.read_text("utf-8").splitlines())
+    return {e["title"] or e["source"]: e for e in entries}
 
 
 def test_page_timeout_turns_a_slow_real_page_into_an_error_and_the_batch_goes_on(tmp_path):
