@@ -30,7 +30,7 @@ reader joins the lines back), and the emitter falls back to a quoted style where
 or plain scalar could not hold the text exactly (trailing spaces, control
 characters).
 
->>> print(dumps({"summary": "First paragraph.\n\nSecond."}, "yaml"), end="")
+>>> print(dumps({"summary": "First paragraph.\\n\\nSecond."}, "yaml"), end="")
 summary: |-
   First paragraph.
 <BLANKLINE>

@@ -296,6 +296,9 @@ class FileWriter(StreamWriter):
         try:
             with naming(self.path):
                 super().write(title, text)
+                # Each record reaches the file whole at once (a full disk is told at the
+                # record that did not fit, and the temporary can be watched).
+                self.stream.flush()
         except BaseException:
             self.abort()
             raise
@@ -316,7 +319,10 @@ class FileWriter(StreamWriter):
             raise
 
     def keep(self) -> None:
-        self.close()
+        if self.written:
+            self.close()
+        else:  # nothing converted yet: leave the previous file, if any
+            self.abort()
 
     def abort(self) -> None:
         if self._open:

@@ -250,7 +250,7 @@ class _Run:
             self._log(entry)
             if self.options.fail_fast:
                 return True
-        for result in outcome.results:
+        for taken, result in enumerate(outcome.results, 1):
             if result.status == "record":
                 self.writer.write(result.title, result.text or "")
                 counts.records += 1
@@ -258,6 +258,8 @@ class _Run:
                 counts.failed += 1
                 self._report(result)
                 if self.options.fail_fast:
+                    # The pages after it in this unit of work are not counted as read.
+                    counts.pages_read -= len(outcome.results) - taken
                     return True
         if isinstance(self.writer, DirectoryWriter):
             counts.kept = self.writer.kept

@@ -227,7 +227,7 @@ def decode_wikitext(data: bytes) -> str:
     Raises ``UnicodeDecodeError`` for anything else (MediaWiki stores UTF-8 only;
     UTF-16 with a BOM is what some Windows editors save).
 
-    >>> decode_wikitext("\ufeff{{Drugbox}}".encode("utf-16"))
+    >>> decode_wikitext("{{Drugbox}}".encode("utf-16"))
     '{{Drugbox}}'
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
