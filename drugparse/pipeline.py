@@ -28,6 +28,7 @@ from drugparse.extract.article import lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.references import collect_citations
 from drugparse.guards import check_markup, guard_page, repair
+from drugparse.record import DrugRecord
 from drugparse.sources.pages import BadPage, Page
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
@@ -58,8 +59,9 @@ def parse(
     revision_id: int | None = None,
     timestamp: str | None = None,
     default_title: str | None = None,
-) -> Record:
-    """Turn one drug article into a schema-valid record.
+) -> DrugRecord:
+    """Turn one drug article into a schema-valid record (a plain dict; its keys and
+    types are :class:`drugparse.record.DrugRecord`, generated from the schema).
 
     ``title`` is the page title (from a dump or the caller). Without it the
     title is the lead's first bold name, else ``drug_name``, else
@@ -70,7 +72,8 @@ def parse(
     if not isinstance(wikitext, str):
         raise ParseError(title, f"wikitext must be str, not {type(wikitext).__name__}")
     try:
-        return _parse(wikitext, title, page_id, revision_id, timestamp, default_title)
+        record = _parse(wikitext, title, page_id, revision_id, timestamp, default_title)
+        return cast("DrugRecord", record)  # validated against the schema it was made from
     except DrugparseError:
         raise
     except RecursionError as error:
@@ -207,7 +210,7 @@ class PageResult:
     status: Status
     title: str | None
     page_id: int | None
-    record: Record | None = None
+    record: DrugRecord | None = None
     text: str | None = None
     code: str | None = None
     message: str | None = None
@@ -289,5 +292,5 @@ def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> P
     except Exception as exc:  # a bug; the batch goes on and the page is reported
         return failed("internal_error", f"{type(exc).__name__}: {exc}")
     title = record.get("title", title)
-    record_kept = record if options.keep_record else None
+    record_kept = cast("DrugRecord", record) if options.keep_record else None
     return PageResult("record", title, page.page_id, record=record_kept, text=text, source=source)

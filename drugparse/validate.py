@@ -10,16 +10,17 @@ drugparse.errors.ValidationError: identifiers.cas: '50 00 0' does not match '^[0
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drugparse.errors import ValidationError
 
 try:  # Rust validator: same verdicts, about 50x faster; optional, errors still come from jsonschema
     import jsonschema_rs
 except ImportError:  # pragma: no cover - a platform without its wheel
-    jsonschema_rs = None
+    jsonschema_rs = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -31,12 +32,13 @@ SCHEMA_FILE = "drug-record.schema.json"
 
 @cache
 def _schema_text() -> str:
-    return resources.files("drugparse").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
+    return resources.files("drugparse").joinpath("schemas").joinpath(SCHEMA_FILE).read_text("utf-8")
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     """The JSON Schema of a drug record, as a new dict (callers may change it)."""
-    return json.loads(_schema_text())
+    document: dict[str, Any] = json.loads(_schema_text())
+    return document
 
 
 @cache
@@ -50,23 +52,26 @@ def _validator() -> Draft202012Validator:
 
 
 @cache
-def _fast_validator():
+def _fast_validator() -> Any:
     if jsonschema_rs is None:
         return None
     # Formats off: jsonschema checks "uri" only with optional packages, and the two must agree.
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=False)
 
 
-def is_valid(record: dict) -> bool:
+def is_valid(record: Mapping[str, Any]) -> bool:
     """True when the record matches the schema (fast path of :func:`validation_errors`)."""
     fast = _fast_validator()
     if fast is not None:
-        return fast.is_valid(record)
-    return _validator().is_valid(record)
+        return bool(fast.is_valid(record))
+    return bool(_validator().is_valid(record))
 
 
-def validation_errors(record: dict) -> list[ValidationError]:
+def validation_errors(record: Mapping[str, Any]) -> list[ValidationError]:
     """Every way the record breaks the schema, in a stable order (empty when valid).
+
+    >>> [str(e) for e in validation_errors({"title": "X", "schema_version": "1.0"})]
+    ["(record): 'source' is a required property", "schema_version: '1.0.0' was expected"]
 
     A valid record is confirmed by jsonschema-rs when installed; the errors of an
     invalid one always come from ``jsonschema``, for its paths and messages.
@@ -78,12 +83,18 @@ def validation_errors(record: dict) -> list[ValidationError]:
     return [ValidationError(e.message, tuple(e.path), tuple(e.schema_path)) for e in errors]
 
 
-def _error_order(error) -> tuple:
+def _error_order(error: Any) -> tuple[list[str], str]:
     return [str(part) for part in error.path], error.message
 
 
-def validate(record: dict) -> None:
-    """Raise :class:`~drugparse.errors.ValidationError` (with the failing path) unless valid."""
+def validate(record: Mapping[str, Any]) -> None:
+    """Raise :class:`~drugparse.errors.ValidationError` unless valid.
+
+    The exception is the first error (its ``path`` says where); its ``errors``
+    holds every one, as :func:`validation_errors` gives them.
+    """
     errors = validation_errors(record)
     if errors:
-        raise errors[0]
+        first = errors[0]
+        first.errors = tuple(errors)
+        raise first

@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -70,7 +72,13 @@ _YAML12_NUMBER = re.compile(
 
 
 # libyaml's emitter when PyYAML was built with it: same output, several times faster.
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+if TYPE_CHECKING:
+    _SafeDumper = yaml.SafeDumper
+else:
+    _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):
     """The safe dumper, quoting strings that a YAML 1.2 reader would read as numbers."""
 
 
@@ -89,7 +97,8 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
         # exactly, else it quotes.
         return dumper.represent_scalar(_STR, data, style="|")
     if "'" in data:
-        plain = dumper.resolve(yaml.ScalarNode, data, (True, False)) == _STR
+        resolved = dumper.resolve(yaml.ScalarNode, data, (True, False))  # type: ignore[no-untyped-call]
+        plain = resolved == _STR
         analysis = yaml.emitter.Emitter.analyze_scalar(_Analysis, data)  # type: ignore[arg-type]
         if not (plain and analysis.allow_block_plain):
             return dumper.represent_scalar(_STR, data, style='"')  # no '' escapes
@@ -99,7 +108,7 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
-def dumps(record: dict, fmt: str = "yaml") -> str:
+def dumps(record: Mapping[str, Any], fmt: str = "yaml") -> str:
     """Serialise one record; ``jsonl`` gives a single line ending in a newline."""
     if fmt == "yaml":
         return yaml.dump(
@@ -117,7 +126,7 @@ def dumps(record: dict, fmt: str = "yaml") -> str:
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def loads(text: str, fmt: str | None = None) -> dict:
+def loads(text: str, fmt: str | None = None) -> Any:
     """Read a record file back (YAML is a superset of JSON, so YAML reads both)."""
     if fmt in ("json", "jsonl"):
         return json.loads(text)

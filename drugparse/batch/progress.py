@@ -58,7 +58,9 @@ class Counts:
 class Progress:
     """``with Progress(counts) as bar: ... bar.refresh()`` after each unit of work."""
 
-    def __init__(self, counts: Counts, *, enabled: bool | None = None, stream: TextIO = None):
+    def __init__(
+        self, counts: Counts, *, enabled: bool | None = None, stream: TextIO | None = None
+    ) -> None:
         self.counts = counts
         self.stream = stream if stream is not None else sys.stderr
         if enabled is None:
@@ -103,7 +105,7 @@ class Progress:
     def __enter__(self) -> Progress:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

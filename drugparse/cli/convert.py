@@ -360,7 +360,7 @@ def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
     if errors and output and os.path.abspath(errors) == os.path.abspath(output):
         raise UsageError("--errors and -o name the same file: give --errors another name")
     inputs = resolve_inputs(options.inputs)
-    stdin_dump = stdin is not None and looks_like_dump(stdin.peek(512)[:512])
+    stdin_dump = stdin is not None and looks_like_dump(stdin.peek(512)[:512])  # type: ignore[attr-defined]
     one_page = len(inputs) == 1 and (
         isinstance(inputs[0], WikitextFile)
         or (isinstance(inputs[0], StandardInput) and not stdin_dump)

@@ -84,7 +84,7 @@ def _files_of(name: str) -> list[tuple[str, Path | None]]:
         return [("-", None)]
     path = Path(name)
     if path.is_dir():
-        found = []
+        found: list[tuple[str, Path | None]] = []
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for file in sorted(files):
@@ -142,8 +142,8 @@ def validate_files(files: list[str]) -> int:
                     print(f"{name}{where}: not a record (a mapping is expected)", file=sys.stderr)
                     status = EXIT_FAILED
                     continue
-                for error in validation_errors(record):
-                    print(f"{name}{where}: {error}", file=sys.stderr)
+                for problem in validation_errors(record):
+                    print(f"{name}{where}: {problem}", file=sys.stderr)
                     status = EXIT_FAILED
     if status == EXIT_OK:
         print(
