@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from drugparse import __version__, write
@@ -20,7 +21,7 @@ from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, default_jobs
 from drugparse.cli import spark
 from drugparse.cli.convert import OUTPUT_FILES, ConvertOptions, run_convert
 from drugparse.cli.records import RECORD_SUFFIXES, print_schema, validate_files
-from drugparse.cli.status import EXIT_BROKEN_PIPE, EXIT_USAGE
+from drugparse.cli.status import EXIT_BROKEN_PIPE, EXIT_USAGE, exit_for_signal
 from drugparse.pipeline import DEFAULT_PARSER
 from drugparse.sources.inputs import WIKITEXT_SUFFIXES
 
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
         return spark.run(args)
+    except KeyboardInterrupt:  # Ctrl-C before a run installs its own handling (or in validate)
+        print("drugparse: interrupted by SIGINT", file=sys.stderr)
+        return exit_for_signal(signal.SIGINT)
     except BrokenPipeError:
         # The reader went away (``drugparse convert ... | head -1``): stop quietly with the
         # status of a process killed by SIGPIPE, as cat, grep or jq in the same pipe would.
