@@ -25,7 +25,7 @@ from types import FrameType
 from typing import BinaryIO, TextIO
 
 from drugparse import write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, default_jobs, run_work
+from drugparse.batch import DEFAULT_PAGE_TIMEOUT, Outcome, default_jobs, run_work
 from drugparse.batch.progress import Counts, Progress, plural
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
@@ -232,11 +232,8 @@ class _Run:
             return EXIT_USAGE
         return EXIT_FAILED if self.counts.failed else EXIT_OK
 
-    def _take(self, outcome: object) -> bool:
+    def _take(self, outcome: Outcome) -> bool:
         """Write one outcome's records and report its failures; True to stop (``--fail-fast``)."""
-        from drugparse.batch.work import Outcome
-
-        assert isinstance(outcome, Outcome)
         counts = self.counts
         counts.pages_read += outcome.pages_read
         counts.nbytes += outcome.nbytes
