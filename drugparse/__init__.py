@@ -6,6 +6,8 @@
 ('154248-97-2', 'C2532H3854N672O711S16')
 """
 
+from typing import TYPE_CHECKING
+
 from drugparse.errors import (
     WARNING_CODES,
     DrugparseError,
@@ -14,14 +16,24 @@ from drugparse.errors import (
     ValidationError,
 )
 from drugparse.pipeline import PageResult, parse
-from drugparse.validate import schema, validate
+from drugparse.record import DrugRecord
+from drugparse.validate import schema, validate, validation_errors
+
+if TYPE_CHECKING:
+    # What the lazy names below are, for type checkers: the real ones, so a call is
+    # checked and a misspelt name (``drugparse.convert_page``) is an error, not Any.
+    from drugparse.batch.work import convert_pages
+    from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
     "parse",
     "convert_pages",
     "Page",
+    "BadPage",
     "PageResult",
+    "DrugRecord",
     "validate",
+    "validation_errors",
     "schema",
     "DrugparseError",
     "NoInfoboxError",
@@ -39,12 +51,14 @@ __version__ = "0.1.0"
 _LAZY = {
     "convert_pages": "drugparse.batch.work",
     "Page": "drugparse.sources.pages",
+    "BadPage": "drugparse.sources.pages",
 }
 
+if not TYPE_CHECKING:  # at run time only: a type checker sees the imports above
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
+    def __getattr__(name: str) -> object:
+        if name in _LAZY:
+            import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'drugparse' has no attribute {name!r}")
+            return getattr(importlib.import_module(_LAZY[name]), name)
+        raise AttributeError(f"module 'drugparse' has no attribute {name!r}")

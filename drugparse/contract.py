@@ -6,8 +6,9 @@ bytes are the record's), checked by mypy. The Protocols say what a
 normaliser, a parameter lookup, a parse function and a record writer must
 look like; nothing here imports a stage.
 
->>> error_entry("Brokenase", 42, "parse_error", "no infobox")
-{'title': 'Brokenase', 'page_id': 42, 'code': 'parse_error', 'message': 'no infobox'}
+>>> entry = error_entry("Brokenase", 42, "parse_error", "no infobox", source="enwiki.xml.bz2")
+>>> list(entry)
+['title', 'page_id', 'source', 'code', 'message']
 """
 
 from __future__ import annotations
@@ -45,19 +46,24 @@ class WarningEntry(TypedDict):
 class ErrorEntry(TypedDict):
     """A failed page or input, as ``--errors FILE`` writes it (one JSON object a line).
 
-    ``title`` and ``page_id`` are None for an input that broke as a whole
-    (``code`` ``unreadable_input``).
+    ``source`` is the file the page was read from (a wikitext file, a dump, ``-``
+    for standard input; None in Spark). ``title`` is None for a wikitext file
+    that failed before its title was known, and with ``page_id`` for an input
+    that broke as a whole (``code`` ``unreadable_input``).
     """
 
     title: str | None
     page_id: int | None
+    source: str | None
     code: str
     message: str
 
 
-def error_entry(title: str | None, page_id: int | None, code: str, message: str) -> ErrorEntry:
+def error_entry(
+    title: str | None, page_id: int | None, code: str, message: str, *, source: str | None = None
+) -> ErrorEntry:
     """The one way an error entry is made, by the batch converter and by Spark alike."""
-    return {"title": title, "page_id": page_id, "code": code, "message": message}
+    return {"title": title, "page_id": page_id, "source": source, "code": code, "message": message}
 
 
 class Normaliser(Protocol):
@@ -94,12 +100,16 @@ class ParseFunction(Protocol):
 class RecordWriter(Protocol):
     """Where serialised records go: a folder, one file, a stream.
 
-    ``close`` keeps what was written; ``abort`` (an interrupted or failed run)
-    leaves what a writer had before it started, as far as it can.
+    ``close`` keeps what was written (the run completed); ``keep`` ends the output
+    cleanly after the last whole record (an interrupted run: SIGINT, SIGTERM);
+    ``abort`` (a failed run) leaves what a writer had before it started, as far
+    as it can.
     """
 
     def write(self, title: str | None, text: str) -> object: ...
 
     def close(self) -> None: ...
+
+    def keep(self) -> None: ...
 
     def abort(self) -> None: ...

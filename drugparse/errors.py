@@ -84,6 +84,8 @@ class ValidationError(DrugparseError):
         self.message = message
         self.path = tuple(path)
         self.schema_path = tuple(schema_path)
+        #: Every error of the record, this one first (``drugparse.validate`` fills it in).
+        self.errors: tuple[ValidationError, ...] = (self,)
         where = ".".join(str(p) for p in self.path) or "(record)"
         super().__init__(f"{where}: {message}")
 

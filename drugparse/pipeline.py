@@ -29,6 +29,7 @@ from drugparse.extract.article import Article, lead_name, read_article
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.references import collect_citations
 from drugparse.guards import check_markup, guard_page, repair
+from drugparse.record import DrugRecord
 from drugparse.sources.pages import BadPage, Page
 from drugparse.validate import schema, validation_errors
 from drugparse.wikitext import page_title, parse_wikitext, templates_and_links
@@ -40,6 +41,7 @@ __all__ = [
     "PageResult",
     "Status",
     "convert_one",
+    "guarded",
     "parse",
     "parse_function",
 ]
@@ -59,8 +61,9 @@ def parse(
     revision_id: int | None = None,
     timestamp: str | None = None,
     default_title: str | None = None,
-) -> Record:
-    """Turn one drug article into a schema-valid record.
+) -> DrugRecord:
+    """Turn one drug article into a schema-valid record (a plain dict; its keys and
+    types are :class:`drugparse.record.DrugRecord`, generated from the schema).
 
     ``title`` is the page title (from a dump or the caller). Without it the
     title is the lead's first bold name, else ``drug_name``, else
@@ -71,7 +74,8 @@ def parse(
     if not isinstance(wikitext, str):
         raise ParseError(title, f"wikitext must be str, not {type(wikitext).__name__}")
     try:
-        return _parse(wikitext, title, page_id, revision_id, timestamp, default_title)
+        record = _parse(wikitext, title, page_id, revision_id, timestamp, default_title)
+        return cast("DrugRecord", record)  # validated against the schema it was made from
     except DrugparseError:
         raise
     except RecursionError as error:
@@ -219,27 +223,61 @@ class PageResult:
     status: Status
     title: str | None
     page_id: int | None
-    record: Record | None = None
+    record: DrugRecord | None = None
     text: str | None = None
     code: str | None = None
     message: str | None = None
+    #: Where the page was read: a wikitext file's path, a dump's, ``-``; None if not known.
+    source: str | None = None
 
     @property
     def error(self) -> ErrorEntry | None:
-        """``{"title", "page_id", "code", "message"}`` for a failed page, else None."""
+        """``{"title", "page_id", "source", "code", "message"}`` for a failed page, else None."""
         if self.status != "failed" or self.code is None or self.message is None:
             return None
-        return error_entry(self.title, self.page_id, self.code, self.message)
+        return error_entry(self.title, self.page_id, self.code, self.message, source=self.source)
+
+    @property
+    def name(self) -> str:
+        """The page in a message: its title, else the file it came from."""
+        return self.title or self.source or "page"
+
+
+def guarded(page: Page | BadPage, options: PageOptions = PageOptions()) -> PageResult | None:
+    """The failed result of a page over a pre-parse limit (size, nesting, refs), else None.
+
+    The worker pool runs this before it starts a page's clock, so that the page
+    is reported as the limit it passed, not as a ``timeout`` on a slow machine.
+    Only for drugparse's own parser (a test parser may have no such limits).
+    """
+    if not isinstance(page, Page) or options.parser != DEFAULT_PARSER:
+        return None
+    try:
+        guard_page(page.text, page.title)
+    except ParseError as exc:
+        return PageResult(
+            "failed", page.title, page.page_id, code=exc.code, message=str(exc), source=page.origin
+        )
+    except Exception:  # anything else is for parse() to report, with its usual codes
+        return None
+    return None
 
 
 def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> PageResult:
     """One page to a :class:`PageResult`; never raises for a bad page."""
+    source = page.origin
     if isinstance(page, BadPage):
-        return PageResult("failed", page.title, page.page_id, code=page.code, message=page.message)
-    title = page.title if page.title is not None else page.origin
+        return PageResult(
+            "failed", page.title, page.page_id, code=page.code, message=page.message, source=source
+        )
+    title = page.title
     default_title = None
     if page.title is None and page.origin not in (None, "-"):
         default_title = Path(str(page.origin)).stem  # the file name, last resort
+
+    def failed(code: str, message: str) -> PageResult:
+        return PageResult("failed", title, page.page_id, code=code, message=message, source=source)
+
     try:
         record = parse_function(options.parser)(
             page.text,
@@ -256,18 +294,16 @@ def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> P
             text = dumps(record, options.fmt)
     except NoInfoboxError as exc:
         if page.explicit:
-            return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
-        return PageResult("skipped", title, page.page_id)
+            return failed(exc.code, str(exc))
+        return PageResult("skipped", title, page.page_id, source=source)
     except DrugparseError as exc:
-        return PageResult("failed", title, page.page_id, code=exc.code, message=str(exc))
+        return failed(exc.code, str(exc))
     except RecursionError:
-        message = "nesting too deep for the parser"
-        return PageResult("failed", title, page.page_id, code="too_deep", message=message)
+        return failed("too_deep", "nesting too deep for the parser")
     except MemoryError:
-        return PageResult("failed", title, page.page_id, code="out_of_memory", message="")
+        return failed("out_of_memory", "")
     except Exception as exc:  # a bug; the batch goes on and the page is reported
-        message = f"{type(exc).__name__}: {exc}"
-        return PageResult("failed", title, page.page_id, code="internal_error", message=message)
+        return failed("internal_error", f"{type(exc).__name__}: {exc}")
     title = record.get("title", title)
-    record_kept = record if options.keep_record else None
-    return PageResult("record", title, page.page_id, record=record_kept, text=text)
+    record_kept = cast("DrugRecord", record) if options.keep_record else None
+    return PageResult("record", title, page.page_id, record=record_kept, text=text, source=source)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from drugparse.contract import Record
 from drugparse.errors import ValidationError
 
 # Rust validator: same verdicts, about 50x faster; optional, errors still come from jsonschema.
@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError as SchemaError
 
 __all__ = ["schema", "validate", "validation_errors", "is_valid", "SCHEMA_FILE"]
 
@@ -64,16 +63,19 @@ def _fast_validator() -> Any:
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=False)
 
 
-def is_valid(record: Record) -> bool:
+def is_valid(record: Mapping[str, Any]) -> bool:
     """True when the record matches the schema (fast path of :func:`validation_errors`)."""
     fast = _fast_validator()
     if fast is not None:
         return bool(fast.is_valid(record))
-    return _validator().is_valid(record)
+    return bool(_validator().is_valid(record))
 
 
-def validation_errors(record: Record) -> list[ValidationError]:
+def validation_errors(record: Mapping[str, Any]) -> list[ValidationError]:
     """Every way the record breaks the schema, in a stable order (empty when valid).
+
+    >>> [str(e) for e in validation_errors({"title": "X", "schema_version": "1.0"})]
+    ["(record): 'source' is a required property", "schema_version: '1.0.0' was expected"]
 
     A valid record is confirmed by jsonschema-rs when installed; the errors of an
     invalid one always come from ``jsonschema``, for its paths and messages.
@@ -85,12 +87,18 @@ def validation_errors(record: Record) -> list[ValidationError]:
     return [ValidationError(e.message, tuple(e.path), tuple(e.schema_path)) for e in errors]
 
 
-def _error_order(error: SchemaError) -> tuple[list[str], str]:
+def _error_order(error: Any) -> tuple[list[str], str]:
     return [str(part) for part in error.path], error.message
 
 
-def validate(record: Record) -> None:
-    """Raise :class:`~drugparse.errors.ValidationError` (with the failing path) unless valid."""
+def validate(record: Mapping[str, Any]) -> None:
+    """Raise :class:`~drugparse.errors.ValidationError` unless valid.
+
+    The exception is the first error (its ``path`` says where); its ``errors``
+    holds every one, as :func:`validation_errors` gives them.
+    """
     errors = validation_errors(record)
     if errors:
-        raise errors[0]
+        first = errors[0]
+        first.errors = tuple(errors)
+        raise first

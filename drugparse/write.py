@@ -20,24 +20,44 @@ PyYAML quotes every string a YAML 1.1 reader would take for something else
 (``no``, ``on``, ``~``, ``12:30``, ``2001-01-01``); YAML 1.2 readers
 (ruamel.yaml, Go, Rust, JavaScript) also read ``1e3`` as a float and ``0o17``
 as an integer, which YAML 1.1 does not, so those are quoted too.
+
+YAML is written for people to read: a string is plain unless it must be
+quoted; one that must be and holds a ``'`` is double-quoted (no ``''``
+escapes); text of several lines is a literal block (``|``, its lines as
+they are: YAML cannot fold inside one); long single lines are folded at
+spaces past :data:`WIDTH` characters. Folding never changes a value (a YAML
+reader joins the lines back), and the emitter falls back to a quoted style wherever a block
+or plain scalar could not hold the text exactly (trailing spaces, control
+characters).
+
+>>> print(dumps({"summary": "First paragraph.\\n\\nSecond."}, "yaml"), end="")
+summary: |-
+  First paragraph.
+<BLANKLINE>
+  Second.
+>>> print(dumps({"message": "'{{' is never closed"}, "yaml"), end="")
+message: "'{{' is never closed"
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from drugparse.contract import Record
-
-__all__ = ["FORMATS", "FILE_SUFFIX", "dumps", "loads"]
+__all__ = ["FORMATS", "FILE_SUFFIX", "Loader", "WIDTH", "dumps", "loads"]
 
 FORMATS = ("yaml", "json", "jsonl")
 FILE_SUFFIX = {"yaml": ".yaml", "json": ".json", "jsonl": ".jsonl"}
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The safe loader, libyaml's when present: what reads records back.
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Lines of YAML are folded past this many characters where YAML allows it.
+WIDTH = 100
+_STR = "tag:yaml.org,2002:str"
 
 # Plain scalars a YAML 1.2 reader resolves to a number: the core schema
 # (https://yaml.org/spec/1.2.2/#1032-tag-resolution) and ruamel.yaml's wider
@@ -52,23 +72,43 @@ _YAML12_NUMBER = re.compile(
 
 
 # libyaml's emitter when PyYAML was built with it: same output, several times faster.
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+if TYPE_CHECKING:
+    _SafeDumper = yaml.SafeDumper
+else:
+    _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[valid-type,misc]
+class _Dumper(_SafeDumper):
     """The safe dumper, quoting strings that a YAML 1.2 reader would read as numbers."""
+
+
+class _Analysis:
+    """What :meth:`yaml.emitter.Emitter.analyze_scalar` needs of an emitter."""
+
+    allow_unicode = True
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     if _YAML12_NUMBER.fullmatch(data):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+        return dumper.represent_scalar(_STR, data, style="'")
+    if "\n" in data:
+        # A literal block keeps each line as it is (a folded one would double the blank
+        # line between paragraphs); the emitter uses it only where it holds the text
+        # exactly, else it quotes.
+        return dumper.represent_scalar(_STR, data, style="|")
+    if "'" in data:
+        resolved = dumper.resolve(yaml.ScalarNode, data, (True, False))  # type: ignore[no-untyped-call]
+        plain = resolved == _STR
+        analysis = yaml.emitter.Emitter.analyze_scalar(_Analysis, data)  # type: ignore[arg-type]
+        if not (plain and analysis.allow_block_plain):
+            return dumper.represent_scalar(_STR, data, style='"')  # no '' escapes
     return dumper.represent_str(data)
 
 
 _Dumper.add_representer(str, _represent_str)
 
 
-def dumps(record: Record, fmt: str = "yaml") -> str:
+def dumps(record: Mapping[str, Any], fmt: str = "yaml") -> str:
     """Serialise one record; ``jsonl`` gives a single line ending in a newline."""
     if fmt == "yaml":
         return yaml.dump(
@@ -77,7 +117,7 @@ def dumps(record: Record, fmt: str = "yaml") -> str:
             sort_keys=False,
             allow_unicode=True,
             default_flow_style=False,
-            width=2**31 - 1,  # never fold long lines: one value, one line
+            width=WIDTH,
         )
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -87,10 +127,7 @@ def dumps(record: Record, fmt: str = "yaml") -> str:
 
 
 def loads(text: str, fmt: str | None = None) -> Any:
-    """Read a record file back (YAML is a superset of JSON, so YAML reads both).
-
-    Any JSON value: a file may hold something other than a record.
-    """
+    """Read a record file back (YAML is a superset of JSON, so YAML reads both)."""
     if fmt in ("json", "jsonl"):
         return json.loads(text)
-    return yaml.load(text, Loader=_Loader)
+    return yaml.load(text, Loader=Loader)

@@ -54,13 +54,20 @@ def test_errors_are_values_and_no_infobox_is_skipped():
     assert results[3].error == {
         "title": "P4",
         "page_id": 4,
+        "source": None,
         "code": "parse_error",
         "message": "P4: broken on purpose",
     }
     bug = convert_one(Page("Q", "{{x}} OOPS", page_id=9), PageOptions(parser=STUB))
     assert bug.error["code"] == "internal_error" and "KeyError" in bug.error["message"]
     bad = convert_one(BadPage("R", 3, "d.xml", "invalid_xml", "not UTF-8"))
-    assert bad.error == {"title": "R", "page_id": 3, "code": "invalid_xml", "message": "not UTF-8"}
+    assert bad.error == {
+        "title": "R",
+        "page_id": 3,
+        "source": "d.xml",
+        "code": "invalid_xml",
+        "message": "not UTF-8",
+    }
 
 
 def test_explicit_file_without_infobox_is_an_error():
@@ -68,6 +75,8 @@ def test_explicit_file_without_infobox_is_an_error():
         Page(None, "plain", origin="x/Note.wiki", explicit=True), PageOptions(parser=STUB)
     )
     assert result.status == "failed" and result.code == "no_infobox"
+    # The file is named in the error's source, not passed off as its title.
+    assert result.error["title"] is None and result.error["source"] == "x/Note.wiki"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

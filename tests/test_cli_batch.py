@@ -155,39 +155,42 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_sigkill_leaves_whole_files_and_resume_completes(tmp_path):
+    # The kill lands at a point the test chooses, whatever the machine's speed: the page
+    # "Drug 050" blocks (tests/blocking_parser.py) until the test kills the run. Folders
+    # are read 16 files a task, so exactly the 48 records of the first three are written.
+    from .blocking_parser import BLOCK
+
     drug = dumps.FIXTURE.read_text("utf-8")
-    pages = [(f"Drug {n}", drug, n + 1, 0, None) for n in range(400)]
-    path = tmp_path / "big.xml"
-    path.write_text(dumps.dump_text(pages))
-    out, reference = tmp_path / "out", tmp_path / "reference"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "drugparse",
-        "convert",
-        str(path),
-        "--jobs",
-        "2",
-        "--no-progress",
-    ]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(100):
+        page = drug.replace("'''Imiglucerase'''", f"'''Drug {n:03d}'''", 1)
+        (folder / f"Drug {n:03d}.wiki").write_text((BLOCK if n == 50 else "") + page, "utf-8")
+    out, reference, gate = tmp_path / "out", tmp_path / "reference", tmp_path / "gate"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRUGPARSE_TEST_GATE": str(gate)}
     process = subprocess.Popen(
-        [*command, "-o", str(out)],
+        [sys.executable, "-m", "drugparse", "convert", str(folder), "-o", str(out),
+         "--jobs", "2", "--no-progress", "--page-timeout", "0",
+         "--parser", "tests.blocking_parser:parse"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.yaml"))) < 20:
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    written = list(out.glob("*.yaml"))
-    assert 0 < len(written) < 400
-    assert run(path, "-o", out, "--jobs", "2", "--resume").returncode == 0
-    assert run(path, "-o", reference, "--jobs", "1").returncode == 0
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 240  # a bound for a broken run, not a speed assumption
+        reached = tmp_path / "gate.reached"
+        while not (reached.exists() and len(list(out.glob("*.yaml"))) >= 48):
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    written = sorted(p.name for p in out.iterdir())  # hidden temporaries included
+    assert written == [f"Drug_{n:03d}.yaml" for n in range(48)]
+    assert run(folder, "-o", out, "--jobs", "2", "--resume").returncode == 0
+    assert run(folder, "-o", reference, "--jobs", "1").returncode == 0
     ours = {p.name: p.read_bytes() for p in out.iterdir()}
     theirs = {p.name: p.read_bytes() for p in reference.iterdir()}
-    assert ours == theirs and len(ours) == 400
+    assert ours == theirs and len(ours) == 100

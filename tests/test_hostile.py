@@ -262,7 +262,8 @@ def convert(*args, timeout=240) -> tuple[subprocess.CompletedProcess, float, int
 
 
 def errors_of(path: Path) -> dict[str, dict]:
-    return {e["title"]: e for e in map(json.loads, path.read_text("utf-8").splitlines())}
+    entries = map(json.loads, path.read_text("utf-8").splitlines())
+    return {e["title"] or e["source"]: e for e in entries}
 
 
 def test_page_timeout_turns_a_slow_real_page_into_an_error_and_the_batch_goes_on(tmp_path):
@@ -280,6 +281,39 @@ def test_page_timeout_turns_a_slow_real_page_into_an_error_and_the_batch_goes_on
     assert error["title"] == "Slow" and error["page_id"] == 2 and error["code"] == "timeout"
     assert "0.5 s" in error["message"]
     assert seconds < 60
+
+
+def test_a_page_over_a_limit_is_reported_as_that_limit_whatever_the_page_timeout(tmp_path):
+    # The limits are checked before a page's clock starts, so even a page timeout no
+    # machine could meet reports the limit, never `timeout`: the outcome cannot depend
+    # on the load of the machine.
+    box = "{{Infobox drug\n| drug_name = X\n}}\n'''X''' is a drug.\n"
+    pages = [
+        ("Twenty megabytes", box + "filler text. " * 1_600_000, 1, 0, None),
+        ("Unclosed braces", box + "{{a|" * 100_000, 2, 0, None),
+    ]
+    dump = tmp_path / "limits.xml"
+    dump.write_text(dump_text(pages), "utf-8")
+    errors = tmp_path / "errors.jsonl"
+    result, _, _ = convert(
+        dump,
+        "-o",
+        tmp_path / "out",
+        "--errors",
+        errors,
+        "--jobs",
+        "1",
+        "--page-timeout",
+        "0.000001",
+    )
+    assert result.returncode == 1, result.stderr
+    failed = errors_of(errors)
+    assert {title: e["code"] for title, e in failed.items()} == {
+        "Twenty megabytes": "parse_error",
+        "Unclosed braces": "parse_error",
+    }
+    assert "page too large" in failed["Twenty megabytes"]["message"]
+    assert "nested more than 500 levels" in failed["Unclosed braces"]["message"]
 
 
 LAUGHS = (

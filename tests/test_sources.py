@@ -161,7 +161,7 @@ def test_folders_are_recursive_sorted_and_files_explicit(tmp_path):
     (tmp_path / "b" / "Zeta.wiki").write_text("{{Drugbox}}")
     (tmp_path / "Alpha.txt").write_text("text")
     (tmp_path / "ignored.yaml").write_text("x: 1")
-    (tmp_path / "Bad.mediawiki").write_bytes(b"\xff\xfe")
+    (tmp_path / "Bad.mediawiki").write_bytes(b"\xc3\x28 Latin-1")
     pages = pages_of(work_items(resolve_inputs([str(tmp_path)])))
     assert [Path(p.origin).name for p in pages] == ["Alpha.txt", "Bad.mediawiki", "Zeta.wiki"]
     assert isinstance(pages[1], BadPage) and pages[1].code == "invalid_utf8"

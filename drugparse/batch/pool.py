@@ -4,7 +4,9 @@ Workers are plain processes, one pipe each, one task at a time, so a worker
 that takes too long on a page (``page_timeout``) or dies can be killed and
 replaced without losing anything but that page: it becomes a ``timeout`` (or
 ``worker_crashed``) error and the rest of its task goes to the new worker.
-The clock runs only while a page is parsed. With no pool (``jobs=0``),
+The clock runs only while a page is parsed, after the linear pre-parse
+limits of :mod:`drugparse.guards.limits` have passed (a page over a limit
+fails as that limit, never as a ``timeout``, whatever the load). With no pool (``jobs=0``),
 :func:`run_in_process` does the same work in this process, with no time
 limit (for debugging and tiny inputs).
 
@@ -31,7 +33,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
-from drugparse.pipeline import PageOptions, PageResult, convert_one, parse_function
+from drugparse.pipeline import PageOptions, PageResult, convert_one, guarded, parse_function
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
 from drugparse.sources.multistream import BlockScan, scan_stream_block
 from drugparse.sources.pages import BadPage, Page
@@ -98,12 +100,16 @@ def _worker_main(conn: Connection, clock: Synchronized[float], options: PageOpti
         except Exception as exc:  # a damaged block or file fails its task, not the worker
             conn.send((seq, "failed", f"{type(exc).__name__}: {exc}"))
             continue
-        ids = [(p.title, p.page_id) for p in pages]
+        ids = [(p.title, p.page_id, p.origin) for p in pages]
         conn.send((seq, "scanned", block, ids))
         for page in pages[skip:]:
-            clock.value = time.monotonic()
-            result = convert_one(page, options)
-            clock.value = 0.0
+            # The size and nesting limits are checked before the clock starts: a page
+            # past a limit is reported as that limit, however loaded the machine is.
+            result = guarded(page, options)
+            if result is None:
+                clock.value = time.monotonic()
+                result = convert_one(page, options)
+                clock.value = 0.0
             conn.send((seq, "result", result))
         conn.send((seq, "done", None))
 
@@ -121,7 +127,7 @@ class Task:
     seq: int
     work: PageBatch | StreamBlock
     skip: int = 0
-    ids: list[tuple[str | None, int | None]] | None = None
+    ids: list[tuple[str | None, int | None, str | None]] | None = None
     block: BlockScan | None = None
     results: list[PageResult] = field(default_factory=list)
     done: bool = False
@@ -187,8 +193,14 @@ class Pool:
         self.workers = [_Worker(context, options) for _ in range(jobs)]
 
     def close(self) -> None:
+        """Stop every worker: an idle one when it has read its stop, a busy one at once
+        (the run was interrupted or abandoned; its page is of no use any more)."""
         for worker in self.workers:
-            worker.stop()
+            if worker.task is not None:
+                worker.kill()
+                worker.conn.close()
+            else:
+                worker.stop()
 
     def run(self, work: Iterable[WorkItem]) -> Iterator[Task | InputFailure | StreamEnd]:
         """Tasks in input order once done; markers (failures, stream ends) pass through."""
@@ -283,8 +295,9 @@ class Pool:
             task.failed, task.done = f"{code}: {message}", True
             return
         position = task.skip + len(task.results)
-        title, page_id = task.ids[position]
-        task.results.append(PageResult("failed", title, page_id, code=code, message=message))
+        title, page_id, source = task.ids[position]
+        failure = PageResult("failed", title, page_id, code=code, message=message, source=source)
+        task.results.append(failure)
         if task.skip + len(task.results) < len(task.ids):
             replacement.send(task)
         else:

@@ -6,6 +6,10 @@ written and failures. It appears only when standard error is a terminal and
 line is always printed::
 
     drugparse: 27 pages read, 0 records written, 27 skipped, 0 failed in 0.4 s
+
+After ``--resume`` it tells the records kept from the earlier run apart from
+those written now: ``400 pages read, 23 records written, 377 kept, 0
+skipped, 0 failed``.
 """
 
 from __future__ import annotations
@@ -16,7 +20,12 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-__all__ = ["Counts", "Progress"]
+__all__ = ["Counts", "Progress", "plural"]
+
+
+def plural(count: int, noun: str) -> str:
+    """``plural(1, "page")`` is ``'1 page'``, ``plural(2, "page")`` ``'2 pages'``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 @dataclass
@@ -25,6 +34,8 @@ class Counts:
 
     pages_read: int = 0
     records: int = 0
+    #: Records an earlier run wrote and ``--resume`` kept (not written again).
+    kept: int = 0
     failed: int = 0
     nbytes: int = 0
     started: float = field(default_factory=time.monotonic)
@@ -32,12 +43,14 @@ class Counts:
     @property
     def skipped(self) -> int:
         """Pages read that gave neither a record nor an error (no infobox, redirects...)."""
-        return max(0, self.pages_read - self.records - self.failed)
+        return max(0, self.pages_read - self.records - self.kept - self.failed)
 
     def summary(self) -> str:
         elapsed = time.monotonic() - self.started
+        kept = f"{self.kept} kept, " if self.kept else ""
         return (
-            f"drugparse: {self.pages_read} pages read, {self.records} records written, "
+            f"drugparse: {plural(self.pages_read, 'page')} read, "
+            f"{plural(self.records, 'record')} written, {kept}"
             f"{self.skipped} skipped, {self.failed} failed in {elapsed:.1f} s"
         )
 

@@ -22,18 +22,24 @@ True
 
 Every file is written to a hidden temporary file in the same folder and
 renamed into place (``os.replace``), so a killed run leaves whole records
-only; stale temporaries are removed when the next run opens the folder.
+only; stale temporaries are removed when the next run opens the folder (or
+writes the same ``-o FILE``). Files get the mode a plain ``open()`` would
+give (``0666`` less the umask: ``0644`` under ``022``), not the ``0600`` of
+the temporary file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import hashlib
 import os
 import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -42,6 +48,8 @@ __all__ = [
     "FileWriter",
     "StreamWriter",
     "atomic_write",
+    "check_writable",
+    "naming",
     "safe_name",
 ]
 
@@ -90,17 +98,72 @@ def safe_name(title: str) -> str:
     return f"{readable}~{digest}"
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all."""
-    handle, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+def _umask() -> int:
+    # Read it back at once: the only way to read the umask is to set it.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _temporary(folder: Path, prefix: str = _TEMP_PREFIX) -> tuple[int, str]:
+    """A hidden temporary file in ``folder``, with the mode ``open()`` would give a new file.
+
+    ``mkstemp`` makes it ``0600`` and ``os.replace`` keeps that mode, so readers of
+    the output (other users, a web server, the next stage of a pipeline) could not
+    read it.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=prefix, dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        os.fchmod(handle, 0o666 & ~_umask())
     except BaseException:
+        os.close(handle)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return handle, temporary
+
+
+@contextlib.contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """An ``OSError`` inside names ``path`` (the file the user asked for), not a temporary."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename == str(path) or exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (no temporary left behind, even on
+    a full disk or an interrupt). An ``OSError`` names ``path``."""
+    with naming(path):
+        handle, temporary = _temporary(path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def check_writable(folder: Path) -> None:
+    """Raise ``OSError`` (with the folder's name) unless a file can be created in ``folder``.
+
+    Tried for real, not with ``os.access``: root passes every permission check,
+    but not a read-only mount.
+    """
+    with naming(folder):
+        handle, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=folder)
+        os.close(handle)
+        os.unlink(temporary)
+        # A full disk may still take an empty file: tell it now, not after the work.
+        if hasattr(os, "statvfs"):
+            space = os.statvfs(folder)
+            if space.f_bavail * space.f_frsize < 4096:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
 
 
 class DirectoryWriter:
@@ -115,9 +178,13 @@ class DirectoryWriter:
     def __init__(self, folder: Path, suffix: str, *, resume: bool = False) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        check_writable(self.folder)  # a read-only folder is told before any work starts
         self.root = self.folder.resolve()
         self.suffix = suffix
         self.resume = resume
+        #: Records written by this run, and records kept from an earlier one (``resume``).
+        self.written = 0
+        self.kept = 0
         self._used: dict[str, int] = {}
         for stale in self.folder.glob(_TEMP_PREFIX + "*"):
             with contextlib.suppress(OSError):
@@ -141,58 +208,126 @@ class DirectoryWriter:
             raise ValueError("a record written to a folder needs a title")
         path = self.path_for(title)
         if self.resume and path.exists():
+            self.kept += 1
             return path
         atomic_write(path, text)
+        self.written += 1
         return path
 
     def close(self) -> None:
         pass
+
+    def keep(self) -> None:
+        """Interrupted: every file written so far is whole; ``--resume`` goes on from them."""
 
     def abort(self) -> None:
         """Every file written so far is whole (renamed into place): keep them for ``--resume``."""
 
 
 class StreamWriter:
-    """Records one after another on a text stream, standard output by default (YAML
-    documents split by ``---``)."""
+    """Records one after another on a text stream, standard output by default.
 
-    def __init__(self, stream: TextIO | None = None, *, separator: str = "") -> None:
+    ``separator`` goes between two records (``---\n`` between YAML documents).
+    With ``array`` the records (each a JSON document) are the items of one JSON
+    array, ``[]`` when there are none.
+    """
+
+    def __init__(
+        self, stream: TextIO | None = None, *, separator: str = "", array: bool = False
+    ) -> None:
         self.stream = stream if stream is not None else sys.stdout
-        self._separator = separator
-        self._count = 0
+        self._separator = ",\n" if array else separator
+        self._array = array
+        self.written = 0
 
     def write(self, title: str | None, text: str) -> None:
-        if self._count and self._separator:
-            self.stream.write(self._separator)
+        if self._array:
+            text = ("[\n" if not self.written else "") + text.removesuffix("\n")
+        if self.written and self._separator:
+            text = self._separator + text
         self.stream.write(text)
-        self._count += 1
+        self.written += 1
+
+    def _finish(self) -> None:
+        if self._array:
+            self.stream.write("\n]\n" if self.written else "[]\n")
 
     def close(self) -> None:
+        self._finish()
         self.stream.flush()
 
     def abort(self) -> None:
         """What was written to a stream cannot be taken back: flush it."""
         self.stream.flush()
 
+    def keep(self) -> None:
+        """An interrupted run: end the output cleanly after the last whole record."""
+        self.close()
+
 
 class FileWriter(StreamWriter):
-    """``-o FILE``: every record in one file (JSONL, or YAML documents), renamed into place at
-    the end so a killed run leaves the previous file or none, never half of one."""
+    """``-o FILE``: every record in one file (JSON Lines, a JSON array, or YAML documents),
+    written to a temporary file beside it and renamed into place.
 
-    def __init__(self, path: Path, *, separator: str = "") -> None:
+    :meth:`close` (the run completed) and :meth:`keep` (the run was interrupted by
+    SIGINT or SIGTERM) rename it: the file then holds every record converted so
+    far, each whole, and is a valid file of its format. :meth:`abort` (an
+    error: a full disk, a bug) removes it and leaves the previous file, if any.
+    A run killed outright (SIGKILL) leaves the previous file or none, never half
+    of one; its temporary is removed by the next run writing the same file.
+    """
+
+    def __init__(self, path: Path, *, separator: str = "", array: bool = False) -> None:
         self.path = Path(path)
-        if self.path.parent != Path(""):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, self._temporary = tempfile.mkstemp(
-            prefix=_TEMP_PREFIX, dir=self.path.parent or Path(".")
-        )
-        super().__init__(os.fdopen(handle, "w", encoding="utf-8", newline=""), separator=separator)
+        folder = self.path.parent
+        with naming(self.path):
+            folder.mkdir(parents=True, exist_ok=True)
+            prefix = f"{_TEMP_PREFIX}{self.path.name}-"
+            for stale in folder.glob(glob.escape(prefix) + "*"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+            check_writable(folder)
+            handle, self._temporary = _temporary(folder, prefix)
+        stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        super().__init__(stream, separator=separator, array=array)
+        self._open = True
+
+    def write(self, title: str | None, text: str) -> None:
+        try:
+            with naming(self.path):
+                super().write(title, text)
+                # Each record reaches the file whole at once (a full disk is told at the
+                # record that did not fit, and the temporary can be watched).
+                self.stream.flush()
+        except BaseException:
+            self.abort()
+            raise
 
     def close(self) -> None:
-        self.stream.close()
-        os.replace(self._temporary, self.path)
+        if not self._open:
+            return
+        try:
+            with naming(self.path):
+                self._finish()
+                self.stream.flush()
+                os.fsync(self.stream.fileno())
+                self.stream.close()
+                self._open = False
+                os.replace(self._temporary, self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def keep(self) -> None:
+        if self.written:
+            self.close()
+        else:  # nothing converted yet: leave the previous file, if any
+            self.abort()
 
     def abort(self) -> None:
-        self.stream.close()
+        if self._open:
+            self._open = False
+            with contextlib.suppress(OSError):  # a full disk fails the flush of close() too
+                self.stream.close()
         with contextlib.suppress(OSError):
             os.unlink(self._temporary)

@@ -1,39 +1,50 @@
 """``drugparse convert``: inputs -> work -> results -> writers, counts, exit status.
 
 The library does the work (:mod:`drugparse.sources.inputs` reads,
-:mod:`drugparse.batch` converts); this module chooses the writers, infers
-the format from ``-o``, prints failures and the summary, and turns what
-happened into the exit status of :mod:`drugparse.cli.status`.
+:mod:`drugparse.batch` converts); this module checks the options (a
+conflict is a usage error that says what to use instead), chooses the
+writers (the format of ``-o FILE`` follows its extension:
+:data:`OUTPUT_FILES`), prints failures and the summary, ends cleanly on
+SIGINT/SIGTERM, and turns what happened into the exit status of
+:mod:`drugparse.cli.status`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import os
+import signal
 import sys
-from collections.abc import Generator, Iterator
+import threading
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import FrameType
 from typing import BinaryIO, TextIO
 
 from drugparse import write
-from drugparse.batch import default_jobs, run_work
-from drugparse.batch.progress import Counts, Progress
+from drugparse.batch import Outcome, default_jobs, run_work
+from drugparse.batch.progress import Counts, Progress, plural
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
-from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
 from drugparse.contract import RecordWriter, error_entry
-from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, PageOptions
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER, PageOptions, PageResult
 from drugparse.sources.inputs import (
+    Input,
     InputError,
     PageBatch,
     StandardInput,
     WikitextFile,
     WorkItem,
+    looks_like_dump,
     resolve_inputs,
     work_items,
 )
 from drugparse.sources.pages import Page
 
-__all__ = ["ConvertOptions", "run_convert"]
+__all__ = ["OUTPUT_FILES", "ConvertOptions", "OutputFile", "UsageError", "run_convert"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,8 @@ class ConvertOptions:
 
     ``fmt`` None: from ``output``'s name, else YAML; ``jobs`` None: every
     core; ``progress`` None: a bar when standard error is a terminal;
-    ``page_timeout`` None or 0: no limit.
+    ``page_timeout`` None or 0: no limit (``page_timeout_given``: it was
+    asked for, so ``jobs=0``, which cannot enforce it, is a conflict).
     """
 
     inputs: tuple[str, ...]
@@ -53,8 +65,65 @@ class ConvertOptions:
     progress: bool | None = None
     fail_fast: bool = False
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+    page_timeout_given: bool = False
     resume: bool = False
     title: str | None = None
+    parser: str = DEFAULT_PARSER
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """What ``-o NAME.ext`` holds: the records' format and how they share one file."""
+
+    fmt: str
+    #: For messages: "-o x.jsonl holds JSON Lines".
+    holds: str
+    #: Makes the writer for the path (a table output would bring its own).
+    writer: Callable[[Path], RecordWriter]
+
+
+def _lines(path: Path) -> RecordWriter:
+    return FileWriter(path)
+
+
+def _array(path: Path) -> RecordWriter:
+    return FileWriter(path, array=True)
+
+
+def _documents(path: Path) -> RecordWriter:
+    return FileWriter(path, separator="---\n")
+
+
+#: ``-o`` file extensions, each a row: what goes in such a file and who writes it.
+OUTPUT_FILES: dict[str, OutputFile] = {
+    ".jsonl": OutputFile("jsonl", "JSON Lines", _lines),
+    ".json": OutputFile("json", "one JSON array", _array),
+    ".yaml": OutputFile("yaml", "YAML documents", _documents),
+    ".yml": OutputFile("yaml", "YAML documents", _documents),
+}
+_SUFFIX_OF = {"jsonl": ".jsonl", "json": ".json", "yaml": ".yaml"}
+
+
+class UsageError(Exception):
+    """Options that conflict or mean nothing; the message says what to use instead."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived; ``signum`` says which."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@dataclass(frozen=True)
+class _Plan:
+    inputs: list[Input]
+    fmt: str
+    jobs: int
+    single: bool  # one page to standard output: no summary line
+    output_file: OutputFile | None  # -o FILE
+    folder: bool  # -o DIR
 
 
 def run_convert(
@@ -64,85 +133,275 @@ def run_convert(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """``drugparse convert``: the exit status 0, 1 or 2 of record-format.md."""
+    """``drugparse convert``: the exit status 0, 1 or 2 of record-format.md (130/143 when
+    interrupted by SIGINT/SIGTERM)."""
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
+    stdin_stream = None
+    if "-" in options.inputs:
+        stdin_stream = _peekable(stdin if stdin is not None else sys.stdin.buffer)
     try:
-        resolved = resolve_inputs(options.inputs)
-    except InputError as exc:
+        plan = _plan(options, stdin_stream)
+    except (InputError, UsageError) as exc:
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
     output = options.output
-    fmt = options.fmt or _format_for(output)
-    single = len(resolved) == 1 and isinstance(resolved[0], WikitextFile | StandardInput)
-    jobs = default_jobs() if options.jobs is None else options.jobs
-    if single:
-        jobs = min(jobs, 1)
-    separator = "---\n" if fmt == "yaml" else ""
-    writer: RecordWriter
-    try:
+    writer: RecordWriter | None = None
+    error_log: FileWriter | None = None
+    try:  # every output is opened (and checked writable) before any work starts
         if output is None:
+            separator = "---\n" if plan.fmt == "yaml" else ""
             writer = StreamWriter(stdout, separator=separator)
-        elif _is_file_output(output):
-            writer = FileWriter(Path(output), separator=separator)
+        elif plan.output_file is not None:
+            writer = plan.output_file.writer(Path(output))
         else:
-            writer = DirectoryWriter(Path(output), write.FILE_SUFFIX[fmt], resume=options.resume)
+            suffix = write.FILE_SUFFIX[plan.fmt]
+            writer = DirectoryWriter(Path(output), suffix, resume=options.resume)
         error_log = FileWriter(Path(options.errors)) if options.errors else None
     except OSError as exc:
+        if writer is not None:
+            writer.abort()
         print(f"drugparse: cannot write {exc.filename or output}: {exc.strerror}", file=stderr)
         return EXIT_USAGE
-    counts = Counts()
-    unreadable = False
-    completed = False
-    work = work_items(resolved, jobs=jobs, stdin=stdin)
-    if options.title is not None and single:
-        work = _titled(work, options.title)
-    page_options = PageOptions(fmt=fmt, keep_record=False)
-    outcomes = run_work(work, jobs=jobs, options=page_options, page_timeout=options.page_timeout)
-    try:
-        with Progress(counts, enabled=options.progress) as bar:
-            for outcome in outcomes:
-                counts.pages_read += outcome.pages_read
-                counts.nbytes += outcome.nbytes
-                if outcome.failure:
-                    unreadable = True
-                    failure = outcome.failure
-                    print(f"drugparse: {failure.message}", file=stderr)
-                    if error_log:
-                        entry = error_entry(None, None, "unreadable_input", failure.message)
-                        error_log.write(None, json.dumps(entry, ensure_ascii=False) + "\n")
-                for result in outcome.results:
-                    if result.status == "record":
-                        writer.write(result.title, result.text or "")
-                        counts.records += 1
-                    elif result.status == "failed":
-                        counts.failed += 1
-                        print(
-                            f"drugparse: {result.title}: {result.code}: {result.message}",
-                            file=stderr,
-                        )
-                        if error_log:
-                            line = json.dumps(result.error, ensure_ascii=False) + "\n"
-                            error_log.write(result.title, line)
-                bar.refresh()
-                if options.fail_fast and (counts.failed or unreadable):
-                    break
-        completed = True
-    finally:
-        outcomes.close()
-        work.close()
-        for sink in (writer, error_log):
+    run = _Run(options, plan, writer, error_log, stderr)
+    with _interrupts() as interrupts:
+        status = run.go(stdin_stream, interrupts)
+    return status
+
+
+class _Run:
+    """One convert run: the loop over outcomes, its counts, and how it ends."""
+
+    def __init__(
+        self,
+        options: ConvertOptions,
+        plan: _Plan,
+        writer: RecordWriter,
+        error_log: FileWriter | None,
+        stderr: TextIO,
+    ) -> None:
+        self.options = options
+        self.plan = plan
+        self.writer = writer
+        self.error_log = error_log
+        self.stderr = stderr
+        self.counts = Counts()
+        self.unreadable = False
+
+    def go(self, stdin: BinaryIO | None, interrupts: _Interrupts) -> int:
+        options, plan = self.options, self.plan
+        work = work_items(plan.inputs, jobs=plan.jobs, stdin=stdin)
+        if options.title is not None:
+            work = _titled(work, options.title)
+        page_options = PageOptions(fmt=plan.fmt, keep_record=False, parser=options.parser)
+        outcomes = run_work(
+            work, jobs=plan.jobs, options=page_options, page_timeout=options.page_timeout
+        )
+        ending = "failed"
+        interrupted: Interrupted | None = None
+        try:
+            with Progress(self.counts, enabled=options.progress) as bar:
+                for outcome in outcomes:
+                    with interrupts.deferred():
+                        stop = self._take(outcome)
+                    bar.refresh()
+                    if stop:
+                        break
+            ending = "completed"
+        except Interrupted as exc:
+            interrupted, ending = exc, "interrupted"
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError) or exc.filename is None:
+                raise  # standard output closed: cli.main ends quietly
+            print(f"drugparse: cannot write {exc.filename}: {exc.strerror}", file=self.stderr)
+            self.unreadable = True
+            ending = "write_failed"
+        finally:
+            interrupts.ignore()  # the clean-up below is short; a second Ctrl-C waits for it
+            outcomes.close()
+            work.close()
+            self._end(ending)
+        if interrupted is not None:
+            self._report_interrupt(interrupted.signum)
+            return exit_for_signal(interrupted.signum)
+        if not plan.single or self.options.output is not None:
+            print(self.counts.summary(), file=self.stderr)
+        if ending == "write_failed":
+            self._report_kept()
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_FAILED if self.counts.failed else EXIT_OK
+
+    def _take(self, outcome: Outcome) -> bool:
+        """Write one outcome's records and report its failures; True to stop (``--fail-fast``)."""
+        counts = self.counts
+        counts.pages_read += outcome.pages_read
+        counts.nbytes += outcome.nbytes
+        if outcome.failure:
+            self.unreadable = True
+            failure = outcome.failure
+            print(f"drugparse: {failure.message}", file=self.stderr)
+            entry = error_entry(
+                None, None, "unreadable_input", failure.message, source=failure.origin
+            )
+            self._log(entry)
+            if self.options.fail_fast:
+                return True
+        for taken, result in enumerate(outcome.results, 1):
+            if result.status == "record":
+                self.writer.write(result.title, result.text or "")
+                counts.records += 1
+            elif result.status == "failed":
+                counts.failed += 1
+                self._report(result)
+                if self.options.fail_fast:
+                    # The pages after it in this unit of work are not counted as read.
+                    counts.pages_read -= len(outcome.results) - taken
+                    return True
+        if isinstance(self.writer, DirectoryWriter):
+            counts.kept = self.writer.kept
+            counts.records = self.writer.written
+        return False
+
+    def _report(self, result: PageResult) -> None:
+        message = result.message or ""
+        name = result.name
+        if message.startswith(f"{name}: "):  # a ParseError names its page already
+            message = message[len(name) + 2 :]
+        print(f"drugparse: {name}: {result.code}: {message}", file=self.stderr)
+        if result.error is not None:
+            self._log(result.error)
+
+    def _log(self, entry: object) -> None:
+        if self.error_log is not None:
+            self.error_log.write(None, json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def _end(self, ending: str) -> None:
+        for sink in (self.writer, self.error_log):
             if sink is None:
                 continue
-            if completed:
-                sink.close()
-            else:
-                sink.abort()
-    if not single or output is not None:
-        print(counts.summary(), file=stderr)
-    if unreadable:
-        return EXIT_USAGE
-    return EXIT_FAILED if counts.failed else EXIT_OK
+            try:
+                if ending == "completed":
+                    sink.close()
+                elif ending == "interrupted":
+                    sink.keep()
+                else:
+                    sink.abort()
+            except OSError as exc:
+                if isinstance(exc, BrokenPipeError) or exc.filename is None:
+                    raise
+                message = f"drugparse: cannot write {exc.filename}: {exc.strerror}"
+                print(message, file=self.stderr)
+                self.unreadable = True
+
+    def _report_interrupt(self, signum: int) -> None:
+        name = signal.Signals(signum).name
+        print(f"drugparse: interrupted by {name}", file=self.stderr)
+        print(self.counts.summary(), file=self.stderr)
+        self._report_kept()
+        if self.error_log is not None:
+            print(
+                f"drugparse: the pages that failed so far are in {self.options.errors}",
+                file=self.stderr,
+            )
+
+    def _report_kept(self) -> None:
+        """Say what the output holds after a run that did not complete."""
+        output, counts = self.options.output, self.counts
+        if output is None:
+            return
+        if self.plan.folder:
+            whole = counts.records + counts.kept
+            print(
+                f"drugparse: {plural(whole, 'record')} in {output} (each file whole); "
+                "run the same command with --resume to go on",
+                file=self.stderr,
+            )
+        elif self.plan.output_file is not None:
+            kept = isinstance(self.writer, FileWriter) and self.writer.path.exists()
+            if kept and not self.unreadable:
+                print(
+                    f"drugparse: {output} holds the {plural(counts.records, 'record')} "
+                    "converted before the interrupt, each whole; the rest of the input "
+                    "was not converted",
+                    file=self.stderr,
+                )
+                return
+            print(f"drugparse: {output} was not written", file=self.stderr)
+
+
+# --- options ------------------------------------------------------------------------
+
+
+def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
+    """Check the options against each other and the inputs; raise UsageError or InputError."""
+    timeout = options.page_timeout
+    if timeout is not None and (math.isnan(timeout) or timeout < 0 or math.isinf(timeout)):
+        raise UsageError(
+            f"--page-timeout {timeout:g}: give the seconds a page may take, or 0 for no limit"
+        )
+    if options.jobs is not None and options.jobs < 0:
+        raise UsageError(f"--jobs {options.jobs}: give 1 or more worker processes, or 0 for none")
+    if options.jobs == 0 and options.page_timeout_given and timeout:
+        raise UsageError(
+            "--page-timeout needs worker processes to enforce it: leave out --jobs 0 "
+            "(or --page-timeout)"
+        )
+    output_file, folder, fmt = _output_kind(options.output, options.fmt)
+    if options.resume and not folder:
+        raise UsageError(
+            "--resume goes on with an interrupted -o DIR run: give -o DIR "
+            "(a file or standard output is written whole each time)"
+        )
+    errors, output = options.errors, options.output
+    if errors and output and os.path.abspath(errors) == os.path.abspath(output):
+        raise UsageError("--errors and -o name the same file: give --errors another name")
+    inputs = resolve_inputs(options.inputs)
+    stdin_dump = stdin is not None and looks_like_dump(stdin.peek(512)[:512])  # type: ignore[attr-defined]
+    one_page = len(inputs) == 1 and (
+        isinstance(inputs[0], WikitextFile)
+        or (isinstance(inputs[0], StandardInput) and not stdin_dump)
+    )
+    if options.title is not None and not one_page:
+        what = f"{len(inputs)} inputs" if len(inputs) > 1 else "a folder or a dump"
+        raise UsageError(
+            f"--title names the page of one wikitext file or of standard input; "
+            f"with {what} each page has its own title: leave out --title"
+        )
+    jobs = default_jobs() if options.jobs is None else options.jobs
+    if one_page:
+        jobs = min(jobs, 1)
+    return _Plan(inputs, fmt, jobs, one_page and options.output is None, output_file, folder)
+
+
+def _output_kind(output: str | None, fmt: str | None) -> tuple[OutputFile | None, bool, str]:
+    """``-o``'s kind: (the file kind, None for a folder or no -o; is a folder; the format)."""
+    if output is None:
+        return None, False, fmt or "yaml"
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if output.endswith(("/", os.sep)) or path.is_dir() or not suffix:
+        return None, True, fmt or "yaml"
+    kind = OUTPUT_FILES.get(suffix)
+    if kind is None:
+        known = ", ".join(OUTPUT_FILES)
+        raise UsageError(
+            f"-o {output}: drugparse writes {known} files or a folder; "
+            f"for a folder of that name write -o {output}/"
+        )
+    if fmt is not None and fmt != kind.fmt:
+        other = path.with_suffix(_SUFFIX_OF[fmt]).name
+        raise UsageError(
+            f"-o {output} holds {kind.holds}, not {fmt}: leave out --format {fmt}, "
+            f"or name the output {other}"
+        )
+    return kind, False, kind.fmt
+
+
+def _peekable(stream: BinaryIO) -> BinaryIO:
+    if hasattr(stream, "peek"):
+        return stream
+    return os.fdopen(stream.fileno(), "rb", closefd=False)
 
 
 def _titled(work: Iterator[WorkItem], title: str) -> Generator[WorkItem, None, None]:
@@ -154,16 +413,51 @@ def _titled(work: Iterator[WorkItem], title: str) -> Generator[WorkItem, None, N
         yield item
 
 
-def _format_for(output: str | None) -> str:
-    """The format an output's name asks for, when ``--format`` is not given."""
-    if output and output.lower().endswith(".jsonl"):
-        return "jsonl"
-    if output and output.lower().endswith(".json"):
-        return "json"
-    return "yaml"
+# --- signals --------------------------------------------------------------------------
 
 
-def _is_file_output(output: str) -> bool:
-    """``-o records.jsonl`` is a file; anything else (existing folder or not) a folder."""
-    path = Path(output)
-    return not path.is_dir() and path.suffix.lower() in (".jsonl", ".json", ".yaml", ".yml")
+class _Interrupts:
+    """SIGINT and SIGTERM as :class:`Interrupted`, held back while a record is written."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._held = 0
+        self._ignoring = False
+
+    def handler(self, signum: int, frame: FrameType | None) -> None:
+        if self._ignoring or self.signum is not None:
+            return
+        self.signum = signum
+        if not self._held:
+            raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """No interrupt lands inside: a record is written whole or not at all."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held and self.signum is not None and not self._ignoring:
+            raise Interrupted(self.signum)
+
+    def ignore(self) -> None:
+        self._ignoring = True
+
+
+@contextlib.contextmanager
+def _interrupts() -> Iterator[_Interrupts]:
+    interrupts = _Interrupts()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupts  # signals go to the main thread only: nothing to install
+        return
+    previous = {
+        signum: signal.signal(signum, interrupts.handler)
+        for signum in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield interrupts
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

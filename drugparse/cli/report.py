@@ -12,7 +12,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
@@ -151,7 +151,7 @@ def _convert_into(
                 failures.append(outcome.failure.message)
             for result in outcome.results:
                 if result.status == "record" and result.record is not None:
-                    builder.add(result.record)
+                    builder.add(cast(dict[str, Any], result.record))
                 elif result.status == "failed" and result.error is not None:
                     builder.add_failure(result.error)
     return pages_read, failures

@@ -1,7 +1,7 @@
 """From command-line inputs to work: batches of pages and multistream blocks, in order.
 
 An input is a wikitext file, a folder of them (recursive, ``*.wiki``,
-``*.txt``, ``*.mediawiki``, in sorted path order), ``-`` (standard input), or
+``*.wikitext``, ``*.mediawiki``, ``*.txt``, in sorted path order), ``-`` (standard input), or
 a MediaWiki XML export/dump (plain, ``.bz2``, ``.gz``; told by content, not
 only the name). A multistream ``.bz2`` dump whose first stream is the header
 alone (Wikipedia's layout), or that has its ``...-index.txt[.bz2]`` beside it
@@ -15,6 +15,7 @@ candidate pages travel.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import queue
@@ -53,12 +54,15 @@ __all__ = [
     "WikitextFile",
     "WikitextFolder",
     "WorkItem",
+    "decode_wikitext",
     "kind_of_name",
+    "looks_like_dump",
     "resolve_inputs",
     "work_items",
 ]
 
-WIKITEXT_SUFFIXES = (".wiki", ".txt", ".mediawiki")
+#: The files a folder scan reads (case-insensitive); hidden files are left out.
+WIKITEXT_SUFFIXES = (".wiki", ".wikitext", ".mediawiki", ".txt")
 # A batch of folder files goes to one worker; small enough to spread the work.
 _BATCH_PAGES = 16
 _BATCH_BYTES = 2 * 1024 * 1024
@@ -117,7 +121,7 @@ class WikitextFile:
 
 @dataclass(frozen=True)
 class WikitextFolder:
-    """A folder of wikitext files (``*.wiki``, ``*.txt``, ``*.mediawiki``), read recursively."""
+    """A folder of wikitext files (:data:`WIKITEXT_SUFFIXES`), read recursively."""
 
     path: Path
 
@@ -149,7 +153,7 @@ def kind_of_name(name: str) -> Literal["index", "dump", "wikitext"]:
     return "wikitext"
 
 
-def _looks_like_dump(head: bytes) -> bool:
+def looks_like_dump(head: bytes) -> bool:
     """Compressed, or XML from the first byte: read as a dump, whatever the name says."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return compression_of(head) is not None or start.startswith((b"<?xml", b"<mediawiki"))
@@ -158,7 +162,7 @@ def _looks_like_dump(head: bytes) -> bool:
 def _file_input(path: Path) -> WikitextFile | DumpFile:
     with open(path, "rb") as stream:
         head = stream.read(512)
-    if _looks_like_dump(head) or kind_of_name(path.name) == "dump":
+    if looks_like_dump(head) or kind_of_name(path.name) == "dump":
         return DumpFile(path)
     return WikitextFile(path)
 
@@ -217,16 +221,39 @@ def work_items(
             yield from _dump(item, jobs)
 
 
+def decode_wikitext(data: bytes) -> str:
+    """Wikitext bytes as text: UTF-8 with or without a BOM, or UTF-16 with a BOM.
+
+    Raises ``UnicodeDecodeError`` for anything else (MediaWiki stores UTF-8 only;
+    UTF-16 with a BOM is what some Windows editors save).
+
+    >>> decode_wikitext("{{Drugbox}}".encode("utf-16"))
+    '{{Drugbox}}'
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _undecodable(exc: UnicodeDecodeError) -> str:
+    return (
+        f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}): "
+        "save it as UTF-8 (or UTF-16 with a byte order mark)"
+    )
+
+
 def _wikitext_page(path: Path, *, explicit: bool) -> Page | BadPage:
     origin = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return BadPage(origin, None, origin, "unreadable", f"{origin}: {exc.strerror or exc}")
+        return BadPage(None, None, origin, "unreadable", f"cannot read: {exc.strerror or exc}")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_wikitext(data)
     except UnicodeDecodeError as exc:
-        return BadPage(origin, None, origin, "invalid_utf8", f"{origin}: not UTF-8 ({exc.reason})")
+        return BadPage(None, None, origin, "invalid_utf8", _undecodable(exc))
+    if explicit and not text.strip():
+        return BadPage(None, None, origin, "empty_input", "the file is empty")
     return Page(None, text, origin=origin, explicit=explicit)
 
 
@@ -255,14 +282,17 @@ def _wikitext_files(folder: Path) -> Iterator[Path]:
 
 def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
     stream = stream if hasattr(stream, "peek") else os.fdopen(stream.fileno(), "rb")
-    if _looks_like_dump(stream.peek(512)[:512]):
+    if looks_like_dump(stream.peek(512)[:512]):
         yield from _scanned("-", stream_chunks(stream))
         return
     data = stream.read()
+    page: Page | BadPage
     try:
-        page: Page | BadPage = Page(None, data.decode("utf-8-sig"), origin="-", explicit=True)
+        page = Page(None, decode_wikitext(data), origin="-", explicit=True)
     except UnicodeDecodeError as exc:
-        page = BadPage("-", None, "-", "invalid_utf8", f"standard input: not UTF-8 ({exc.reason})")
+        page = BadPage(None, None, "-", "invalid_utf8", _undecodable(exc))
+    if isinstance(page, Page) and not page.text.strip():
+        page = BadPage(None, None, "-", "empty_input", "standard input is empty")
     yield PageBatch((page,), 1, len(data))
 
 
