@@ -19,6 +19,7 @@ from mwparserfromhell.wikicode import Wikicode
 from drugparse.errors import warning
 from drugparse.normalize.values import text
 from drugparse.tables import chembox, infobox_drug
+from drugparse.tables.infobox_names import INFOBOX_NAMES, opening_pattern
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     param_name,
@@ -117,7 +118,6 @@ def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Inf
 
 
 _HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.DOTALL | re.IGNORECASE)
-_OPENING = re.compile(r"\{\{\s*(infobox[ _]+drug|drug[ _]?box|chembox)\s*[|}<\n]", re.IGNORECASE)
 
 
 def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
@@ -127,13 +127,13 @@ def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
     (``foo<li>bar{{baz}}``) hide a whole ``{{Infobox drug}}``. That page must fail
     loudly, not be skipped as "no infobox".
     """
-    match = _OPENING.search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
+    match = opening_pattern().search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
     if match is None:
         return None
-    kind = "chembox" if match.group(1).lower() == "chembox" else "drug"
+    kind = INFOBOX_NAMES[" ".join(match["name"].replace("_", " ").lower().split())]
     if any(template_name(t) in INFOBOX_KINDS[kind].names for t in templates):
         return None  # read fine: a Chembox without drug data, say
-    written = match.group(0).rstrip("|}<\n").strip()
+    written = match.group(0).strip()
     return f"{written}}}}} is on the page but its markup could not be read as a template"
 
 

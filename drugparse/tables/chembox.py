@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
+from drugparse.tables.infobox_names import names_of
 
 __all__ = ["TEMPLATE_NAMES", "SECTION_PREFIX", "PARAMETERS", "DRUG_EVIDENCE", "lookup"]
 
-#: Names of the template and its redirects, folded.
-TEMPLATE_NAMES: frozenset[str] = frozenset({"chembox", "chembox new", "drugchembox"})
+#: Names of the template and its redirects, folded (:mod:`drugparse.tables.infobox_names`).
+TEMPLATE_NAMES: frozenset[str] = names_of("chembox")
 
 #: Section templates (``| Section1 = {{Chembox Identifiers ...}}``) start with this, folded.
 SECTION_PREFIX = "chembox "

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
+from drugparse.tables.infobox_names import names_of
 
 __all__ = ["ELEMENT_MAPPINGS", "Mapping", "PARAMETERS", "PATTERNS", "lookup"]
 
@@ -253,7 +254,5 @@ def lookup(name: str) -> Mapping | None:
     return None
 
 
-#: Names of the template and its redirects, folded like :func:`drugparse.wikitext.template_name`.
-TEMPLATE_NAMES: frozenset[str] = frozenset(
-    {"infobox drug", "drugbox", "drug box", "infobox drugs", "infobox medication"}
-)
+#: Names of the template and its redirects, folded (:mod:`drugparse.tables.infobox_names`).
+TEMPLATE_NAMES: frozenset[str] = names_of("drug")
