@@ -30,6 +30,12 @@ WARNING_CODES: dict[str, str] = {
     "unbalanced_markup": "unclosed or stray markup; the record is a best effort",
     "unknown_reference": "a reused `<ref name=x />` whose definition is missing",
     "dropped_value": "a value that could not be kept in its field, with the reason",
+    "no_identifier": (
+        "an identifier field whose value holds no identifier; kept as written in `unmapped`"
+    ),
+    "conflicting_value": (
+        "{{drug resources}} and the infobox give different values; the infobox wins"
+    ),
 }
 
 

@@ -70,7 +70,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
             raise ParseError(title or default_title, unread)
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
-    body, derived_warnings = assemble.assemble_fields(fields.fields)
+    body, derived_warnings = assemble.assemble_fields(fields.fields, fields.sources)
     citations = collect_citations(code, infobox)
     article = read_article(code, infobox.template, links)
 
@@ -94,7 +94,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "citations": citations.citations,
         "categories": article.categories,
         "templates": {"navboxes": article.navboxes, "stubs": article.stubs},
-        "unmapped": fields.unmapped,
+        "unmapped": {**fields.unmapped, **body.pop("unmapped", {})},
         "warnings": _unique(
             markup_warnings
             + fields.warnings

@@ -1,6 +1,6 @@
 """Validate stage: check a record against the JSON Schema, with one compiled validator.
 
->>> validate({"schema_version": "1.0.0", "title": "X", "source": {"template": "Drugbox"},
+>>> validate({"schema_version": "1.1.0", "title": "X", "source": {"template": "Drugbox"},
 ...           "identifiers": {"cas": "50 00 0"}})
 Traceback (most recent call last):
 ...

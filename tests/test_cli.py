@@ -82,7 +82,7 @@ def test_schema_command_prints_the_schema():
     assert result.returncode == 0
     document = json.loads(result.stdout)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert document["properties"]["schema_version"]["const"] == "1.0.0"
+    assert document["properties"]["schema_version"]["const"] == "1.1.0"
 
 
 def test_bad_usage_is_exit_2():

@@ -17,7 +17,7 @@ def _wp(title: str) -> str:
 
 
 ADALIMUMAB = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Adalimumab",
     "source": {"template": "Infobox drug", "url": _wp("Adalimumab")},
     "drug_type": "monoclonal_antibody",
@@ -127,7 +127,7 @@ ADALIMUMAB = {
 }
 
 MEASLES_VACCINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Measles vaccine",  # the lead's bold name, first letter up as in a title
     "source": {
         "template": "Infobox drug",
@@ -154,7 +154,13 @@ MEASLES_VACCINE = {
         "onset": {"text": "2 weeks", "min": 2, "max": 2, "unit": "wk"},
         "duration_of_action": {"text": "Lifelong"},
     },
-    "identifiers": {"atc": ["J07BD01", "J07BD52"], "drugbank": "DB10320", "unii": "0N9SPQ9QM2"},
+    "identifiers": {
+        "atc": ["J07BD01", "J07BD52"],
+        "drugbank": "DB10320",
+        "unii": "0N9SPQ9QM2",
+        # 1.1.0: the text beside a code is its note (1.0.0 dropped it).
+        "notes": {"atc": {"J07BD52": "with mumps and rubella"}},
+    },
     "biologic": {"target": "Measles", "vaccine_type": "Attenuated"},
     "summary": "The measles vaccine protects against measles.",
     "sections": [{"heading": "History", "level": 2}, {"heading": "References", "level": 2}],
@@ -203,7 +209,7 @@ MEASLES_VACCINE = {
 }
 
 AMOXICILLIN_CLAVULANATE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Amoxicillin/clavulanic acid",
     "source": {
         "template": "Drugbox",
@@ -267,7 +273,7 @@ AMOXICILLIN_CLAVULANATE = {
 }
 
 CAFFEINE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Caffeine",
     "source": {"template": "Chembox", "url": _wp("Caffeine"), "verified_fields": "changed"},
     "names": {
@@ -329,7 +335,7 @@ CAFFEINE = {
 }
 
 BROKEN_PAGE = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Brokenine",
     "source": {"template": "Infobox drug", "url": _wp("Brokenine")},
     "names": {"drug_name": "Brokenine", "trade_names": ["Brokex"]},

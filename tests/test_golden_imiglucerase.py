@@ -149,7 +149,7 @@ CITATIONS = [
 ]
 
 EXPECTED = {
-    "schema_version": "1.0.0",
+    "schema_version": "1.1.0",
     "title": "Imiglucerase",
     "source": {
         "template": "Drugbox",
@@ -243,7 +243,7 @@ def test_cli_json_and_yaml_hold_the_same_record(tmp_path):
     assert as_json.returncode == 0 and as_yaml.returncode == 0, as_json.stderr + as_yaml.stderr
     assert json.loads(as_json.stdout) == EXPECTED
     assert yaml.safe_load(as_yaml.stdout) == EXPECTED
-    assert as_yaml.stdout.startswith("schema_version: 1.0.0\ntitle: Imiglucerase\n")
+    assert as_yaml.stdout.startswith("schema_version: 1.1.0\ntitle: Imiglucerase\n")
 
 
 def test_cli_output_is_byte_identical_across_runs():

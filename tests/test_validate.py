@@ -8,7 +8,7 @@ import pytest
 
 import drugparse
 
-MINIMAL = {"schema_version": "1.0.0", "title": "X", "source": {"template": "Drugbox"}}
+MINIMAL = {"schema_version": "1.1.0", "title": "X", "source": {"template": "Drugbox"}}
 
 
 def test_minimal_record_is_valid():
@@ -37,7 +37,7 @@ def test_invalid_records_name_the_path(patch, path):
 
 def test_missing_required_key_is_reported_at_the_record():
     with pytest.raises(drugparse.ValidationError, match=r"^\(record\): 'title' is a required"):
-        drugparse.validate({"schema_version": "1.0.0", "source": {"template": "Drugbox"}})
+        drugparse.validate({"schema_version": "1.1.0", "source": {"template": "Drugbox"}})
 
 
 def test_schema_returns_a_fresh_copy():

@@ -17,7 +17,7 @@ from mwparserfromhell.nodes import Comment, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.normalize.values import text
+from drugparse.normalize.values import AsWritten, text
 from drugparse.tables import chembox, infobox_drug
 from drugparse.tables.infobox_names import INFOBOX_NAMES, opening_pattern
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
@@ -64,7 +64,8 @@ class Fields:
     """What the mapping table made of the parameters.
 
     ``fields`` maps record paths (``identifiers.cas``) to normalised values;
-    ``unmapped`` keeps parameters no mapping knows, as plain text.
+    ``unmapped`` keeps parameters no mapping knows, and values their field cannot hold
+    (:class:`~drugparse.normalize.values.AsWritten`), as plain text.
     """
 
     fields: dict[str, object] = field(default_factory=dict)
@@ -180,6 +181,9 @@ def read_fields(infobox: Infobox) -> Fields:
             continue
         value, warnings = mapping.normalise(parameter.value, mapping.path)
         result.warnings.extend(warnings)
+        if isinstance(value, AsWritten):  # the field cannot hold it: kept as written
+            result.unmapped[parameter.name] = value.text
+            value = None
         if value is None:
             result.fields.pop(mapping.path, None)
         else:

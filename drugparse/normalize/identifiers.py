@@ -1,23 +1,36 @@
-"""Database identifiers: normalised so pipelines can join on them, checked, never dropped.
+"""Database identifiers: found in the value as written, normalised, checked, never dropped.
 
-A value that fails its check is kept as written (trimmed) with a warning
-(record-format.md, ``identifiers``). The strict shapes live in
-:data:`STRICT_SHAPES`; the schema only checks a loose shape.
+A value holds identifiers and, around them, notes: ``50-78-2 (free acid)``,
+``DB00945 (salt)``, ``2244<br>5462``, ``2157 ✓``, ``{{CAS|50-78-2}}<ref>..</ref>``. Each
+identifier the value holds is found with its family's loose shape
+(:mod:`drugparse.tables.identifiers`) and normalised (``CHEMBL``/``CHEBI:`` prefixes,
+capitals); the first goes to the field, the others to ``additional``, and the text
+beside each one to ``notes`` (see :class:`Identified`). A value with no identifier in it
+is kept as written in ``unmapped`` with a ``no_identifier`` warning: nothing that is not
+an identifier lands in a key pipelines join on. An identifier that has the loose shape
+but fails its registry's strict rule is kept, with an ``invalid_format`` (or, for CAS,
+``invalid_checksum``) warning.
 
->>> cas_number(parse_wikitext("154248-97-2"), "identifiers.cas")
-('154248-97-2', [])
+>>> cas_number(parse_wikitext("50-78-2 (free acid)"), "identifiers.cas")
+(Identified(values=['50-78-2'], notes={'50-78-2': 'free acid'}, listed=False), [])
 >>> chembl(parse_wikitext("1201632"), "identifiers.chembl")
 ('CHEMBL1201632', [])
->>> atc_code("A16", "AB02")
-'A16AB02'
+>>> compose_atc("b01", "ac06 (WHO)")[:2]
+('B01AC06', 'WHO')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.normalize.values import rendered, text
+from drugparse.normalize.values import AsWritten, rendered, split_list, text
+from drugparse.tables.identifiers import ATC_FIND, ATC_STRICT, Family, family_of
+from drugparse.tables.placeholders import is_placeholder
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     parse_wikitext,
@@ -25,62 +38,201 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
 )
 
 __all__ = [
-    "STRICT_SHAPES",
+    "Identified",
+    "IDENTIFIER_TEMPLATES",
+    "find_identifiers",
+    "identifier",
+    "identifier_list",
     "cas_number",
-    "cas_check_digit",
     "cas_list",
-    "atc_code",
-    "atc_codes",
+    "cas_check_digit",
     "chembl",
     "chebi",
-    "identifier",
+    "atc_part",
+    "compose_atc",
+    "atc_codes",
     "verification_status",
 ]
 
-#: Strict shape of each identifier, from each registry's documentation.
-STRICT_SHAPES: dict[str, re.Pattern] = {
-    "cas": re.compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
-    "atc": re.compile(r"^[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$"),
-    "atcvet": re.compile(r"^Q[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$"),
-    "unii": re.compile(r"^[A-Z0-9]{10}$"),
-    "drugbank": re.compile(r"^DB[0-9]{5}$"),
-    "stdinchikey": re.compile(r"^[A-Z]{14}-[A-Z]{10}-[A-Z]$"),
-    "stdinchi": re.compile(r"^1S/\S+$"),
-    "chembl": re.compile(r"^CHEMBL[0-9]+$"),
-    "chebi": re.compile(r"^CHEBI:[0-9]+$"),
-    "pubchem_cid": re.compile(r"^[1-9][0-9]*$"),
-    "pubchem_sid": re.compile(r"^[1-9][0-9]*$"),
-    "chemspider": re.compile(r"^[0-9]+$"),
-    "iuphar_ligand": re.compile(r"^[0-9]+$"),
-    "kegg": re.compile(r"^[CD][0-9]{5}$"),
-    "pdb_ligand": re.compile(r"^[A-Z0-9]{1,5}$"),
-    "e_number": re.compile(r"^E ?[0-9]{3,4}[a-z]?(?:\([ivx]+\))?$"),
-    "echa_infocard": re.compile(r"^[0-9]{3}\.[0-9]{3}\.[0-9]{3}$"),
+
+class Identified(NamedTuple):
+    """The identifiers one value holds, in order, and the note written beside each.
+
+    In the record (:func:`drugparse.assemble.assemble_fields`) the field holds
+    ``values[0]`` (a list field such as ``cas_supplemental`` or ``atc``: all of them),
+    ``additional.<field>`` the rest, and ``notes.<field>`` maps an identifier to its note:
+    ``{"50-78-2": "free acid"}``.
+    """
+
+    values: list[str]
+    notes: dict[str, str]
+    listed: bool = False
+
+
+def _first_argument(template) -> str:
+    values = [str(p.value).strip() for p in template.params if not p.showkey]
+    return values[0] if values else ""
+
+
+def _atc_template(template) -> str:
+    parts = [str(p.value).strip() for p in template.params if not p.showkey][:2]
+    return "".join(parts)
+
+
+def _atcvet_template(template) -> str:
+    code = _atc_template(template)
+    return code if code[:1] in ("Q", "q") else "Q" + code
+
+
+#: Templates that wrap an identifier, and the text each stands for: ``{{CAS|50-78-2}}``
+#: (Template:CAS links a CAS number), ``{{ATC|B01|AC06}}``, ``{{ATCvet|J01|AA13}}``
+#: (Template:ATC and Template:ATCvet), and the tick marks editors put after a checked
+#: identifier (Template:Tick, Template:Y, Template:Checked).
+IDENTIFIER_TEMPLATES: dict[str, Callable[..., str]] = {
+    "cas": _first_argument,
+    "atc": _atc_template,
+    "atcvet": _atcvet_template,
+    "tick": lambda template: "✓",
+    "y": lambda template: "✓",
+    "checked": lambda template: "✓",
+    "check mark": lambda template: "✓",
 }
 
-# ATC codes in free text or in {{ATC|B01|AC06}} / {{ATCvet|...}} templates.
-_ATC_IN_TEXT = re.compile(r"\b(Q?[A-V][0-9]{2}[A-Z]{2}[0-9]{2})\b")
+
+def _identifier_text(code: Wikicode) -> Wikicode:
+    """The value with :data:`IDENTIFIER_TEMPLATES` replaced by their text (a copy)."""
+    if not any(template_name(t) in IDENTIFIER_TEMPLATES for t in code.filter_templates()):
+        return code
+    copy = parse_wikitext(str(code))
+    for template in copy.filter_templates():
+        stands_for = IDENTIFIER_TEMPLATES.get(template_name(template))
+        if stands_for is not None:
+            try:
+                copy.replace(template, " " + stands_for(template) + " ")
+            except ValueError:  # inside a template already replaced
+                continue
+    return parse_wikitext(str(copy))
 
 
-def _kind(field: str) -> str:
-    name = field.rsplit(".", 1)[-1]
-    return name[:-2] if name.endswith("_2") else name
+# Between two identifiers of one item: nothing but joining words and punctuation.
+_JOINER = re.compile(r"[\s,;/&+]*(?:\b(?:and|or)\b[\s,;/&+]*)*", re.IGNORECASE)
+_NOTE_EDGES = " \t,;:–—-/&"
 
 
-def _check_shape(value: str, field: str) -> list[dict]:
-    shape = STRICT_SHAPES.get(_kind(field))
-    if shape is None or shape.match(value):
-        return []
-    return [warning("invalid_format", field, f"{value!r} does not match {shape.pattern}")]
+def _note(text: str) -> str | None:
+    """Clean the text beside an identifier: ``" (free acid)"`` -> ``"free acid"``."""
+    note = " ".join(text.split()).strip(_NOTE_EDGES)
+    note = re.sub(r"^(?:and|or)\s+", "", note, flags=re.IGNORECASE).strip(_NOTE_EDGES)
+    if note.startswith("(") and note.endswith(")") and "(" not in note[1:-1]:
+        note = note[1:-1].strip()
+    return note or None
 
 
-def identifier(code, field: str) -> tuple[str | None, list[dict]]:
-    """Any identifier: plain text with no inner whitespace, checked against its shape."""
-    value, warnings = text(code, field)
-    if value is None:
+def _depths(item: str) -> list[int]:
+    """Bracket depth before each character: identifiers inside brackets are notes."""
+    depth, depths = 0, []
+    for char in item:
+        depths.append(depth)
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+    return depths
+
+
+def _normal(found: str, family: Family) -> str:
+    value = "".join(found.split())
+    for dash in "‐‑–":
+        value = value.replace(dash, "-")
+    return family.prefix + (value.upper() if family.upper else value)
+
+
+def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[str, str]]:
+    """The identifiers in a value's items, in order, and the note beside each.
+
+    One identifier per item (the first outside brackets), or several when only joining
+    words separate them (``2244 and 5462``). Items without one are notes of the
+    identifier before them (or, at the start, of the first one).
+    """
+    values: list[str] = []
+    notes: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for item in items:
+        depths = _depths(item)
+        found = [m for m in family.find.finditer(item) if depths[m.start()] == 0]
+        if not found:
+            pending.append(item)
+            continue
+        gaps = [item[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)]
+        if not all(_JOINER.fullmatch(gap) for gap in gaps):
+            found = found[:1]
+        rest = item[: found[0].start()] + " " + item[found[-1].end() :]
+        item_values = [_normal(m["id"], family) for m in found]
+        for value in item_values:
+            if value not in values:
+                values.append(value)
+                notes.setdefault(value, [])
+        owner = item_values[-1]
+        notes[owner].extend(pending)
+        pending = []
+        notes[owner].append(rest)
+    if pending and values:
+        notes[values[-1]].extend(pending)
+    cleaned = {v: " ".join(n for part in notes[v] if (n := _note(part))) for v in values}
+    return values, {v: note for v, note in cleaned.items() if note}
+
+
+#: What an identifier normaliser gives: one identifier (``str``), the identifiers of a list
+#: field (``list``), identifiers with notes or several of them, text to keep as written.
+_Read = str | list[str] | Identified | AsWritten | None
+
+
+def _strict_warnings(values: list[str], family: Family, field: str) -> list[dict]:
+    warnings = []
+    for value in values:
+        if family.strict is not None and not family.strict.match(value):
+            message = f"{value!r} does not match {family.strict.pattern}"
+            warnings.append(warning("invalid_format", field, message))
+        elif family is _CAS_FAMILY or family is _CAS_LIST_FAMILY:
+            expected = cas_check_digit(value)
+            if int(value[-1]) != expected:
+                message = f"CAS check digit of {value} is {value[-1]}, expected {expected}"
+                warnings.append(warning("invalid_checksum", field, message))
+    return warnings
+
+
+def _read(
+    code: Wikicode, field: str, family: Family, listed: bool = False
+) -> tuple[_Read, list[dict]]:
+    result, warnings = rendered(_identifier_text(code), field)
+    items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items:
         return None, warnings
-    value = value.strip()
-    return value, warnings + _check_shape(value, field)
+    values, notes = find_identifiers(items, family)
+    if not values:
+        written = " ".join(items)
+        message = f"no identifier in {written!r}; kept as written in unmapped"
+        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+    warnings += _strict_warnings(values, family, field)
+    if not notes and (listed or len(values) == 1):  # the usual case stays a plain value
+        return (values if listed else values[0]), warnings
+    return Identified(values, notes, listed), warnings
+
+
+def identifier(code: Wikicode, field: str) -> tuple[_Read, list[dict]]:
+    """Any identifier, read with the family of its field (``identifiers.unii_2``: UNII)."""
+    family = family_of(field)
+    if family is None:  # pragma: no cover - a test checks every identifier row has a family
+        raise KeyError(f"no identifier family for {field}")
+    return _read(code, field, family)
+
+
+def identifier_list(code: Wikicode, field: str) -> tuple[_Read, list[dict]]:
+    """A list field of identifiers (``cas_supplemental``): every one kept in the field."""
+    family = family_of(field)
+    if family is None:  # pragma: no cover
+        raise KeyError(f"no identifier family for {field}")
+    return _read(code, field, family, listed=True)
 
 
 def cas_check_digit(cas: str) -> int:
@@ -89,98 +241,102 @@ def cas_check_digit(cas: str) -> int:
     return sum(position * int(d) for position, d in enumerate(reversed(digits), start=1)) % 10
 
 
-def cas_number(code, field: str) -> tuple[str | None, list[dict]]:
-    """A CAS Registry Number, its shape and check digit verified."""
-    value, warnings = identifier(code, field)
-    if value is None or warnings and warnings[-1]["code"] == "invalid_format":
-        return value, warnings
-    expected = cas_check_digit(value)
-    if int(value[-1]) != expected:
-        message = f"CAS check digit of {value} is {value[-1]}, expected {expected}"
-        warnings.append(warning("invalid_checksum", field, message))
-    return value, warnings
+_CAS_FAMILY = family_of("identifiers.cas")
+_CAS_LIST_FAMILY = family_of("identifiers.cas_supplemental")
+
+#: A CAS Registry Number, its shape and check digit verified.
+cas_number = identifier
+#: ``CAS_supplemental``/``CASNoOther``: every CAS number in the text, each checked.
+cas_list = identifier_list
+#: ChEMBL and ChEBI ids get their prefix: ``1201632`` -> ``CHEMBL1201632`` (their families).
+chembl = identifier
+chebi = identifier
 
 
-def cas_list(code, field: str) -> tuple[list[str] | None, list[dict]]:
-    """``CAS_supplemental``: every CAS number in the text, each checked."""
-    result, warnings = rendered(code, field)
-    values = re.findall(r"\b\d{2,7}-\d{2}-\d\b", result.text)
-    for value in values:
-        if cas_check_digit(value) != int(value[-1]):
-            message = f"CAS check digit of {value} is wrong"
-            warnings.append(warning("invalid_checksum", field, message))
-    if not values and result.text:
-        warnings.append(warning("unparsed_value", field, f"no CAS number in {result.text!r}"))
-    return values or None, warnings
+def atc_part(code: Wikicode, field: str) -> tuple[str | None, list[dict]]:
+    """``ATC_prefix``/``ATC_suffix`` as text, ``{{ATC}}`` templates read; composed later."""
+    return text(_identifier_text(code), field)
 
 
-def _prefixed(prefix: str):
-    def normalise(code, field: str) -> tuple[str | None, list[dict]]:
-        value, warnings = text(code, field)
-        if value is None:
-            return None, warnings
-        value = value.replace(" ", "")
-        if value.isdigit():
-            value = prefix + value
-        elif value.upper().startswith(prefix.upper()):
-            value = prefix + value[len(prefix) :]
-        return value, warnings + _check_shape(value, field)
-
-    normalise.__name__ = prefix.lower().rstrip(":")
-    normalise.__doc__ = f"An identifier with the ``{prefix}`` prefix: ``123`` -> ``{prefix}123``."
-    return normalise
+_ATC_FAMILY = Family(ATC_FIND, "")
+_ATC_PREFIX = re.compile(r"(?<![\w\-])(?P<id>Q?[A-Z]\d{2})(?![\w\-])", re.IGNORECASE)
+_ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:\d{2})?)(?![\w\-])", re.IGNORECASE)
 
 
-chembl = _prefixed("CHEMBL")
-chebi = _prefixed("CHEBI:")
+def compose_atc(
+    prefix: str | None, suffix: str | None, vet: bool = False
+) -> tuple[str | None, str | None, list[dict]]:
+    """The ATC code of ``ATC_prefix`` + ``ATC_suffix``, its note, and warnings.
 
-
-def atc_code(prefix: str, suffix: str) -> str:
-    """The ATC code composed from ``ATC_prefix`` and ``ATC_suffix``."""
-    return (prefix.strip() + suffix.strip()).replace(" ", "")
-
-
-def atc_codes(code, field: str) -> tuple[dict[str, list[str]] | None, list[dict]]:
-    """Every ATC and ATCvet code in ``ATC_supplemental``: ``{"atc": [...], "atcvet": [...]}``.
-
-    Codes come from ``{{ATC|J07|BM02}}`` / ``{{ATCvet|...}}`` templates and from
-    bare codes in the text; free text around them is ignored.
+    Both parts are found in their text (``AC06 (WHO)`` -> ``AC06``, note ``WHO``),
+    upper-cased and checked like supplemental codes; a prefix that holds a whole code
+    needs no suffix. None when no code can be read (the caller keeps the text).
     """
-    found: dict[str, list[str]] = {"atc": [], "atcvet": []}
-    warnings: list[dict] = []
-    for template in code.filter_templates(recursive=True):
-        name = template_name(template)
-        if name not in ("atc", "atcvet"):
-            continue
-        parts = [str(p.value).strip() for p in template.params if not p.showkey][:2]
-        value = atc_code(*parts) if len(parts) == 2 else "".join(parts)
-        if name == "atcvet" and not value.startswith("Q"):
-            value = "Q" + value
-        found["atcvet" if value.startswith("Q") else "atc"].append(value)
-    result, render_warnings = rendered(code, field, read_elsewhere=("atc",))  # {{ATC}}, {{ATCvet}}
-    warnings += render_warnings
-    for value in _ATC_IN_TEXT.findall(result.text):
-        kind = "atcvet" if value.startswith("Q") else "atc"
-        if value not in found[kind]:
-            found[kind].append(value)
-    for kind, values in found.items():
-        for value in values:
-            warnings += _check_shape(value, kind)
-    if not any(found.values()):
-        if result.text:
-            warnings.append(warning("unparsed_value", field, f"no ATC code in {result.text!r}"))
+    notes: list[str] = []
+    code = None
+    whole = ATC_FIND.search(prefix or "") if prefix else None
+    head = _ATC_PREFIX.search(prefix) if prefix else None
+    tail = _ATC_SUFFIX.search(suffix) if suffix else None
+    if head and tail:
+        code = (head["id"] + tail["id"]).upper()
+        notes += [prefix[: head.start()] + " " + prefix[head.end() :]]  # type: ignore[index]
+        notes += [suffix[: tail.start()] + " " + suffix[tail.end() :]]  # type: ignore[index]
+    elif whole and not suffix:
+        code = whole["id"].upper()
+        notes += [prefix[: whole.start()] + " " + prefix[whole.end() :]]  # type: ignore[index]
+    if code is None:
+        return None, None, []
+    if vet and not code.startswith("Q"):
+        code = "Q" + code
+    note = " ".join(n for part in notes if (n := _note(part))) or None
+    warnings = []
+    if not ATC_STRICT.match(code):
+        field = "identifiers.atcvet" if code.startswith("Q") else "identifiers.atc"
+        message = f"{code!r} does not match {ATC_STRICT.pattern}"
+        warnings.append(warning("invalid_format", field, message))
+    return code, note, warnings
+
+
+def atc_codes(
+    code: Wikicode, field: str
+) -> tuple[dict[str, Identified] | AsWritten | None, list[dict]]:
+    """Every ATC and ATCvet code in ``ATC_supplemental``, with the note beside each.
+
+    ``{{ATC|J07|BD52}} (with mumps and rubella)`` -> ``J07BD52``, note ``with mumps and
+    rubella``. Returns ``{"atc": Identified, "atcvet": Identified}`` (kinds present only).
+    """
+    result, warnings = rendered(_identifier_text(code), field)
+    items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items:
         return None, warnings
-    return {kind: values for kind, values in found.items() if values}, warnings
+    values, notes = find_identifiers(items, _ATC_FAMILY)
+    if not values:
+        written = " ".join(items)
+        message = f"no ATC code in {written!r}; kept as written in unmapped"
+        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+    found: dict[str, Identified] = {}
+    for value in values:
+        kind = "atcvet" if value.startswith("Q") else "atc"
+        entry = found.setdefault(kind, Identified([], {}, listed=True))
+        entry.values.append(value)
+        if value in notes:
+            entry.notes[value] = notes[value]
+        if not ATC_STRICT.match(value):
+            message = f"{value!r} does not match {ATC_STRICT.pattern}"
+            warnings.append(warning("invalid_format", f"identifiers.{kind}", message))
+    return found, warnings
 
 
-def verification_status(code, field: str) -> tuple[str | None, list[dict]]:
-    """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``."""
+def verification_status(code: Wikicode, field: str) -> tuple[str | AsWritten | None, list[dict]]:
+    """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``; other text is kept
+    as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     for template in child_templates(code):
         if template_name(template).endswith("cite"):
-            values = [str(p.value).strip() for p in template.params if not p.showkey]
-            if values and values[0]:
+            values = [" ".join(str(p.value).split()) for p in template.params if not p.showkey]
+            if values and values[0] and "{" not in values[0] and "<" not in values[0]:
                 return values[0].lower(), []
     value, warnings = text(code, field)
     if value is None:
         return None, warnings
-    return None, [*warnings, warning("unparsed_value", field, f"no verification marker: {value!r}")]
+    message = f"no verification marker: {value!r}; kept as written in unmapped"
+    return AsWritten(value), [*warnings, warning("unparsed_value", field, message)]

@@ -29,6 +29,7 @@ __all__ = [
     "text",
     "text_list",
     "Items",
+    "AsWritten",
     "list_is_incomplete",
     "integer",
     "is_placeholder",
@@ -97,6 +98,15 @@ def list_is_incomplete(items: list[str]) -> bool:
     return bool(items) and items[-1].lower() in INCOMPLETE_MARKERS
 
 
+class AsWritten(NamedTuple):
+    """A value its field cannot hold (no identifier in an identifier field, no number in a
+    count): :func:`drugparse.extract.infobox.read_fields` keeps ``text`` in ``unmapped``
+    under the parameter's name, and the normaliser's warning says why. Nothing is dropped.
+    """
+
+    text: str
+
+
 class Items(NamedTuple):
     """A list value, and whether its source said the list goes on (``Humira, others``).
 
@@ -119,15 +129,17 @@ def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
     return Items(items, incomplete), warnings
 
 
-def integer(code, field: str) -> tuple[int | str | None, list[dict]]:
-    """An atom count or other whole number: ``" 2532 "`` -> ``2532``."""
+def integer(code, field: str) -> tuple[int | AsWritten | None, list[dict]]:
+    """An atom count or other whole number: ``" 2532 "`` -> ``2532``; other text is kept
+    as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     value, warnings = text(code, field)
     if value is None:
         return None, warnings
     digits = value.replace(",", "").replace(" ", "")
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit() and len(digits) <= 15:  # int() refuses huge ones
         return int(digits), warnings
-    return None, [*warnings, warning("unparsed_value", field, f"not a whole number: {value!r}")]
+    message = f"not a whole number: {value!r}; kept as written in unmapped"
+    return AsWritten(value), [*warnings, warning("unparsed_value", field, message)]
 
 
 #: ``type`` values of Infobox drug to the record's ``drug_type`` (record-format.md).

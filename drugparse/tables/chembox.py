@@ -128,8 +128,8 @@ PARAMETERS: dict[str, Mapping] = {
     "RefractIndex": Mapping("chemistry.refractive_index", _text),
     "SpecRotation": Mapping("chemistry.specific_rotation", _text),
     # Chembox Pharmacology
-    "ATCCode_prefix": Mapping("_atc.prefix", _text),
-    "ATCCode_suffix": Mapping("_atc.suffix", _text),
+    "ATCCode_prefix": Mapping("_atc.prefix", identifiers.atc_part),
+    "ATCCode_suffix": Mapping("_atc.suffix", identifiers.atc_part),
     "ATC_Supplemental": Mapping("_atc.supplemental", identifiers.atc_codes),
     "ATCvet": Mapping("_atc.vet", _text),
     "AdminRoutes": Mapping("clinical.routes_of_administration", _list),

@@ -119,8 +119,8 @@ PARAMETERS: dict[str, Mapping] = {
     "licence_US": Mapping("clinical.licence.US", _text),
     "license_US": Mapping("clinical.licence.US", _text),
     # ATC (composed in assemble)
-    "ATC_prefix": Mapping("_atc.prefix", _text),
-    "ATC_suffix": Mapping("_atc.suffix", _text),
+    "ATC_prefix": Mapping("_atc.prefix", identifiers.atc_part),
+    "ATC_suffix": Mapping("_atc.suffix", identifiers.atc_part),
     "ATC_supplemental": Mapping("_atc.supplemental", identifiers.atc_codes),
     "ATCvet": Mapping("_atc.vet", _flag),
     # legal status
