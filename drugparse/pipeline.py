@@ -71,6 +71,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
     body, derived_warnings = assemble.assemble_fields(fields.fields, fields.sources)
+    unmapped = {**fields.unmapped, **body.pop("unmapped", {})}  # ATC parts with no code
     citations = collect_citations(code, infobox)
     article = read_article(code, infobox.template, links)
 
@@ -94,7 +95,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "citations": citations.citations,
         "categories": article.categories,
         "templates": {"navboxes": article.navboxes, "stubs": article.stubs},
-        "unmapped": {**fields.unmapped, **body.pop("unmapped", {})},
+        "unmapped": unmapped,
         "warnings": _unique(
             markup_warnings
             + fields.warnings

@@ -193,7 +193,7 @@ def _strict_warnings(values: list[str], family: Family, field: str) -> list[dict
         if family.strict is not None and not family.strict.match(value):
             message = f"{value!r} does not match {family.strict.pattern}"
             warnings.append(warning("invalid_format", field, message))
-        elif family is _CAS_FAMILY or family is _CAS_LIST_FAMILY:
+        elif family is _CAS_FAMILY:
             expected = cas_check_digit(value)
             if int(value[-1]) != expected:
                 message = f"CAS check digit of {value} is {value[-1]}, expected {expected}"
@@ -242,7 +242,6 @@ def cas_check_digit(cas: str) -> int:
 
 
 _CAS_FAMILY = family_of("identifiers.cas")
-_CAS_LIST_FAMILY = family_of("identifiers.cas_supplemental")
 
 #: A CAS Registry Number, its shape and check digit verified.
 cas_number = identifier
@@ -259,8 +258,8 @@ def atc_part(code: Wikicode, field: str) -> tuple[str | None, list[dict]]:
 
 
 _ATC_FAMILY = Family(ATC_FIND, "")
-_ATC_PREFIX = re.compile(r"(?<![\w\-])(?P<id>Q?[A-Z]\d{2})(?![\w\-])", re.IGNORECASE)
-_ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:\d{2})?)(?![\w\-])", re.IGNORECASE)
+_ATC_PREFIX = re.compile(r"(?<![\w\-])(?P<id>Q?[A-Z][0-9]{2})(?![\w\-])", re.I | re.A)
+_ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:[0-9]{2})?)(?![\w\-])", re.I | re.A)
 
 
 def compose_atc(

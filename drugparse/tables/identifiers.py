@@ -37,6 +37,14 @@ class Family(NamedTuple):
     upper: bool = True
 
 
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Identifiers are ASCII: ``\\d`` would also take ``١٢``, and ``[A-Z]`` ignoring case
+    the Kelvin sign ``K``."""
+    if flags & re.IGNORECASE:
+        flags |= re.ASCII
+    return re.compile(pattern.replace(r"\d", "[0-9]"), flags)
+
+
 # Not inside a longer word, number, decimal or hyphenated code.
 _B = r"(?<![\w.\-/])"
 _E = r"(?![\w\-]|\.\d)"
@@ -45,13 +53,13 @@ _E = r"(?![\w\-]|\.\d)"
 def _digits(label: str = "", strict: str | None = None) -> Family:
     """An integer id, optionally written after its label: ``CID 2244``."""
     before = rf"(?:{label}\s*:?\s*)?" if label else ""
-    find = re.compile(rf"{_B}{before}(?P<id>\d+){_E}", re.IGNORECASE)
-    return Family(find, "^[0-9]+$", re.compile(strict) if strict else None)
+    find = _compile(rf"{_B}{before}(?P<id>\d+){_E}", re.IGNORECASE)
+    return Family(find, "^[0-9]+$", _compile(strict) if strict else None)
 
 
 def _coded(body: str, shape: str, strict: str | None = None, before: str = "") -> Family:
-    find = re.compile(rf"{_B}{before}(?P<id>{body}){_E}", re.IGNORECASE)
-    return Family(find, shape, re.compile(strict) if strict else None)
+    find = _compile(rf"{_B}{before}(?P<id>{body}){_E}", re.IGNORECASE)
+    return Family(find, shape, _compile(strict) if strict else None)
 
 
 _SMILES_TOKEN = r"(?:Cl|Br|[BCNOPSFIbcnops*]|\[[^\]\s]+\]|[-=#$:/\\.~()@+]|%\d{2}|\d)+"
@@ -59,22 +67,21 @@ _SMILES_TOKEN = r"(?:Cl|Br|[BCNOPSFIbcnops*]|\[[^\]\s]+\]|[-=#$:/\\.~()@+]|%\d{2
 _INCHIKEY = r"[A-Z]{14}(?:-[A-Z]{8,10}(?:-[A-Z])?)?"
 
 #: ATC codes: a whole code or a higher level (``L01XX``), with the vet ``Q`` (WHO ATC/DDD).
-ATC_FIND = re.compile(rf"{_B}(?P<id>Q?[A-Z]\d{{2}}[A-Z](?:[A-Z](?:\d{{2}})?)?){_E}", re.IGNORECASE)
+ATC_FIND = _compile(rf"{_B}(?P<id>Q?[A-Z]\d{{2}}[A-Z](?:[A-Z](?:\d{{2}})?)?){_E}", re.IGNORECASE)
 ATC_SHAPE = "^Q?[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?$"
-ATC_STRICT = re.compile(r"^Q?[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$")
+ATC_STRICT = _compile(r"^Q?[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$")
+
+# Hyphens as editors type them: ASCII, the Unicode hyphens, the en dash.
+_CAS = Family(
+    _compile(r"(?<![0-9\-‐‑–])(?P<id>\d{2,7}[-‐‑–]\d{2}[-‐‑–]\d)(?![0-9\-‐‑–])"),
+    "^[0-9]{2,7}-[0-9]{2}-[0-9]$",
+    _compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
+)
 
 #: Record key (without ``_2``) -> family.
 FAMILIES: dict[str, Family] = {
-    "cas": Family(
-        re.compile(r"(?<![\d\-‐‑–])(?P<id>\d{2,7}[-‐‑–]\d{2}[-‐‑–]\d)(?![\d\-‐‑–])"),
-        "^[0-9]{2,7}-[0-9]{2}-[0-9]$",
-        re.compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
-    ),
-    "cas_supplemental": Family(
-        re.compile(r"(?<![\d\-‐‑–])(?P<id>\d{2,7}[-‐‑–]\d{2}[-‐‑–]\d)(?![\d\-‐‑–])"),
-        "^[0-9]{2,7}-[0-9]{2}-[0-9]$",
-        re.compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
-    ),
+    "cas": _CAS,
+    "cas_supplemental": _CAS,
     "pubchem_cid": _digits("CID", r"^[1-9][0-9]*$"),
     "pubchem_sid": _digits("SID", r"^[1-9][0-9]*$"),
     "chemspider": _digits("CSID"),
@@ -90,28 +97,28 @@ FAMILIES: dict[str, Family] = {
     # Letters and digits, written in capitals (a capitalised word of ten letters counts);
     # in lower case only with a digit in it, so a note word (``trihydrate``) is never one.
     "unii": Family(
-        re.compile(
+        _compile(
             rf"{_B}(?P<id>(?=[A-Z]*\d)[A-Z0-9]{{4,12}}|[A-Z]{{10}}"
             rf"|(?=[A-Za-z]*\d)(?=[a-z0-9]*[a-z])[A-Za-z0-9]{{10}}){_E}"
         ),
         "^[A-Z0-9]{4,12}$",
-        re.compile(r"^[A-Z0-9]{10}$"),
+        _compile(r"^[A-Z0-9]{10}$"),
     ),
     "kegg": _coded(r"[CDGK]\d{5}", "^[CDGK][0-9]{5}$", r"^[CD][0-9]{5}$", r"(?:(?:dr|cpd):)?"),
     "chebi": Family(
-        re.compile(rf"{_B}(?:CHEBI\s*:?\s*)?(?P<id>\d+){_E}", re.IGNORECASE),
+        _compile(rf"{_B}(?:CHEBI\s*:?\s*)?(?P<id>\d+){_E}", re.IGNORECASE),
         "^CHEBI:[0-9]+$",
         prefix="CHEBI:",
     ),
     "chembl": Family(
-        re.compile(rf"{_B}(?:CHEMBL\s*)?(?P<id>\d+){_E}", re.IGNORECASE),
+        _compile(rf"{_B}(?:CHEMBL\s*)?(?P<id>\d+){_E}", re.IGNORECASE),
         "^CHEMBL[0-9]+$",
         prefix="CHEMBL",
     ),
     # PDB ligand codes are written in capitals; a lower-case word is a note.
-    "pdb_ligand": Family(re.compile(rf"{_B}(?P<id>[A-Z0-9]{{1,5}}){_E}"), "^[A-Z0-9]{1,5}$"),
+    "pdb_ligand": Family(_compile(rf"{_B}(?P<id>[A-Z0-9]{{1,5}}){_E}"), "^[A-Z0-9]{1,5}$"),
     "e_number": Family(
-        re.compile(
+        _compile(
             rf"{_B}(?P<id>E\s?\d{{3,4}}[a-j]?(?:\s?\((?:i{{1,3}}|iv|v|vi{{1,3}})\))?)(?![\w\-])"
         ),
         r"^E[0-9]{3,4}[a-j]?(?:\((?:i{1,3}|iv|v|vi{1,3})\))?$",
@@ -123,19 +130,19 @@ FAMILIES: dict[str, Family] = {
     "un_number": _coded(r"\d{4}", "^[0-9]{4}$", before=r"(?:UN\s?)?"),
     "3dmet": _coded(r"B\d{5}", "^B[0-9]{5}$"),
     "comptox": Family(
-        re.compile(rf"{_B}(?:DTXSID)?(?P<id>\d+){_E}", re.IGNORECASE),
+        _compile(rf"{_B}(?:DTXSID)?(?P<id>\d+){_E}", re.IGNORECASE),
         "^DTXSID[0-9]+$",
         prefix="DTXSID",
     ),
     # Structure strings of `chemistry`: no whitespace is all the schema asks.
-    "smiles": Family(re.compile(rf"(?<!\S)(?P<id>{_SMILES_TOKEN})(?!\S)"), r"^\S+$", upper=False),
+    "smiles": Family(_compile(rf"(?<!\S)(?P<id>{_SMILES_TOKEN})(?!\S)"), r"^\S+$", upper=False),
     "stdinchi": Family(
-        re.compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"),
+        _compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"),
         r"^\S+$",
-        re.compile(r"^1S/\S+$"),
+        _compile(r"^1S/\S+$"),
         upper=False,
     ),
-    "inchi": Family(re.compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"), r"^\S+$", upper=False),
+    "inchi": Family(_compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"), r"^\S+$", upper=False),
     # An InChIKey, or its first block alone (kept, with a warning from the strict shape).
     "stdinchikey": _coded(_INCHIKEY, r"^\S+$", r"^[A-Z]{14}-[A-Z]{10}-[A-Z]$", r"(?:InChIKey=)?"),
     "inchikey": _coded(_INCHIKEY, r"^\S+$", None, r"(?:InChIKey=)?"),
