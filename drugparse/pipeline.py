@@ -11,6 +11,7 @@ from functools import cache
 from drugparse import assemble
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import lead_name, read_article
+from drugparse.extract.drug_resources import merge_drug_resources
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.markup import check_markup, repair
 from drugparse.extract.references import collect_citations
@@ -70,6 +71,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
             raise ParseError(title or default_title, unread)
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
+    from_drug_resources = merge_drug_resources(fields, templates)
     body, derived_warnings = assemble.assemble_fields(fields.fields, fields.sources)
     unmapped = {**fields.unmapped, **body.pop("unmapped", {})}  # ATC parts with no code
     citations = collect_citations(code, infobox)
@@ -83,6 +85,7 @@ def _parse(wikitext, title, page_id, revision_id, timestamp, default_title) -> d
         "revision_id": revision_id,
         "timestamp": timestamp,
         **body.pop("source", {}),
+        "drug_resources": from_drug_resources,
     }
     record = {
         "schema_version": assemble.SCHEMA_VERSION,

@@ -193,3 +193,27 @@ def test_random_values_in_infobox_drug(parameters, value):
 )
 def test_random_values_in_chembox(parameters, value):
     check(chem_box(parameters, value))
+
+
+# --- the tables agree with the schema ---------------------------------------------------
+
+IDENTIFIER_NORMALISERS = {"identifier", "identifier_list"}
+
+
+def _identifier_rows():
+    for table in (infobox_drug.PARAMETERS, chembox.PARAMETERS):
+        for name, mapping in table.items():
+            if getattr(mapping.normalise, "__name__", "") in IDENTIFIER_NORMALISERS:
+                yield name, mapping.path
+
+
+@pytest.mark.parametrize(("name", "path"), sorted(set(_identifier_rows())))
+def test_every_identifier_row_has_a_family_whose_shape_is_the_schema_pattern(name, path):
+    from drugparse.tables.identifiers import family_of
+
+    family = family_of(path)
+    assert family is not None, name
+    section, key = path.split(".")
+    node = drugparse.schema()["properties"][section]["properties"][key]
+    pattern = node["items"]["pattern"] if node["type"] == "array" else node["pattern"]
+    assert pattern == family.shape, path

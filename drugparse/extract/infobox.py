@@ -36,6 +36,7 @@ __all__ = [
     "Fields",
     "find_infobox",
     "read_fields",
+    "read_fields_of",
     "unreadable_infobox",
     "INFOBOX_KINDS",
 ]
@@ -162,13 +163,18 @@ def _has_evidence(parameters: list[Parameter], kind: Kind) -> bool:
 
 def read_fields(infobox: Infobox) -> Fields:
     """Normalise every parameter through the mapping table of the infobox's kind."""
-    lookup = INFOBOX_KINDS[infobox.kind].lookup
+    return read_fields_of(infobox.parameters, INFOBOX_KINDS[infobox.kind].lookup)
+
+
+def read_fields_of(parameters: list[Parameter], lookup: Callable, where: str = "") -> Fields:
+    """Normalise ``parameters`` through ``lookup`` (a table's); ``where`` names the template
+    in the warning about a parameter no mapping knows (default: ``infobox``)."""
     result = Fields()
     seen: dict[str, str] = {}
-    for parameter in infobox.parameters:
+    for parameter in parameters:
         mapping = lookup(parameter.name)
         if mapping is None:
-            _keep_unmapped(parameter, result)
+            _keep_unmapped(parameter, result, where)
             continue
         if mapping.path in seen:
             first = seen[mapping.path]
@@ -204,11 +210,11 @@ def _is_blank(value: Wikicode) -> bool:
     return True
 
 
-def _keep_unmapped(parameter: Parameter, result: Fields) -> None:
+def _keep_unmapped(parameter: Parameter, result: Fields, where: str = "") -> None:
     value, warnings = text(parameter.value, f"unmapped.{parameter.name}")
     if value is None:
         return
     result.warnings.extend(warnings)
-    message = f"infobox parameter {parameter.name!r} is not in the mapping table"
+    message = f"{where or 'infobox '}parameter {parameter.name!r} is not in the mapping table"
     result.warnings.append(warning("unknown_parameter", f"unmapped.{parameter.name}", message))
     result.unmapped[parameter.name] = value
