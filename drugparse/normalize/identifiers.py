@@ -117,12 +117,13 @@ def _identifier_text(code: Wikicode) -> Wikicode:
 # Between two identifiers of one item: nothing but joining words and punctuation.
 _JOINER = re.compile(r"[\s,;/&+]*(?:\b(?:and|or)\b[\s,;/&+]*)*", re.IGNORECASE)
 _NOTE_EDGES = " \t,;:–—-/&"
+_JOINING_WORDS = re.compile(r"^(?:and|or)\b|\b(?:and|or)$", re.IGNORECASE)
 
 
 def _note(text: str) -> str | None:
     """Clean the text beside an identifier: ``" (free acid)"`` -> ``"free acid"``."""
     note = " ".join(text.split()).strip(_NOTE_EDGES)
-    note = re.sub(r"^(?:and|or)\s+", "", note, flags=re.IGNORECASE).strip(_NOTE_EDGES)
+    note = _JOINING_WORDS.sub("", note).strip(_NOTE_EDGES)
     if note.startswith("(") and note.endswith(")") and "(" not in note[1:-1]:
         note = note[1:-1].strip()
     return note or None

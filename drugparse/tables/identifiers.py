@@ -137,12 +137,12 @@ FAMILIES: dict[str, Family] = {
     # Structure strings of `chemistry`: no whitespace is all the schema asks.
     "smiles": Family(_compile(rf"(?<!\S)(?P<id>{_SMILES_TOKEN})(?!\S)"), r"^\S+$", upper=False),
     "stdinchi": Family(
-        _compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"),
+        _compile(r"(?<!\S)(?:InChI=)?(?P<id>1S?/\S+)"),
         r"^\S+$",
         _compile(r"^1S/\S+$"),
         upper=False,
     ),
-    "inchi": Family(_compile(r"(?<!\S)(?P<id>(?:InChI=)?1S?/\S+)"), r"^\S+$", upper=False),
+    "inchi": Family(_compile(r"(?<!\S)(?:InChI=)?(?P<id>1S?/\S+)"), r"^\S+$", upper=False),
     # An InChIKey, or its first block alone (kept, with a warning from the strict shape).
     "stdinchikey": _coded(_INCHIKEY, r"^\S+$", r"^[A-Z]{14}-[A-Z]{10}-[A-Z]$", r"(?:InChIKey=)?"),
     "inchikey": _coded(_INCHIKEY, r"^\S+$", None, r"(?:InChIKey=)?"),
