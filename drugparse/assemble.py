@@ -7,6 +7,7 @@ by :func:`tidy`, which also prunes empty values (empty means absent).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from drugparse.errors import warning
@@ -49,7 +50,7 @@ def _place(record: dict, path: str, value) -> None:
         node[leaf] = value
 
 
-def _place_identified(node: dict, leaf: str, value: Identified) -> None:
+def _place_identified(node: dict[str, Any], leaf: str, value: Identified) -> None:
     """The first identifier at the key (a list field: all), the rest in ``additional``,
     the note beside each in ``notes``: the key stays one joinable identifier."""
     if value.listed:
@@ -65,16 +66,16 @@ def _place_identified(node: dict, leaf: str, value: Identified) -> None:
 
 def assemble_fields(
     fields: dict[str, object], sources: dict[str, str] | None = None
-) -> tuple[dict, list[dict]]:
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
     """Nest dotted paths and combine staged parts (``_atc``, images, components, formula).
 
     ``sources`` (record path -> parameter name) names the parameters whose text is kept in
     the record's ``unmapped`` when staged parts cannot be combined (an ATC prefix alone).
     """
-    record: dict = {}
+    record: dict[str, Any] = {}
     for path, value in fields.items():
         _place(record, path, value)
-    warnings: list[dict] = []
+    warnings: list[dict[str, str]] = []
     warnings += _compose_atc(record, record.pop("_atc", {}), sources or {})
     _list_images(record)
     _list_components(record)
@@ -82,9 +83,11 @@ def assemble_fields(
     return record, warnings
 
 
-def _compose_atc(record: dict, atc: dict, sources: dict[str, str]) -> list[dict]:
+def _compose_atc(
+    record: dict[str, Any], atc: dict[str, Any], sources: dict[str, str]
+) -> list[dict[str, str]]:
     """``identifiers.atc``/``atcvet``: the composed code first, then the supplemental ones."""
-    warnings: list[dict] = []
+    warnings: list[dict[str, str]] = []
     identifiers = record.setdefault("identifiers", {})
     prefix, suffix = atc.get("prefix"), atc.get("suffix")
     if prefix or suffix:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from mwparserfromhell.nodes import Comment, Template, Text
 from mwparserfromhell.wikicode import Wikicode
@@ -166,7 +167,9 @@ def read_fields(infobox: Infobox) -> Fields:
     return read_fields_of(infobox.parameters, INFOBOX_KINDS[infobox.kind].lookup)
 
 
-def read_fields_of(parameters: list[Parameter], lookup: Callable, where: str = "") -> Fields:
+def read_fields_of(
+    parameters: list[Parameter], lookup: Callable[[str], Any], where: str = ""
+) -> Fields:
     """Normalise ``parameters`` through ``lookup`` (a table's); ``where`` names the template
     in the warning about a parameter no mapping knows (default: ``infobox``)."""
     result = Fields()

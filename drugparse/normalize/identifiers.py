@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
@@ -55,6 +56,10 @@ __all__ = [
 ]
 
 
+#: A warning entry (:func:`drugparse.errors.warning`).
+Warning = dict[str, str]
+
+
 class Identified(NamedTuple):
     """The identifiers one value holds, in order, and the note written beside each.
 
@@ -69,17 +74,17 @@ class Identified(NamedTuple):
     listed: bool = False
 
 
-def _first_argument(template) -> str:
+def _first_argument(template: Template) -> str:
     values = [str(p.value).strip() for p in template.params if not p.showkey]
     return values[0] if values else ""
 
 
-def _atc_template(template) -> str:
+def _atc_template(template: Template) -> str:
     parts = [str(p.value).strip() for p in template.params if not p.showkey][:2]
     return "".join(parts)
 
 
-def _atcvet_template(template) -> str:
+def _atcvet_template(template: Template) -> str:
     code = _atc_template(template)
     return code if code[:1] in ("Q", "q") else "Q" + code
 
@@ -188,7 +193,7 @@ def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[
 _Read = str | list[str] | Identified | AsWritten | None
 
 
-def _strict_warnings(values: list[str], family: Family, field: str) -> list[dict]:
+def _strict_warnings(values: list[str], family: Family, field: str) -> list[Warning]:
     warnings = []
     for value in values:
         if family.strict is not None and not family.strict.match(value):
@@ -204,7 +209,7 @@ def _strict_warnings(values: list[str], family: Family, field: str) -> list[dict
 
 def _read(
     code: Wikicode, field: str, family: Family, listed: bool = False
-) -> tuple[_Read, list[dict]]:
+) -> tuple[_Read, list[Warning]]:
     result, warnings = rendered(_identifier_text(code), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
     if not items:
@@ -220,7 +225,7 @@ def _read(
     return Identified(values, notes, listed), warnings
 
 
-def identifier(code: Wikicode, field: str) -> tuple[_Read, list[dict]]:
+def identifier(code: Wikicode, field: str) -> tuple[_Read, list[Warning]]:
     """Any identifier, read with the family of its field (``identifiers.unii_2``: UNII)."""
     family = family_of(field)
     if family is None:  # pragma: no cover - a test checks every identifier row has a family
@@ -228,7 +233,7 @@ def identifier(code: Wikicode, field: str) -> tuple[_Read, list[dict]]:
     return _read(code, field, family)
 
 
-def identifier_list(code: Wikicode, field: str) -> tuple[_Read, list[dict]]:
+def identifier_list(code: Wikicode, field: str) -> tuple[_Read, list[Warning]]:
     """A list field of identifiers (``cas_supplemental``): every one kept in the field."""
     family = family_of(field)
     if family is None:  # pragma: no cover
@@ -253,7 +258,7 @@ chembl = identifier
 chebi = identifier
 
 
-def atc_part(code: Wikicode, field: str) -> tuple[str | None, list[dict]]:
+def atc_part(code: Wikicode, field: str) -> tuple[str | None, list[Warning]]:
     """``ATC_prefix``/``ATC_suffix`` as text, ``{{ATC}}`` templates read; composed later."""
     return text(_identifier_text(code), field)
 
@@ -265,7 +270,7 @@ _ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:[0-9]{2})?)(?![\w\-])"
 
 def compose_atc(
     prefix: str | None, suffix: str | None, vet: bool = False
-) -> tuple[str | None, str | None, list[dict]]:
+) -> tuple[str | None, str | None, list[Warning]]:
     """The ATC code of ``ATC_prefix`` + ``ATC_suffix``, its note, and warnings.
 
     Both parts are found in their text (``AC06 (WHO)`` -> ``AC06``, note ``WHO``),
@@ -299,7 +304,7 @@ def compose_atc(
 
 def atc_codes(
     code: Wikicode, field: str
-) -> tuple[dict[str, Identified] | AsWritten | None, list[dict]]:
+) -> tuple[dict[str, Identified] | AsWritten | None, list[Warning]]:
     """Every ATC and ATCvet code in ``ATC_supplemental``, with the note beside each.
 
     ``{{ATC|J07|BD52}} (with mumps and rubella)`` -> ``J07BD52``, note ``with mumps and
@@ -327,7 +332,7 @@ def atc_codes(
     return found, warnings
 
 
-def verification_status(code: Wikicode, field: str) -> tuple[str | AsWritten | None, list[dict]]:
+def verification_status(code: Wikicode, field: str) -> tuple[str | AsWritten | None, list[Warning]]:
     """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``; other text is kept
     as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     for template in child_templates(code):
