@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from drugparse.errors import warning
@@ -100,6 +101,12 @@ def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
     if value is None:
         return None, warnings
     match = _MOLAR_MASS.match(value)
+    if match and not all(
+        math.isfinite(_number(match[part]))
+        for part in ("value", "high", "uncertainty")
+        if match[part]
+    ):
+        match = None  # too large for a number JSON can hold: the text is kept
     if not match:
         message = f"no molar mass in {value!r}"
         return {"text": value}, [*warnings, warning("unparsed_value", field, message)]

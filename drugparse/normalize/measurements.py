@@ -11,6 +11,7 @@ can be read. With several values (``2 h (oral), 30 min (IV)``) the first wins.
 
 from __future__ import annotations
 
+import math
 import re
 
 from drugparse.errors import warning
@@ -54,6 +55,8 @@ def read_duration(value: str) -> dict | None:
             continue
         low = _float(match["low"])
         high = _float(match["high"]) if match["high"] else low
+        if not (math.isfinite(low) and math.isfinite(high)):  # JSON has no Infinity
+            continue
         reading = {"min": min(low, high), "max": max(low, high), "unit": unit}
         if match["approx"]:
             reading["approximate"] = True
