@@ -268,27 +268,37 @@ _ATC_PREFIX = re.compile(r"(?<![\w\-])(?P<id>Q?[A-Z][0-9]{2})(?![\w\-])", re.I |
 _ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:[0-9]{2})?)(?![\w\-])", re.I | re.A)
 
 
+def _around(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]
+
+
 def compose_atc(
     prefix: str | None, suffix: str | None, vet: bool = False
 ) -> tuple[str | None, str | None, list[Warning]]:
     """The ATC code of ``ATC_prefix`` + ``ATC_suffix``, its note, and warnings.
 
     Both parts are found in their text (``AC06 (WHO)`` -> ``AC06``, note ``WHO``),
-    upper-cased and checked like supplemental codes; a prefix that holds a whole code
-    needs no suffix. None when no code can be read (the caller keeps the text).
+    upper-cased and checked like supplemental codes; a whole code in the prefix (with no
+    suffix) or in the suffix is read as written there. None when no code can be read
+    (the caller keeps the text).
     """
+    prefix, suffix = prefix or "", suffix or ""
+    head, tail = _ATC_PREFIX.search(prefix), _ATC_SUFFIX.search(suffix)
+    in_prefix, in_suffix = ATC_FIND.search(prefix), ATC_FIND.search(suffix)
+    code: str | None = None
     notes: list[str] = []
-    code = None
-    whole = ATC_FIND.search(prefix or "") if prefix else None
-    head = _ATC_PREFIX.search(prefix) if prefix else None
-    tail = _ATC_SUFFIX.search(suffix) if suffix else None
     if head and tail:
         code = (head["id"] + tail["id"]).upper()
-        notes += [prefix[: head.start()] + " " + prefix[head.end() :]]  # type: ignore[index]
-        notes += [suffix[: tail.start()] + " " + suffix[tail.end() :]]  # type: ignore[index]
-    elif whole and not suffix:
-        code = whole["id"].upper()
-        notes += [prefix[: whole.start()] + " " + prefix[whole.end() :]]  # type: ignore[index]
+        notes = [_around(prefix, head), _around(suffix, tail)]
+    elif in_prefix and (
+        not suffix.strip(_NOTE_EDGES)
+        or (tail and in_prefix["id"].upper().endswith(tail["id"].upper()))
+    ):  # ``ATC_prefix = B01AC06``, the suffix empty or repeated
+        code = in_prefix["id"].upper()
+        notes = [_around(prefix, in_prefix), _around(suffix, tail) if tail else suffix]
+    elif in_suffix and (not head or in_suffix["id"].upper().startswith(head["id"].upper())):
+        code = in_suffix["id"].upper()  # ``ATC_suffix = B01AC06``, prefix empty or repeated
+        notes = [_around(prefix, head) if head else prefix, _around(suffix, in_suffix)]
     if code is None:
         return None, None, []
     if vet and not code.startswith("Q"):
