@@ -221,3 +221,11 @@ def test_every_identifier_row_has_a_family_whose_shape_is_the_schema_pattern(nam
     node = drugparse.schema()["properties"][section]["properties"][key]
     pattern = node["items"]["pattern"] if node["type"] == "array" else node["pattern"]
     assert pattern == family.shape, path
+
+
+def test_the_atc_shapes_are_the_schema_patterns():
+    from drugparse.tables.identifiers import ATC_SHAPES
+
+    identifiers = drugparse.schema()["properties"]["identifiers"]["properties"]
+    for key, shape in ATC_SHAPES.items():
+        assert identifiers[key]["items"]["pattern"] == shape

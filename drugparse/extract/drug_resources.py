@@ -22,6 +22,7 @@ from mwparserfromhell.nodes import Template
 
 from drugparse.errors import warning
 from drugparse.extract.infobox import Fields, Parameter, read_fields_of
+from drugparse.normalize.identifiers import Identified
 from drugparse.tables import infobox_drug
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
@@ -36,9 +37,14 @@ def _record_path(path: str) -> str:
     return "identifiers.atc" if path.startswith("_atc.") else path
 
 
+def _primary(value: object) -> object:
+    """What a value says, notes aside: the identifier(s) of an :class:`Identified`."""
+    return value.values if isinstance(value, Identified) else value
+
+
 def _shown(value: object) -> str:
-    values = getattr(value, "values", None)
-    return repr(values[0] if isinstance(values, list) and values else value)
+    primary = _primary(value)
+    return repr(primary[0] if isinstance(primary, list) and len(primary) == 1 else primary)
 
 
 def merge_drug_resources(fields: Fields, templates: list[Template]) -> list[str]:
@@ -52,7 +58,7 @@ def merge_drug_resources(fields: Fields, templates: list[Template]) -> list[str]
     filled: list[str] = []
     for path, value in found.fields.items():
         if path in fields.fields:
-            if fields.fields[path] != value:
+            if _primary(fields.fields[path]) != _primary(value):
                 message = (
                     f"{{{{drug resources}}}} gives {_shown(value)} for {_record_path(path)}, "
                     f"the infobox {_shown(fields.fields[path])}; the infobox wins"

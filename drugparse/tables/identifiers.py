@@ -2,8 +2,9 @@
 
 One row per record key (``identifiers.*`` and the structure keys of ``chemistry``).
 ``find`` finds one identifier inside a value as editors write it (``50-78-2 (free
-acid)``, ``CID 2244``, ``chebi:15365``); its group ``id`` is the identifier, which
-``prefix`` and ``upper`` normalise into the form pipelines join on. ``shape`` is the
+acid)``, ``CID 2244``, ``chebi:15365``, ``InChIKey=...``); its group ``id`` is the
+identifier without such a written label, which ``prefix`` and ``upper`` normalise into
+the form pipelines join on (``CHEBI:15365``). ``shape`` is the
 loose shape of that normal form, repeated as the ``pattern`` of the key in the schema
 (a test checks they agree): whatever ``find`` found always has it. ``strict`` is the
 registry's own rule; a value that fails it is kept with an ``invalid_format`` warning.
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Family", "FAMILIES", "family_of", "ATC_FIND", "ATC_SHAPE", "ATC_STRICT"]
+__all__ = ["Family", "FAMILIES", "family_of", "ATC_FIND", "ATC_SHAPES", "ATC_STRICT"]
 
 
 class Family(NamedTuple):
@@ -68,7 +69,11 @@ _INCHIKEY = r"[A-Z]{14}(?:-[A-Z]{8,10}(?:-[A-Z])?)?"
 
 #: ATC codes: a whole code or a higher level (``L01XX``), with the vet ``Q`` (WHO ATC/DDD).
 ATC_FIND = _compile(rf"{_B}(?P<id>Q?[A-Z]\d{{2}}[A-Z](?:[A-Z](?:\d{{2}})?)?){_E}", re.IGNORECASE)
-ATC_SHAPE = "^Q?[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?$"
+#: The loose shape of ``identifiers.atc`` and ``identifiers.atcvet`` items (the schema's).
+ATC_SHAPES = {
+    "atc": "^[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?$",
+    "atcvet": "^Q[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?$",
+}
 ATC_STRICT = _compile(r"^Q?[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$")
 
 # Hyphens as editors type them: ASCII, the Unicode hyphens, the en dash.
