@@ -32,9 +32,13 @@ __all__ = ["TEMPLATE_NAMES", "merge_drug_resources"]
 TEMPLATE_NAMES = frozenset({"drug resources"})
 
 
+#: Staging slots (combined by :mod:`drugparse.assemble`) and the record path they feed.
+_STAGED = {"_atc": "identifiers.atc", "_molar_mass": "chemistry.molar_mass"}
+
+
 def _record_path(path: str) -> str:
     """Staged paths as the record names them: ``_atc.prefix`` -> ``identifiers.atc``."""
-    return "identifiers.atc" if path.startswith("_atc.") else path
+    return _STAGED.get(path.split(".", 1)[0], path)
 
 
 def _primary(value: object) -> object:
