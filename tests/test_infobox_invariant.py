@@ -229,3 +229,15 @@ def test_the_atc_shapes_are_the_schema_patterns():
     identifiers = drugparse.schema()["properties"]["identifiers"]["properties"]
     for key, shape in ATC_SHAPES.items():
         assert identifiers[key]["items"]["pattern"] == shape
+
+
+@PROFILE
+@given(
+    parameters=st.lists(st.sampled_from(DRUG_PARAMETERS), min_size=1, max_size=6),
+    value=VALUES,
+    in_box=VALUES,
+)
+def test_random_values_in_drug_resources(parameters, value, in_box):
+    # The same parameters in the box and in {{drug resources}}: filled, conflicting or not.
+    lines = "".join(f"\n| {name} = {value}" for name in parameters)
+    check(drug_box(parameters, in_box) + "\n{{drug resources" + lines + "\n}}")
