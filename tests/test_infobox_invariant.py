@@ -241,3 +241,11 @@ def test_random_values_in_drug_resources(parameters, value, in_box):
     # The same parameters in the box and in {{drug resources}}: filled, conflicting or not.
     lines = "".join(f"\n| {name} = {value}" for name in parameters)
     check(drug_box(parameters, in_box) + "\n{{drug resources" + lines + "\n}}")
+
+
+def test_every_statement_field_is_a_mapped_text_field():
+    # A typo in the placeholder table would silently drop "None" again.
+    from drugparse.tables.placeholders import STATEMENT_FIELDS
+
+    mapped = {m.path for t in (infobox_drug.PARAMETERS, chembox.PARAMETERS) for m in t.values()}
+    assert not STATEMENT_FIELDS - mapped
