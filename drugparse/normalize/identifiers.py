@@ -157,8 +157,8 @@ def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[
     """The identifiers in a value's items, in order, and the note beside each.
 
     One identifier per item (the first outside brackets), or several when only joining
-    words separate them (``2244 and 5462``). Items without one are notes of the
-    identifier before them (or, at the start, of the first one).
+    words separate them (``2244 and 5462``). An item without one is a note of the
+    identifier before it (at the start: of the first one after it).
     """
     values: list[str] = []
     notes: dict[str, list[str]] = {}
@@ -166,8 +166,8 @@ def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[
     for item in items:
         depths = _depths(item)
         found = [m for m in family.find.finditer(item) if depths[m.start()] == 0]
-        if not found:
-            pending.append(item)
+        if not found:  # a note: of the identifier before it, else of the first one after
+            (notes[values[-1]] if values else pending).append(item)
             continue
         gaps = [item[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)]
         if not all(_JOINER.fullmatch(gap) for gap in gaps):
@@ -178,12 +178,9 @@ def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[
             if value not in values:
                 values.append(value)
                 notes.setdefault(value, [])
-        owner = item_values[-1]
-        notes[owner].extend(pending)
+        notes[item_values[0]].extend(pending)
         pending = []
-        notes[owner].append(rest)
-    if pending and values:
-        notes[values[-1]].extend(pending)
+        notes[item_values[-1]].append(rest)
     cleaned = {v: " ".join(n for part in notes[v] if (n := _note(part))) for v in values}
     return values, {v: note for v, note in cleaned.items() if note}
 
