@@ -249,3 +249,9 @@ def test_every_statement_field_is_a_mapped_text_field():
 
     mapped = {m.path for t in (infobox_drug.PARAMETERS, chembox.PARAMETERS) for m in t.values()}
     assert not STATEMENT_FIELDS - mapped
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_every_parameter_in_drug_resources_takes_any_odd_value(value):
+    lines = "".join(f"\n| {name} = {value}" for name in DRUG_PARAMETERS)
+    check("{{Infobox drug\n| INN = X\n}}\n'''X''' is.\n{{drug resources" + lines + "\n}}")
