@@ -55,7 +55,11 @@ def _place_identified(node: dict[str, Any], leaf: str, value: Identified) -> Non
     the note beside each in ``notes``: the key stays one joinable identifier."""
     if value.listed:
         kept = node.setdefault(leaf, [])
-        kept.extend(v for v in value.values if v not in kept)
+        seen = set(kept)  # a value may hold thousands: stay linear
+        for identifier in value.values:
+            if identifier not in seen:
+                seen.add(identifier)
+                kept.append(identifier)
     else:
         node[leaf] = value.values[0]
         if value.values[1:]:

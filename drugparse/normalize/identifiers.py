@@ -175,9 +175,9 @@ def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[
         rest = item[: found[0].start()] + " " + item[found[-1].end() :]
         item_values = [_normal(m["id"], family) for m in found]
         for value in item_values:
-            if value not in values:
+            if value not in notes:  # the dict is the set of values seen: linear
                 values.append(value)
-                notes.setdefault(value, [])
+                notes[value] = []
         notes[item_values[0]].extend(pending)
         pending = []
         notes[item_values[-1]].append(rest)
