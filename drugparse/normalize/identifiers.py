@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
@@ -109,14 +109,20 @@ def _identifier_text(code: Wikicode) -> Wikicode:
     if not any(template_name(t) in IDENTIFIER_TEMPLATES for t in code.filter_templates()):
         return code
     copy = parse_wikitext(str(code))
-    for template in copy.filter_templates():
-        stands_for = IDENTIFIER_TEMPLATES.get(template_name(template))
-        if stands_for is not None:
-            try:
-                copy.replace(template, " " + stands_for(template) + " ")
-            except ValueError:  # inside a template already replaced
+    _substitute(copy)
+    return parse_wikitext(str(copy))  # the arguments' own markup, parsed as in the page
+
+
+def _substitute(code: Wikicode) -> None:
+    """Replace identifier templates at any depth, in one walk (linear, however many)."""
+    for index, node in enumerate(code.nodes):
+        if isinstance(node, Template):
+            stands_for = IDENTIFIER_TEMPLATES.get(template_name(node))
+            if stands_for is not None:
+                code.nodes[index] = Text(" " + stands_for(node) + " ")
                 continue
-    return parse_wikitext(str(copy))
+        for child in node.__children__():
+            _substitute(child)
 
 
 # Between two identifiers of one item: nothing but joining words and punctuation.
