@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from drugparse.errors import warning
 from drugparse.normalize import chemistry
-from drugparse.normalize.identifiers import atc_code
+from drugparse.normalize.identifiers import Identified, compose_atc
 from drugparse.normalize.measurements import DECOMPOSES
 from drugparse.normalize.values import Items
 from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES
@@ -53,17 +53,43 @@ def _place(record: dict, path: str, value) -> None:
         node[leaf] = list(value.items)
         if value.incomplete:
             node[leaf + "_incomplete"] = True
+    elif isinstance(value, Identified):
+        _place_identified(node, leaf, value)
     else:
         node[leaf] = value
 
 
-def assemble_fields(fields: dict[str, object]) -> tuple[dict, list[dict]]:
-    """Nest dotted paths and combine staged parts (``_atc``, images, components, formula)."""
-    record: dict = {}
+def _place_identified(node: dict[str, Any], leaf: str, value: Identified) -> None:
+    """The first identifier at the key (a list field: all), the rest in ``additional``,
+    the note beside each in ``notes``: the key stays one joinable identifier."""
+    if value.listed:
+        kept = node.setdefault(leaf, [])
+        seen = set(kept)  # a value may hold thousands: stay linear
+        for identifier in value.values:
+            if identifier not in seen:
+                seen.add(identifier)
+                kept.append(identifier)
+    else:
+        node[leaf] = value.values[0]
+        if value.values[1:]:
+            node.setdefault("additional", {})[leaf] = value.values[1:]
+    if value.notes:
+        node.setdefault("notes", {}).setdefault(leaf, {}).update(value.notes)
+
+
+def assemble_fields(
+    fields: dict[str, object], sources: dict[str, str] | None = None
+) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """Nest dotted paths and combine staged parts (``_atc``, images, components, formula).
+
+    ``sources`` (record path -> parameter name) names the parameters whose text is kept in
+    the record's ``unmapped`` when staged parts cannot be combined (an ATC prefix alone).
+    """
+    record: dict[str, Any] = {}
     for path, value in fields.items():
         _place(record, path, value)
-    warnings: list[dict] = []
-    _compose_atc(record, record.pop("_atc", {}))
+    warnings: list[dict[str, str]] = []
+    warnings += _compose_atc(record, record.pop("_atc", {}), sources or {})
     _list_images(record)
     _list_components(record)
     _list_solubilities(record, record.pop("_solubilities", {}))
@@ -72,19 +98,35 @@ def assemble_fields(fields: dict[str, object]) -> tuple[dict, list[dict]]:
     return record, warnings
 
 
-def _compose_atc(record: dict, atc: dict) -> None:
-    codes: dict[str, list[str]] = {"atc": [], "atcvet": []}
-    if "prefix" in atc and "suffix" in atc:
-        code = atc_code(atc["prefix"], atc["suffix"])
-        vet = atc.get("vet", "").lower() in ("yes", "y", "true", "1")
-        if vet and not code.startswith("Q"):
-            code = "Q" + code
-        codes["atcvet" if code.startswith("Q") else "atc"].append(code)
-    for kind, values in atc.get("supplemental", {}).items():
-        codes[kind].extend(v for v in values if v not in codes[kind])
-    for kind, values in codes.items():
-        if values:
-            record.setdefault("identifiers", {})[kind] = values
+def _compose_atc(
+    record: dict[str, Any], atc: dict[str, Any], sources: dict[str, str]
+) -> list[dict[str, str]]:
+    """``identifiers.atc``/``atcvet``: the composed code first, then the supplemental ones."""
+    warnings: list[dict[str, str]] = []
+    identifiers = record.setdefault("identifiers", {})
+    prefix, suffix = atc.get("prefix"), atc.get("suffix")
+    if prefix or suffix:
+        vet = str(atc.get("vet", "")).lower() in ("yes", "y", "true", "1")
+        code, note, found = compose_atc(prefix, suffix, vet)
+        warnings += found
+        if code is None:
+            for part, value in (("prefix", prefix), ("suffix", suffix)):
+                if value:
+                    name = sources.get(f"_atc.{part}", f"ATC_{part}")
+                    record.setdefault("unmapped", {})[name] = value
+            written = " + ".join(v for v in (prefix, suffix) if v)
+            message = f"no ATC code in {written!r}; kept as written in unmapped"
+            warnings.append(warning("no_identifier", "identifiers.atc", message))
+        else:
+            kind = "atcvet" if code.startswith("Q") else "atc"
+            _place_identified(
+                identifiers, kind, Identified([code], {code: note} if note else {}, True)
+            )
+    for kind, found_codes in atc.get("supplemental", {}).items():
+        _place_identified(identifiers, kind, found_codes)
+    if not identifiers:
+        record.pop("identifiers")
+    return warnings
 
 
 def _list_images(record: dict) -> None:

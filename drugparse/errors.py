@@ -39,6 +39,12 @@ WARNING_CODES: dict[str, str] = {
     "protonation letter, or the second block of an InChI without stereo or isotope layers)",
     "smiles_mismatch": "the SMILES's formula or InChIKey first block disagrees with the "
     "formula or `StdInChIKey` (RDKit, only from `drugparse.normalize.smiles`)",
+    "no_identifier": (
+        "an identifier field whose value holds no identifier; kept as written in `unmapped`"
+    ),
+    "conflicting_value": (
+        "{{drug resources}} and the infobox give different values; the infobox wins"
+    ),
 }
 
 

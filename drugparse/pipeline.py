@@ -26,6 +26,7 @@ from drugparse import assemble
 from drugparse.contract import ErrorEntry, ParseFunction, Record, error_entry
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import Article, lead_name, read_article
+from drugparse.extract.drug_resources import merge_drug_resources
 from drugparse.extract.infobox import find_infobox, read_fields, unreadable_infobox
 from drugparse.extract.references import collect_citations
 from drugparse.guards import check_markup, guard_page, repair
@@ -105,7 +106,9 @@ def _parse(
             raise ParseError(title or default_title, unread)
         raise NoInfoboxError(title or default_title)
     fields = read_fields(infobox)
-    body, derived_warnings = assemble.assemble_fields(fields.fields)
+    from_drug_resources = merge_drug_resources(fields, templates)
+    body, derived_warnings = assemble.assemble_fields(fields.fields, fields.sources)
+    unmapped = {**fields.unmapped, **body.pop("unmapped", {})}  # ATC parts with no code
     citations = collect_citations(code, infobox)
     article = read_article(code, infobox.template, links)
 
@@ -117,6 +120,7 @@ def _parse(
         "revision_id": revision_id,
         "timestamp": timestamp,
         **body.pop("source", {}),
+        "drug_resources": from_drug_resources,
     }
     record: Record = {
         "schema_version": assemble.SCHEMA_VERSION,
@@ -133,7 +137,7 @@ def _parse(
             "external_links": article.external_links,
             "stubs": article.stubs,
         },
-        "unmapped": fields.unmapped,
+        "unmapped": unmapped,
         "warnings": _unique(
             [
                 *markup_warnings,

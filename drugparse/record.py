@@ -173,6 +173,8 @@ class _WarningEntryRequired(TypedDict):
         "formula_mismatch",
         "inchikey_mismatch",
         "smiles_mismatch",
+        "no_identifier",
+        "conflicting_value",
     ]
     field: str
     message: str
@@ -365,6 +367,7 @@ class _SourceOptional(TypedDict, total=False):
     verified_fields: Text
     watched_fields: Text
     watched_revid: int
+    drug_resources: list[str]
 
 
 class Source(_SourceRequired, _SourceOptional):
@@ -544,13 +547,21 @@ _IdentifiersOptional = TypedDict(
         "index_label": Text,
         "index2_label": Text,
         "verification": dict[str, Literal["correct", "changed"]],
+        "additional": dict[str, list[str]],
+        "notes": dict[str, dict[str, Text]],
     },
     total=False,
 )
 
 
 class Identifiers(_IdentifiersOptional):
-    """database identifiers, normalised so pipelines can join on them"""
+    """database identifiers, normalised so pipelines can join on them: each key holds exactly one
+    identifier (a list key, `atc`, `atcvet`, `cas_supplemental`: identifiers only) with its
+    family's loose shape (the `pattern`); a value that fails the registry's strict rule is kept
+    with a warning. Several identifiers in one value: the rest in `additional`; text beside
+    them: `notes`; no identifier at all: the value is kept as written in `unmapped` with a
+    `no_identifier` warning.
+    """
 
 
 class _ChemistryMolarMassOptional(TypedDict, total=False):
@@ -618,6 +629,8 @@ class _ChemistryOptional(TypedDict, total=False):
     solubility: Text
     solubility_units: Text
     specific_rotation: Text
+    additional: dict[str, list[str]]
+    notes: dict[str, dict[str, Text]]
 
 
 class Chemistry(_ChemistryOptional):

@@ -61,7 +61,18 @@ def test_alfuzosin():
     # 19*12.011 + 27*1.008 + 5*14.007 + 4*15.999 = 389.456
     assert r["chemistry"]["computed_molar_mass"] == 389.46
     assert r["chemistry"]["stdinchikey"] == "WNMJYKCGWZFFKR-UHFFFAOYSA-N"
-    assert r["identifiers"]["verification"] == {"stdinchi": "correct", "stdinchikey": "correct"}
+    # The box holds only the structure markers; the identifiers are in {{drug resources}}
+    # under "External links" (lines 96-116): read from there, provenance in source.
+    ids = r["identifiers"]
+    assert ids["cas"] == "81403-80-7" and ids["atc"] == ["G04CA01"]  # ATC_prefix G04 + CA01
+    assert ids["chebi"] == "CHEBI:51141" and ids["chembl"] == "CHEMBL709"  # 51141, 709
+    assert (ids["drugbank"], ids["pubchem_cid"], ids["unii"]) == ("DB00346", "2092", "90347YTW5F")
+    assert (ids["chemspider"], ids["kegg"], ids["iuphar_ligand"]) == ("2008", "D07124", "7109")
+    assert ids["verification"]["stdinchi"] == "correct"  # StdInChI_Ref, in the box
+    assert ids["verification"]["cas"] == "correct"  # {{cascite|correct|??}}, in drug resources
+    assert "identifiers.cas" in r["source"]["drug_resources"]
+    assert "identifiers.atc" in r["source"]["drug_resources"]
+    assert "identifiers.verification.stdinchi" not in r["source"]["drug_resources"]
     assert len(r["citations"]) == 9  # 6 named refs + 3 unnamed
     ahsf = citation(r, "AHSF2021")
     assert ahsf["uses"] == 15

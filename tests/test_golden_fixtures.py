@@ -178,7 +178,13 @@ MEASLES_VACCINE = {
         },
         "duration_of_action": {"text": "Lifelong"},
     },
-    "identifiers": {"atc": ["J07BD01", "J07BD52"], "drugbank": "DB10320", "unii": "0N9SPQ9QM2"},
+    "identifiers": {
+        "atc": ["J07BD01", "J07BD52"],
+        "drugbank": "DB10320",
+        "unii": "0N9SPQ9QM2",
+        # 1.1.0: the text beside a code is its note (1.0.0 dropped it).
+        "notes": {"atc": {"J07BD52": "with mumps and rubella"}},
+    },
     "biologic": {"target": "Measles", "vaccine_type": "Attenuated"},
     "summary": "The measles vaccine protects against measles.",
     "sections": [{"heading": "History", "level": 2}, {"heading": "References", "level": 2}],

@@ -29,7 +29,9 @@ from drugparse.spark.job import SparkJob  # noqa: E402
 from .conftest import ROOT  # noqa: E402
 from .dumps import FIXTURE, write_multistream  # noqa: E402
 
-BROKEN_CAS = "{{Drugbox\n| drug_name = Brokenase\n| CAS_number = {{nowrap|{{nowrap|1}}}}\n}}"
+# A drug page that fails: broken markup hides its infobox from the parser (a bad value
+# cannot make a page fail any more: issue 13).
+BROKEN_CAS = "{{Drugbox\n| drug_name = Brokenase\n| uses = foo<li>bar{{baz}}\n| CAS_number = 1\n}}"
 DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Ümlaut-ase"]
 
 

@@ -17,8 +17,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import ParameterLookup
 from drugparse.errors import warning
-from drugparse.normalize.values import text
+from drugparse.normalize.values import AsWritten, text
 from drugparse.tables import chembox, infobox_drug
+from drugparse.tables.infobox_names import INFOBOX_NAMES, opening_pattern
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     param_name,
@@ -35,6 +36,7 @@ __all__ = [
     "Fields",
     "find_infobox",
     "read_fields",
+    "read_fields_of",
     "unreadable_infobox",
     "INFOBOX_KINDS",
 ]
@@ -63,10 +65,14 @@ class Fields:
     """What the mapping table made of the parameters.
 
     ``fields`` maps record paths (``identifiers.cas``) to normalised values;
-    ``unmapped`` keeps parameters no mapping knows, as plain text.
+    ``sources`` maps each of those paths to the parameter it was read from (the name
+    as written: warnings about a composed value name it); ``unmapped`` keeps parameters
+    no mapping knows, and values their field cannot hold
+    (:class:`~drugparse.normalize.values.AsWritten`), as plain text.
     """
 
     fields: dict[str, object] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
     unmapped: dict[str, str] = field(default_factory=dict)
     warnings: list[dict] = field(default_factory=list)
 
@@ -116,7 +122,6 @@ def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Inf
 
 
 _HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<nowiki>.*?(?:</nowiki>|\Z)", re.DOTALL | re.IGNORECASE)
-_OPENING = re.compile(r"\{\{\s*(infobox[ _]+drug|drug[ _]?box|chembox)\s*[|}<\n]", re.IGNORECASE)
 
 
 def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
@@ -126,13 +131,13 @@ def unreadable_infobox(wikitext: str, templates: list[Template]) -> str | None:
     (``foo<li>bar{{baz}}``) hide a whole ``{{Infobox drug}}``. That page must fail
     loudly, not be skipped as "no infobox".
     """
-    match = _OPENING.search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
+    match = opening_pattern().search(_HIDDEN.sub("", wikitext)) if "{{" in wikitext else None
     if match is None:
         return None
-    kind = "chembox" if match.group(1).lower() == "chembox" else "drug"
+    kind = INFOBOX_NAMES[" ".join(match["name"].replace("_", " ").lower().split())]
     if any(template_name(t) in INFOBOX_KINDS[kind].names for t in templates):
         return None  # read fine: a Chembox without drug data, say
-    written = match.group(0).rstrip("|}<\n").strip()
+    written = match.group(0).strip()
     return f"{written}}}}} is on the page but its markup could not be read as a template"
 
 
@@ -160,13 +165,18 @@ def _has_evidence(parameters: list[Parameter], kind: Kind) -> bool:
 
 def read_fields(infobox: Infobox) -> Fields:
     """Normalise every parameter through the mapping table of the infobox's kind."""
-    lookup = INFOBOX_KINDS[infobox.kind].lookup
+    return read_fields_of(infobox.parameters, INFOBOX_KINDS[infobox.kind].lookup)
+
+
+def read_fields_of(parameters: list[Parameter], lookup: ParameterLookup, where: str = "") -> Fields:
+    """Normalise ``parameters`` through ``lookup`` (a table's); ``where`` names the template
+    in the warning about a parameter no mapping knows (default: ``infobox``)."""
     result = Fields()
     seen: dict[str, str] = {}
-    for parameter in infobox.parameters:
+    for parameter in parameters:
         mapping = lookup(parameter.name)
         if mapping is None:
-            _keep_unmapped(parameter, result)
+            _keep_unmapped(parameter, result, where)
             continue
         if mapping.path in seen:
             first = seen[mapping.path]
@@ -179,10 +189,14 @@ def read_fields(infobox: Infobox) -> Fields:
             continue
         value, warnings = mapping.normalise(parameter.value, mapping.path)
         result.warnings.extend(warnings)
+        if isinstance(value, AsWritten):  # the field cannot hold it: kept as written
+            result.unmapped[parameter.name] = value.text
+            value = None
         if value is None:
             result.fields.pop(mapping.path, None)
         else:
             result.fields[mapping.path] = value
+            result.sources[mapping.path] = parameter.name
     return result
 
 
@@ -198,11 +212,11 @@ def _is_blank(value: Wikicode) -> bool:
     return True
 
 
-def _keep_unmapped(parameter: Parameter, result: Fields) -> None:
+def _keep_unmapped(parameter: Parameter, result: Fields, where: str = "") -> None:
     value, warnings = text(parameter.value, f"unmapped.{parameter.name}")
     if value is None:
         return
     result.warnings.extend(warnings)
-    message = f"infobox parameter {parameter.name!r} is not in the mapping table"
+    message = f"{where or 'infobox '}parameter {parameter.name!r} is not in the mapping table"
     result.warnings.append(warning("unknown_parameter", f"unmapped.{parameter.name}", message))
     result.unmapped[parameter.name] = value

@@ -24,6 +24,7 @@ import re
 from drugparse.contract import WarningEntry
 from drugparse.errors import warning
 from drugparse.guards.brackets import SNIPPET_CHARS, find_problems
+from drugparse.tables.infobox_names import opening_pattern
 
 __all__ = ["check_markup", "repair"]
 
@@ -62,7 +63,6 @@ def check_markup(text: str) -> list[WarningEntry]:
     return [warning("unbalanced_markup", "page", message) for _, message in found]
 
 
-_INFOBOX_OPENING = re.compile(r"\{\{\s*(?:infobox[ _]drug|drug[ _]?box|chembox)\b", re.I)
 _REF_OPENING = re.compile(r"<ref", re.I)
 _LEAD_START = re.compile(r"^(?:'''|==|\[\[(?:file|image):)", re.I | re.M)
 
@@ -73,7 +73,7 @@ def repair(text: str) -> str:
     for problem in find_problems(text):
         if problem.fault != "unclosed":
             continue
-        if problem.token == "{{" and _INFOBOX_OPENING.match(text, problem.offset):
+        if problem.token == "{{" and opening_pattern().match(text, problem.offset):
             end = _LEAD_START.search(text, problem.offset)
             position = end.start() if end else len(text)
             edits.append((position, "}}\n" if end else "\n}}"))

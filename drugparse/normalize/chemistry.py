@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from drugparse.errors import warning
 from drugparse.normalize.inchi import formula_layer, inchikey_mismatch, layers, proton_count
-from drugparse.normalize.values import text
+from drugparse.normalize.values import AsWritten, text
 from drugparse.tables.atomic_weights import ATOMIC_WEIGHTS
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 
@@ -107,6 +108,12 @@ def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
     if value is None:
         return None, warnings
     match = _MOLAR_MASS.match(value)
+    if match and not all(
+        math.isfinite(_number(match[part]))
+        for part in ("value", "high", "uncertainty")
+        if match[part]
+    ):
+        match = None  # too large for a number JSON can hold: the text is kept
     if not match:
         message = f"no molar mass in {value!r}"
         return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
@@ -144,12 +151,17 @@ def _unit_and_note(rest: str) -> tuple[str | None, str | None]:
     return unit, note or None
 
 
-def molar_mass_unit(code, field: str) -> tuple[str | None, list[dict]]:
-    """``molecular_weight_unit``: ``g/mol``, ``kDa`` ..., spelled as the record spells units."""
+def molar_mass_unit(code, field: str) -> tuple[str | AsWritten | None, list[dict]]:
+    """``molecular_weight_unit``: ``g/mol``, ``kDa`` ..., spelled as the record spells units;
+    a unit the record has no name for is kept as written (in ``unmapped``), with a warning."""
     value, warnings = text(code, field)
     if value is None:
         return None, warnings
-    return MOLAR_MASS_UNITS.get(value.lower(), value), warnings
+    unit = MOLAR_MASS_UNITS.get(value.lower())
+    if unit is None:
+        message = f"unknown molar mass unit {value!r}; kept as written in unmapped"
+        return AsWritten(value), [*warnings, warning("unparsed_value", field, message)]
+    return unit, warnings
 
 
 def mismatch(stated: dict, computed: float) -> str | None:

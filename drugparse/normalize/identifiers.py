@@ -1,23 +1,38 @@
-"""Database identifiers: normalised so pipelines can join on them, checked, never dropped.
+"""Database identifiers: found in the value as written, normalised, checked, never dropped.
 
-A value that fails its check is kept as written (trimmed) with a warning
-(record-format.md, ``identifiers``). The strict shapes live in
-:data:`STRICT_SHAPES`; the schema only checks a loose shape.
+A value holds identifiers and, around them, notes: ``50-78-2 (free acid)``,
+``DB00945 (salt)``, ``2244<br>5462``, ``2157 ✓``, ``{{CAS|50-78-2}}<ref>..</ref>``. Each
+identifier the value holds is found with its family's loose shape
+(:mod:`drugparse.tables.identifiers`) and normalised (``CHEMBL``/``CHEBI:`` prefixes,
+capitals); the first goes to the field, the others to ``additional``, and the text
+beside each one to ``notes`` (see :class:`Identified`). A value with no identifier in it
+is kept as written in ``unmapped`` with a ``no_identifier`` warning: nothing that is not
+an identifier lands in a key pipelines join on. An identifier that has the loose shape
+but fails its registry's strict rule is kept, with an ``invalid_format`` (or, for CAS,
+``invalid_checksum``) warning.
 
->>> cas_number(parse_wikitext("154248-97-2"), "identifiers.cas")
-('154248-97-2', [])
+>>> cas_number(parse_wikitext("50-78-2 (free acid)"), "identifiers.cas")
+(Identified(values=['50-78-2'], notes={'50-78-2': 'free acid'}, listed=False), [])
 >>> chembl(parse_wikitext("1201632"), "identifiers.chembl")
 ('CHEMBL1201632', [])
->>> atc_code("A16", "AB02")
-'A16AB02'
+>>> compose_atc("b01", "ac06 (WHO)")[:2]
+('B01AC06', 'WHO')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
+from mwparserfromhell.nodes import Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from drugparse.contract import WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.values import rendered, text
+from drugparse.normalize.values import AsWritten, rendered, split_list, text
+from drugparse.tables.identifiers import ATC_FIND, ATC_STRICT, Family, family_of
+from drugparse.tables.placeholders import is_placeholder
 from drugparse.tables.templates import is_verification_template
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
@@ -26,73 +41,205 @@ from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
 )
 
 __all__ = [
-    "STRICT_SHAPES",
+    "Identified",
+    "IDENTIFIER_TEMPLATES",
+    "find_identifiers",
+    "identifier",
+    "identifier_list",
     "cas_number",
-    "cas_check_digit",
     "cas_list",
-    "atc_code",
-    "atc_codes",
+    "cas_check_digit",
     "chembl",
     "chebi",
-    "identifier",
+    "atc_part",
+    "compose_atc",
+    "atc_codes",
     "verification_status",
 ]
 
-#: Strict shape of each identifier, as its registry documents it (pages as of 2026-11):
-#: cas: CAS Registry Number FAQ, www.cas.org (2-7 digits, 2 digits, 1 check digit);
-#: atc, atcvet: WHO Collaborating Centre, atcddd.fhi.no/atc/structure_and_principles
-#: (main groups A-V; ATCvet codes are Q + an ATC code); unii: FDA Global Substance
-#: Registration System (10 characters); drugbank: DrugBank accession (DB + 5 digits);
-#: stdinchikey, stdinchi: InChI Technical Manual, inchi-trust.org (14-10-1 letters; standard
-#: InChI "1S/", written here without "InChI="); chembl, chebi: EMBL-EBI (CHEMBL + digits,
-#: CHEBI: + digits); pubchem_cid, pubchem_sid: pubchem.ncbi.nlm.nih.gov/docs/identifiers
-#: (positive integers); kegg: genome.jp/kegg (C + 5 digits: COMPOUND, D + 5: DRUG);
-#: pdb_ligand: wwPDB Chemical Component Dictionary (up to 5 characters since the extended
-#: CCD ids); e_number: Regulation (EC) No 1333/2008, Annex II; echa_infocard: the InfoCard
-#: id in the URLs of echa.europa.eu/substance-information (100.xxx.xxx).
-STRICT_SHAPES: dict[str, re.Pattern] = {
-    "cas": re.compile(r"^[1-9][0-9]{1,6}-[0-9]{2}-[0-9]$"),
-    "atc": re.compile(r"^[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$"),
-    "atcvet": re.compile(r"^Q[A-V][0-9]{2}[A-Z]{2}[0-9]{2}$"),
-    "unii": re.compile(r"^[A-Z0-9]{10}$"),
-    "drugbank": re.compile(r"^DB[0-9]{5}$"),
-    "stdinchikey": re.compile(r"^[A-Z]{14}-[A-Z]{10}-[A-Z]$"),
-    "stdinchi": re.compile(r"^1S/\S+$"),
-    "chembl": re.compile(r"^CHEMBL[0-9]+$"),
-    "chebi": re.compile(r"^CHEBI:[0-9]+$"),
-    "pubchem_cid": re.compile(r"^[1-9][0-9]*$"),
-    "pubchem_sid": re.compile(r"^[1-9][0-9]*$"),
-    "chemspider": re.compile(r"^[0-9]+$"),
-    "iuphar_ligand": re.compile(r"^[0-9]+$"),
-    "kegg": re.compile(r"^[CD][0-9]{5}$"),
-    "pdb_ligand": re.compile(r"^[A-Z0-9]{1,5}$"),
-    "e_number": re.compile(r"^E ?[0-9]{3,4}[a-z]?(?:\([ivx]+\))?$"),
-    "echa_infocard": re.compile(r"^[0-9]{3}\.[0-9]{3}\.[0-9]{3}$"),
+
+class Identified(NamedTuple):
+    """The identifiers one value holds, in order, and the note written beside each.
+
+    In the record (:func:`drugparse.assemble.assemble_fields`) the field holds
+    ``values[0]`` (a list field such as ``cas_supplemental`` or ``atc``: all of them),
+    ``additional.<field>`` the rest, and ``notes.<field>`` maps an identifier to its note:
+    ``{"50-78-2": "free acid"}``.
+    """
+
+    values: list[str]
+    notes: dict[str, str]
+    listed: bool = False
+
+
+def _first_argument(template: Template) -> str:
+    values = [str(p.value).strip() for p in template.params if not p.showkey]
+    return values[0] if values else ""
+
+
+def _atc_template(template: Template) -> str:
+    parts = [str(p.value).strip() for p in template.params if not p.showkey][:2]
+    return "".join(parts)
+
+
+def _atcvet_template(template: Template) -> str:
+    code = _atc_template(template)
+    return code if code[:1] in ("Q", "q") else "Q" + code
+
+
+#: Templates that wrap an identifier, and the text each stands for: ``{{CAS|50-78-2}}``
+#: (Template:CAS links a CAS number), ``{{ATC|B01|AC06}}``, ``{{ATCvet|J01|AA13}}``
+#: (Template:ATC and Template:ATCvet), and the tick marks editors put after a checked
+#: identifier (Template:Tick, Template:Y, Template:Checked).
+IDENTIFIER_TEMPLATES: dict[str, Callable[..., str]] = {
+    "cas": _first_argument,
+    "atc": _atc_template,
+    "atcvet": _atcvet_template,
+    "tick": lambda template: "✓",
+    "y": lambda template: "✓",
+    "checked": lambda template: "✓",
+    "check mark": lambda template: "✓",
 }
 
-# ATC codes in free text or in {{ATC|B01|AC06}} / {{ATCvet|...}} templates.
-_ATC_IN_TEXT = re.compile(r"\b(Q?[A-V][0-9]{2}[A-Z]{2}[0-9]{2})\b")
+
+def _identifier_text(code: Wikicode) -> Wikicode:
+    """The value with :data:`IDENTIFIER_TEMPLATES` replaced by their text (a copy)."""
+    if not any(template_name(t) in IDENTIFIER_TEMPLATES for t in code.filter_templates()):
+        return code
+    copy = parse_wikitext(str(code))
+    _substitute(copy)
+    return parse_wikitext(str(copy))  # the arguments' own markup, parsed as in the page
 
 
-def _kind(field: str) -> str:
-    name = field.rsplit(".", 1)[-1]
-    return name[:-2] if name.endswith("_2") else name
+def _substitute(code: Wikicode) -> None:
+    """Replace identifier templates at any depth, in one walk (linear, however many)."""
+    for index, node in enumerate(code.nodes):
+        if isinstance(node, Template):
+            stands_for = IDENTIFIER_TEMPLATES.get(template_name(node))
+            if stands_for is not None:
+                code.nodes[index] = Text(" " + stands_for(node) + " ")
+                continue
+        for child in node.__children__():
+            _substitute(child)
 
 
-def _check_shape(value: str, field: str) -> list[dict]:
-    shape = STRICT_SHAPES.get(_kind(field))
-    if shape is None or shape.match(value):
-        return []
-    return [warning("invalid_format", field, f"{value!r} does not match {shape.pattern}")]
+# Between two identifiers of one item: nothing but joining words and punctuation.
+_JOINER = re.compile(r"[\s,;/&+]*(?:\b(?:and|or)\b[\s,;/&+]*)*", re.IGNORECASE)
+_NOTE_EDGES = " \t,;:–—-/&"
+_JOINING_WORDS = re.compile(r"^(?:and|or)\b|\b(?:and|or)$", re.IGNORECASE)
 
 
-def identifier(code, field: str) -> tuple[str | None, list[dict]]:
-    """Any identifier: plain text with no inner whitespace, checked against its shape."""
-    value, warnings = text(code, field)
-    if value is None:
+def _note(text: str) -> str | None:
+    """Clean the text beside an identifier: ``" (free acid)"`` -> ``"free acid"``."""
+    note = " ".join(text.split()).strip(_NOTE_EDGES)
+    note = _JOINING_WORDS.sub("", note).strip(_NOTE_EDGES)
+    if note.startswith("(") and note.endswith(")") and "(" not in note[1:-1]:
+        note = note[1:-1].strip()
+    return note or None
+
+
+def _depths(item: str) -> list[int]:
+    """Bracket depth before each character: identifiers inside brackets are notes."""
+    depth, depths = 0, []
+    for char in item:
+        depths.append(depth)
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+    return depths
+
+
+def _normal(found: str, family: Family) -> str:
+    value = "".join(found.split())
+    for dash in "‐‑–":
+        value = value.replace(dash, "-")
+    return family.prefix + (value.upper() if family.upper else value)
+
+
+def find_identifiers(items: list[str], family: Family) -> tuple[list[str], dict[str, str]]:
+    """The identifiers in a value's items, in order, and the note beside each.
+
+    One identifier per item (the first outside brackets), or several when only joining
+    words separate them (``2244 and 5462``). An item without one is a note of the
+    identifier before it (at the start: of the first one after it).
+    """
+    values: list[str] = []
+    notes: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for item in items:
+        depths = _depths(item)
+        found = [m for m in family.find.finditer(item) if depths[m.start()] == 0]
+        if not found:  # a note: of the identifier before it, else of the first one after
+            (notes[values[-1]] if values else pending).append(item)
+            continue
+        gaps = [item[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)]
+        if not all(_JOINER.fullmatch(gap) for gap in gaps):
+            found = found[:1]
+        rest = item[: found[0].start()] + " " + item[found[-1].end() :]
+        item_values = [_normal(m["id"], family) for m in found]
+        for value in item_values:
+            if value not in notes:  # the dict is the set of values seen: linear
+                values.append(value)
+                notes[value] = []
+        notes[item_values[0]].extend(pending)
+        pending = []
+        notes[item_values[-1]].append(rest)
+    cleaned = {v: " ".join(n for part in notes[v] if (n := _note(part))) for v in values}
+    return values, {v: note for v, note in cleaned.items() if note}
+
+
+#: What an identifier normaliser gives: one identifier (``str``), the identifiers of a list
+#: field (``list``), identifiers with notes or several of them, text to keep as written.
+_Read = str | list[str] | Identified | AsWritten | None
+
+
+def _strict_warnings(values: list[str], family: Family, field: str) -> list[WarningEntry]:
+    warnings = []
+    for value in values:
+        if family.strict is not None and not family.strict.match(value):
+            message = f"{value!r} does not match {family.strict.pattern}"
+            warnings.append(warning("invalid_format", field, message))
+        elif family is _CAS_FAMILY:
+            expected = cas_check_digit(value)
+            if int(value[-1]) != expected:
+                message = f"CAS check digit of {value} is {value[-1]}, expected {expected}"
+                warnings.append(warning("invalid_checksum", field, message))
+    return warnings
+
+
+def _read(
+    code: Wikicode, field: str, family: Family, listed: bool = False
+) -> tuple[_Read, list[WarningEntry]]:
+    result, warnings = rendered(_identifier_text(code), field)
+    items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items:
         return None, warnings
-    value = value.strip()
-    return value, warnings + _check_shape(value, field)
+    values, notes = find_identifiers(items, family)
+    if not values:
+        written = " ".join(items)
+        message = f"no identifier in {written!r}; kept as written in unmapped"
+        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+    warnings += _strict_warnings(values, family, field)
+    if not notes and (listed or len(values) == 1):  # the usual case stays a plain value
+        return (values if listed else values[0]), warnings
+    return Identified(values, notes, listed), warnings
+
+
+def identifier(code: Wikicode, field: str) -> tuple[_Read, list[WarningEntry]]:
+    """Any identifier, read with the family of its field (``identifiers.unii_2``: UNII)."""
+    family = family_of(field)
+    if family is None:  # pragma: no cover - a test checks every identifier row has a family
+        raise KeyError(f"no identifier family for {field}")
+    return _read(code, field, family)
+
+
+def identifier_list(code: Wikicode, field: str) -> tuple[_Read, list[WarningEntry]]:
+    """A list field of identifiers (``cas_supplemental``): every one kept in the field."""
+    family = family_of(field)
+    if family is None:  # pragma: no cover
+        raise KeyError(f"no identifier family for {field}")
+    return _read(code, field, family, listed=True)
 
 
 def cas_check_digit(cas: str) -> int:
@@ -101,98 +248,113 @@ def cas_check_digit(cas: str) -> int:
     return sum(position * int(d) for position, d in enumerate(reversed(digits), start=1)) % 10
 
 
-def cas_number(code, field: str) -> tuple[str | None, list[dict]]:
-    """A CAS Registry Number, its shape and check digit verified."""
-    value, warnings = identifier(code, field)
-    if value is None or warnings and warnings[-1]["code"] == "invalid_format":
-        return value, warnings
-    expected = cas_check_digit(value)
-    if int(value[-1]) != expected:
-        message = f"CAS check digit of {value} is {value[-1]}, expected {expected}"
-        warnings.append(warning("invalid_checksum", field, message))
-    return value, warnings
+_CAS_FAMILY = family_of("identifiers.cas")
+
+#: A CAS Registry Number, its shape and check digit verified.
+cas_number = identifier
+#: ``CAS_supplemental``/``CASNoOther``: every CAS number in the text, each checked.
+cas_list = identifier_list
+#: ChEMBL and ChEBI ids get their prefix: ``1201632`` -> ``CHEMBL1201632`` (their families).
+chembl = identifier
+chebi = identifier
 
 
-def cas_list(code, field: str) -> tuple[list[str] | None, list[dict]]:
-    """``CAS_supplemental``: every CAS number in the text, each checked."""
-    result, warnings = rendered(code, field)
-    values = re.findall(r"\b\d{2,7}-\d{2}-\d\b", result.text)
-    for value in values:
-        if cas_check_digit(value) != int(value[-1]):
-            message = f"CAS check digit of {value} is wrong"
-            warnings.append(warning("invalid_checksum", field, message))
-    if not values and result.text:
-        warnings.append(warning("unparsed_value", field, f"no CAS number in {result.text!r}"))
-    return values or None, warnings
+def atc_part(code: Wikicode, field: str) -> tuple[str | None, list[WarningEntry]]:
+    """``ATC_prefix``/``ATC_suffix`` as text, ``{{ATC}}`` templates read; composed later."""
+    return text(_identifier_text(code), field)
 
 
-def _prefixed(prefix: str):
-    def normalise(code, field: str) -> tuple[str | None, list[dict]]:
-        value, warnings = text(code, field)
-        if value is None:
-            return None, warnings
-        value = value.replace(" ", "")
-        if value.isdigit():
-            value = prefix + value
-        elif value.upper().startswith(prefix.upper()):
-            value = prefix + value[len(prefix) :]
-        return value, warnings + _check_shape(value, field)
-
-    normalise.__name__ = prefix.lower().rstrip(":")
-    normalise.__doc__ = f"An identifier with the ``{prefix}`` prefix: ``123`` -> ``{prefix}123``."
-    return normalise
+_ATC_FAMILY = Family(ATC_FIND, "")
+_ATC_PREFIX = re.compile(r"(?<![\w\-])(?P<id>Q?[A-Z][0-9]{2})(?![\w\-])", re.I | re.A)
+_ATC_SUFFIX = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{1,2}(?:[0-9]{2})?)(?![\w\-])", re.I | re.A)
 
 
-chembl = _prefixed("CHEMBL")
-chebi = _prefixed("CHEBI:")
+def _around(text: str, match: re.Match[str]) -> str:
+    return text[: match.start()] + " " + text[match.end() :]
 
 
-def atc_code(prefix: str, suffix: str) -> str:
-    """The ATC code composed from ``ATC_prefix`` and ``ATC_suffix``."""
-    return (prefix.strip() + suffix.strip()).replace(" ", "")
+def compose_atc(
+    prefix: str | None, suffix: str | None, vet: bool = False
+) -> tuple[str | None, str | None, list[WarningEntry]]:
+    """The ATC code of ``ATC_prefix`` + ``ATC_suffix``, its note, and warnings.
 
-
-def atc_codes(code, field: str) -> tuple[dict[str, list[str]] | None, list[dict]]:
-    """Every ATC and ATCvet code in ``ATC_supplemental``: ``{"atc": [...], "atcvet": [...]}``.
-
-    Codes come from ``{{ATC|J07|BM02}}`` / ``{{ATCvet|...}}`` templates and from
-    bare codes in the text; free text around them is ignored.
+    Both parts are found in their text (``AC06 (WHO)`` -> ``AC06``, note ``WHO``),
+    upper-cased and checked like supplemental codes; a whole code in the prefix (with no
+    suffix) or in the suffix is read as written there. None when no code can be read
+    (the caller keeps the text).
     """
-    found: dict[str, list[str]] = {"atc": [], "atcvet": []}
-    warnings: list[dict] = []
-    for template in code.filter_templates(recursive=True):
-        name = template_name(template)
-        if name not in ("atc", "atcvet"):
-            continue
-        parts = [str(p.value).strip() for p in template.params if not p.showkey][:2]
-        value = atc_code(*parts) if len(parts) == 2 else "".join(parts)
-        if name == "atcvet" and not value.startswith("Q"):
-            value = "Q" + value
-        found["atcvet" if value.startswith("Q") else "atc"].append(value)
-    result, render_warnings = rendered(code, field, read_elsewhere=("atc",))  # {{ATC}}, {{ATCvet}}
-    warnings += render_warnings
-    for value in _ATC_IN_TEXT.findall(result.text):
-        kind = "atcvet" if value.startswith("Q") else "atc"
-        if value not in found[kind]:
-            found[kind].append(value)
-    for kind, values in found.items():
-        for value in values:
-            warnings += _check_shape(value, kind)
-    if not any(found.values()):
-        if result.text:
-            warnings.append(warning("unparsed_value", field, f"no ATC code in {result.text!r}"))
+    prefix, suffix = prefix or "", suffix or ""
+    head, tail = _ATC_PREFIX.search(prefix), _ATC_SUFFIX.search(suffix)
+    in_prefix, in_suffix = ATC_FIND.search(prefix), ATC_FIND.search(suffix)
+    code: str | None = None
+    notes: list[str] = []
+    if head and tail:
+        code = (head["id"] + tail["id"]).upper()
+        notes = [_around(prefix, head), _around(suffix, tail)]
+    elif in_prefix and (
+        not suffix.strip(_NOTE_EDGES)
+        or (tail and in_prefix["id"].upper().endswith(tail["id"].upper()))
+    ):  # ``ATC_prefix = B01AC06``, the suffix empty or repeated
+        code = in_prefix["id"].upper()
+        notes = [_around(prefix, in_prefix), _around(suffix, tail) if tail else suffix]
+    elif in_suffix and (not head or in_suffix["id"].upper().startswith(head["id"].upper())):
+        code = in_suffix["id"].upper()  # ``ATC_suffix = B01AC06``, prefix empty or repeated
+        notes = [_around(prefix, head) if head else prefix, _around(suffix, in_suffix)]
+    if code is None:
+        return None, None, []
+    if vet and not code.startswith("Q"):
+        code = "Q" + code
+    note = " ".join(n for part in notes if (n := _note(part))) or None
+    warnings = []
+    if not ATC_STRICT.match(code):
+        field = "identifiers.atcvet" if code.startswith("Q") else "identifiers.atc"
+        message = f"{code!r} does not match {ATC_STRICT.pattern}"
+        warnings.append(warning("invalid_format", field, message))
+    return code, note, warnings
+
+
+def atc_codes(
+    code: Wikicode, field: str
+) -> tuple[dict[str, Identified] | AsWritten | None, list[WarningEntry]]:
+    """Every ATC and ATCvet code in ``ATC_supplemental``, with the note beside each.
+
+    ``{{ATC|J07|BD52}} (with mumps and rubella)`` -> ``J07BD52``, note ``with mumps and
+    rubella``. Returns ``{"atc": Identified, "atcvet": Identified}`` (kinds present only).
+    """
+    result, warnings = rendered(_identifier_text(code), field)
+    items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items:
         return None, warnings
-    return {kind: values for kind, values in found.items() if values}, warnings
+    values, notes = find_identifiers(items, _ATC_FAMILY)
+    if not values:
+        written = " ".join(items)
+        message = f"no ATC code in {written!r}; kept as written in unmapped"
+        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+    found: dict[str, Identified] = {}
+    for value in values:
+        kind = "atcvet" if value.startswith("Q") else "atc"
+        entry = found.setdefault(kind, Identified([], {}, listed=True))
+        entry.values.append(value)
+        if value in notes:
+            entry.notes[value] = notes[value]
+        if not ATC_STRICT.match(value):
+            message = f"{value!r} does not match {ATC_STRICT.pattern}"
+            warnings.append(warning("invalid_format", f"identifiers.{kind}", message))
+    return found, warnings
 
 
-def verification_status(code, field: str) -> tuple[str | None, list[dict]]:
-    """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``."""
+def verification_status(
+    code: Wikicode, field: str
+) -> tuple[str | AsWritten | None, list[WarningEntry]]:
+    """A CheMoBot marker: ``{{cascite|changed|CAS}}`` -> ``changed``; other text is kept
+    as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     for template in child_templates(code):
         if is_verification_template(template_name(template)):
-            values = [str(p.value).strip() for p in template.params if not p.showkey]
-            if values and values[0]:
+            values = [" ".join(str(p.value).split()) for p in template.params if not p.showkey]
+            if values and values[0] and "{" not in values[0] and "<" not in values[0]:
                 return values[0].lower(), []
     value, warnings = text(code, field)
     if value is None:
         return None, warnings
-    return None, [*warnings, warning("unparsed_value", field, f"no verification marker: {value!r}")]
+    message = f"no verification marker: {value!r}; kept as written in unmapped"
+    return AsWritten(value), [*warnings, warning("unparsed_value", field, message)]

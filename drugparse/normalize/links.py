@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from drugparse.errors import warning
+from drugparse.normalize.text import plain_text
 from drugparse.normalize.values import text
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
@@ -38,7 +39,7 @@ def drugs_com(code, field: str) -> tuple[dict | None, list[dict]]:
     for template in child_templates(code):
         if template_name(template) != "drugs.com":
             continue
-        args = [str(p.value).strip() for p in template.params if not p.showkey]
+        args = [plain_text(p.value) for p in template.params if not p.showkey]  # no markup
         if len(args) < 2 or not args[1]:
             break
         kind, slug = args[0].lower(), args[1]

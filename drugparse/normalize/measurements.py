@@ -438,10 +438,12 @@ def measurement(
     ``{text}`` plus ``unparsed_value`` when none."""
     result, warnings = rendered(code, field)
     value = result.text
-    if not value or is_placeholder(value):
+    if not value or is_placeholder(value, field):
         return None, warnings
     readings = read_measurement(result.items, quantity)
     if not readings:
+        if is_placeholder(value):  # "None", "Nil" where they are a statement: data, no number
+            return {"text": value}, warnings
         message = f"{quantity.missing} in {value!r}"
         return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
     first = {k: v for k, v in readings[0].items() if k != "text"}

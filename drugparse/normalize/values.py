@@ -3,7 +3,8 @@
 Every normaliser has one signature, ``(code, field) -> (value, warnings)``:
 ``code`` is the parameter's wikicode, ``field`` the record path it feeds (used
 in warnings). ``value`` is ``None`` when the parameter is empty, and "empty"
-includes comments and the placeholders of :data:`PLACEHOLDERS`.
+includes comments and the placeholders of :data:`PLACEHOLDERS`, except in the
+fields where a placeholder word is a statement (:mod:`drugparse.tables.placeholders`).
 
 >>> text(parse_wikitext("[[Typical antipsychotic]] <!-- x -->"), "clinical.class")
 ('Typical antipsychotic', [])
@@ -18,6 +19,7 @@ from typing import NamedTuple
 
 from drugparse.errors import warning
 from drugparse.normalize.text import Rendered, render
+from drugparse.tables.placeholders import PLACEHOLDERS, is_placeholder
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "text",
     "text_list",
     "Items",
+    "AsWritten",
     "list_is_incomplete",
     "integer",
     "is_placeholder",
@@ -34,8 +37,6 @@ __all__ = [
     "DRUG_TYPES",
 ]
 
-#: Values editors write to mean "nothing here" (record-format.md, General rules).
-PLACEHOLDERS = frozenset({"none", "n/a", "na", "-", "–", "—", "?", "unknown"})
 
 #: A last list item that says the list goes on: ``Humira, others``.
 INCOMPLETE_MARKERS = frozenset(
@@ -60,26 +61,21 @@ def rendered(code, field: str, read_elsewhere: tuple[str, ...] = ()) -> tuple[Re
     return result, warnings
 
 
-def is_placeholder(value: str) -> bool:
-    """``is_placeholder("N/A")`` -> True: the value means "nothing"."""
-    return value.strip().lower() in PLACEHOLDERS
-
-
 def text(code, field: str) -> tuple[str | None, list[dict]]:
     """Plain text of a value, or None when it is empty or a placeholder."""
     result, warnings = rendered(code, field)
     value = result.text
-    if not value or is_placeholder(value):
+    if not value or is_placeholder(value, field):
         return None, warnings
     return value, warnings
 
 
-def split_list(items: list[str]) -> list[str]:
+def split_list(items: list[str], field: str = "") -> list[str]:
     """Split items on separators outside brackets: ``["A, B (x, y)"]`` -> ``["A", "B (x, y)"]``."""
     out: list[str] = []
     for item in items:
         out.extend(_split_outside_brackets(item))
-    return [item for item in out if item and not is_placeholder(item)]
+    return [item for item in out if item and not is_placeholder(item, field)]
 
 
 def _split_outside_brackets(item: str) -> list[str]:
@@ -102,6 +98,15 @@ def list_is_incomplete(items: list[str]) -> bool:
     return bool(items) and items[-1].lower() in INCOMPLETE_MARKERS
 
 
+class AsWritten(NamedTuple):
+    """A value its field cannot hold (no identifier in an identifier field, no number in a
+    count): :func:`drugparse.extract.infobox.read_fields` keeps ``text`` in ``unmapped``
+    under the parameter's name, and the normaliser's warning says why. Nothing is dropped.
+    """
+
+    text: str
+
+
 class Items(NamedTuple):
     """A list value, and whether its source said the list goes on (``Humira, others``).
 
@@ -115,7 +120,7 @@ class Items(NamedTuple):
 def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
     """A list value from commas, ``<br>``, ``{{ubl}}``, ``{{plainlist}}`` or ``*`` lines."""
     result, warnings = rendered(code, field)
-    items = split_list(result.items)
+    items = split_list(result.items, field)
     incomplete = list_is_incomplete(items)
     if incomplete:
         items = items[:-1]
@@ -124,15 +129,17 @@ def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
     return Items(items, incomplete), warnings
 
 
-def integer(code, field: str) -> tuple[int | str | None, list[dict]]:
-    """An atom count or other whole number: ``" 2532 "`` -> ``2532``."""
+def integer(code, field: str) -> tuple[int | AsWritten | None, list[dict]]:
+    """An atom count or other whole number: ``" 2532 "`` -> ``2532``; other text is kept
+    as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     value, warnings = text(code, field)
     if value is None:
         return None, warnings
     digits = value.replace(",", "").replace(" ", "")
-    if digits.isdigit():
+    if digits.isascii() and digits.isdigit() and len(digits) <= 15:  # int() refuses huge ones
         return int(digits), warnings
-    return None, [*warnings, warning("unparsed_value", field, f"not a whole number: {value!r}")]
+    message = f"not a whole number: {value!r}; kept as written in unmapped"
+    return AsWritten(value), [*warnings, warning("unparsed_value", field, message)]
 
 
 #: ``type`` values of Infobox drug to the record's ``drug_type`` (record-format.md).

@@ -21,21 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from drugparse.tables.infobox_names import INFOBOX_NAMES as _TABLE
+
 __all__ = ["INFOBOX_NAMES", "mentions_drug_infobox", "name_positions"]
 
-#: The template names the parser accepts as a drug infobox, lower case, words
-#: split on spaces. From en.wikipedia Template:Infobox drug and its redirects
-#: (Drugbox, Infobox medication; ``infobox drugs`` is covered by ``infobox drug``)
-#: and Template:Chembox (used for some drug articles); tests check this covers
-#: :data:`drugparse.tables.infobox_drug.TEMPLATE_NAMES`. Each must contain
-#: ``box``: that literal is the anchor searched for.
-INFOBOX_NAMES: tuple[str, ...] = (
-    "infobox drug",
-    "infobox medication",
-    "drugbox",
-    "drug box",
-    "chembox",
-)
+#: The template names the parser accepts as a drug infobox, lower case, words split on
+#: spaces: the one table of :mod:`drugparse.tables.infobox_names` (Infobox drug, Chembox
+#: and their redirects). Each contains ``box``: that literal is the anchor searched for.
+INFOBOX_NAMES: tuple[str, ...] = tuple(_TABLE)
 
 _ANCHOR = b"box"
 # Letters that must surround the anchor, derived from the table above:

@@ -15,11 +15,12 @@ import re
 
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
+from drugparse.tables.infobox_names import names_of
 
 __all__ = ["TEMPLATE_NAMES", "SECTION_PREFIX", "PARAMETERS", "DRUG_EVIDENCE", "lookup"]
 
-#: Names of the template and its redirects, folded.
-TEMPLATE_NAMES: frozenset[str] = frozenset({"chembox", "chembox new", "drugchembox"})
+#: Names of the template and its redirects, folded (:mod:`drugparse.tables.infobox_names`).
+TEMPLATE_NAMES: frozenset[str] = names_of("chembox")
 
 #: Section templates (``| Section1 = {{Chembox Identifiers ...}}``) start with this, folded.
 SECTION_PREFIX = "chembox "
@@ -109,8 +110,8 @@ PARAMETERS: dict[str, Mapping] = {
     "RefractIndex": Mapping("chemistry.refractive_index", _text),
     "SpecRotation": Mapping("chemistry.specific_rotation", _text),
     # Chembox Pharmacology
-    "ATCCode_prefix": Mapping("_atc.prefix", _text),
-    "ATCCode_suffix": Mapping("_atc.suffix", _text),
+    "ATCCode_prefix": Mapping("_atc.prefix", identifiers.atc_part),
+    "ATCCode_suffix": Mapping("_atc.suffix", identifiers.atc_part),
     "ATC_Supplemental": Mapping("_atc.supplemental", identifiers.atc_codes),
     "ATCvet": Mapping("_atc.vet", _text),
     "AdminRoutes": Mapping("clinical.routes_of_administration", _list),

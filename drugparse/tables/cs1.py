@@ -17,6 +17,8 @@ reads them at run time):
 
 from __future__ import annotations
 
+from drugparse.tables.placeholders import CITATION_PLACEHOLDERS
+
 __all__ = [
     "RECORD_TYPES",
     "CITE_TEMPLATES",
@@ -777,5 +779,6 @@ IDENTIFIER_KEYS: tuple[str, ...] = tuple(
     path.removeprefix("identifiers.") for path in RECORD_FIELDS if path.startswith("identifiers.")
 )
 
-#: Values that mean "nothing here" (record-format.md: empty means absent).
-PLACEHOLDERS: frozenset[str] = frozenset({"none", "n/a", "-", "?"})
+#: Values that mean "nothing here" in a citation: the one table's citation list
+#: (:data:`drugparse.tables.placeholders.CITATION_PLACEHOLDERS`, which says why it is shorter).
+PLACEHOLDERS: frozenset[str] = CITATION_PLACEHOLDERS

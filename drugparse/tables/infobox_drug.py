@@ -21,6 +21,7 @@ from typing import NamedTuple
 from drugparse.contract import Normaliser
 from drugparse.normalize import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
+from drugparse.tables.infobox_names import names_of
 
 __all__ = ["ELEMENT_MAPPINGS", "Mapping", "PARAMETERS", "PATTERNS", "lookup"]
 
@@ -134,8 +135,8 @@ PARAMETERS: dict[str, Mapping] = {
     "licence_US": Mapping("clinical.licence.US", _text),
     "license_US": Mapping("clinical.licence.US", _text),
     # ATC (composed in assemble)
-    "ATC_prefix": Mapping("_atc.prefix", _text),
-    "ATC_suffix": Mapping("_atc.suffix", _text),
+    "ATC_prefix": Mapping("_atc.prefix", identifiers.atc_part),
+    "ATC_suffix": Mapping("_atc.suffix", identifiers.atc_part),
     "ATC_supplemental": Mapping("_atc.supplemental", identifiers.atc_codes),
     "ATCvet": Mapping("_atc.vet", _flag),
     # legal status
@@ -269,7 +270,5 @@ def lookup(name: str) -> Mapping | None:
     return None
 
 
-#: Names of the template and its redirects, folded like :func:`drugparse.wikitext.template_name`.
-TEMPLATE_NAMES: frozenset[str] = frozenset(
-    {"infobox drug", "drugbox", "drug box", "infobox drugs", "infobox medication"}
-)
+#: Names of the template and its redirects, folded (:mod:`drugparse.tables.infobox_names`).
+TEMPLATE_NAMES: frozenset[str] = names_of("drug")
