@@ -19,6 +19,7 @@ from drugparse.validate import schema, validate
 __all__ = [
     "parse",
     "convert_pages",
+    "to_tables",
     "Page",
     "PageResult",
     "validate",
@@ -39,6 +40,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "convert_pages": "drugparse.batch.work",
     "Page": "drugparse.sources.pages",
+    # Not ``drugparse.tables``: that is the package of the parser's knowledge tables.
+    "to_tables": "drugparse.tabular",
 }
 
 
