@@ -15,7 +15,7 @@ import sys
 from drugparse import write
 from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
 from drugparse.cli import spark
-from drugparse.cli.convert import ConvertOptions, run_convert
+from drugparse.cli.convert import TABLE_FORMATS, ConvertOptions, run_convert
 from drugparse.cli.records import print_schema, validate_files
 from drugparse.cli.status import EXIT_USAGE
 
@@ -38,12 +38,16 @@ def _argument_parser() -> argparse.ArgumentParser:
         help="a wikitext file, a folder, a MediaWiki XML dump (.xml, .bz2, .gz), or -",
     )
     convert.add_argument(
-        "-o", "--output", metavar="OUT", help="a folder (one file per record) or a .jsonl file"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a folder (one file per record), a .jsonl file, OUT.parquet or a .duckdb file",
     )
     convert.add_argument(
         "--format",
-        choices=write.FORMATS,
-        help="yaml (default), json or jsonl (default for -o FILE.jsonl)",
+        choices=(*write.FORMATS, *TABLE_FORMATS),
+        help="yaml (default), json, jsonl (default for -o FILE.jsonl), "
+        "parquet or duckdb (tables; default for -o OUT.parquet, -o OUT.duckdb)",
     )
     convert.add_argument(
         "--jobs",

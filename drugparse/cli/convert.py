@@ -33,7 +33,10 @@ from drugparse.sources.inputs import (
 )
 from drugparse.sources.pages import Page
 
-__all__ = ["ConvertOptions", "run_convert"]
+__all__ = ["TABLE_FORMATS", "ConvertOptions", "run_convert"]
+
+#: Formats that write the tables of :mod:`drugparse.tabular` instead of records.
+TABLE_FORMATS = ("parquet", "duckdb")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,11 @@ def run_convert(
         return EXIT_USAGE
     output = options.output
     fmt = options.fmt or _format_for(output)
+    if fmt in TABLE_FORMATS:
+        problem = _table_output_problem(fmt, output, options.resume)
+        if problem:
+            print(f"drugparse: {problem}", file=stderr)
+            return EXIT_USAGE
     single = len(resolved) == 1 and isinstance(resolved[0], WikitextFile | StandardInput)
     jobs = default_jobs() if options.jobs is None else options.jobs
     if single:
@@ -81,7 +89,10 @@ def run_convert(
     separator = "---\n" if fmt == "yaml" else ""
     writer: RecordWriter
     try:
-        if output is None:
+        if fmt in TABLE_FORMATS:
+            assert output is not None
+            writer = _table_writer(fmt, Path(output))
+        elif output is None:
             writer = StreamWriter(stdout, separator=separator)
         elif _is_file_output(output):
             writer = FileWriter(Path(output), separator=separator)
@@ -91,13 +102,17 @@ def run_convert(
     except OSError as exc:
         print(f"drugparse: cannot write {exc.filename or output}: {exc.strerror}", file=stderr)
         return EXIT_USAGE
+    except ImportError as exc:  # the tables extra is not installed
+        print(f"drugparse: {exc}", file=stderr)
+        return EXIT_USAGE
     counts = Counts()
     unreadable = False
     completed = False
     work = work_items(resolved, jobs=jobs, stdin=stdin)
     if options.title is not None and single:
         work = _titled(work, options.title)
-    page_options = PageOptions(fmt=fmt, keep_record=False)
+    # Tables are built from the JSON Lines text, parsed in this process.
+    page_options = PageOptions(fmt="jsonl" if fmt in TABLE_FORMATS else fmt, keep_record=False)
     outcomes = run_work(work, jobs=jobs, options=page_options, page_timeout=options.page_timeout)
     try:
         with Progress(counts, enabled=options.progress) as bar:
@@ -156,11 +171,36 @@ def _titled(work: Iterator[WorkItem], title: str) -> Generator[WorkItem, None, N
 
 def _format_for(output: str | None) -> str:
     """The format an output's name asks for, when ``--format`` is not given."""
+    if output and output.lower().endswith(".parquet"):
+        return "parquet"
+    if output and output.lower().endswith(".duckdb"):
+        return "duckdb"
     if output and output.lower().endswith(".jsonl"):
         return "jsonl"
     if output and output.lower().endswith(".json"):
         return "json"
     return "yaml"
+
+
+def _table_output_problem(fmt: str, output: str | None, resume: bool) -> str | None:
+    """Why ``-o`` cannot take tables of ``fmt``, or None."""
+    if output is None or output == "-":
+        return f"--format {fmt} writes files: give -o (a folder or a .{fmt} file)"
+    if resume:
+        return "--resume keeps record files of -o DIR; tables are written whole"
+    if fmt == "duckdb" and Path(output).is_dir():
+        return f"{output} is a folder; --format duckdb writes one database file (-o drugs.duckdb)"
+    return None
+
+
+def _table_writer(fmt: str, output: Path) -> RecordWriter:
+    """``-o X.duckdb``; ``-o OUT.parquet`` (siblings ``OUT.<table>.parquet``); ``-o DIR``."""
+    from drugparse.tabular.sinks import DuckDBWriter, ParquetWriter, parquet_paths
+
+    if fmt == "duckdb":
+        return DuckDBWriter(output)
+    folder = output.is_dir() or not output.name.lower().endswith(".parquet")
+    return ParquetWriter(parquet_paths(output, folder=folder))
 
 
 def _is_file_output(output: str) -> bool:
