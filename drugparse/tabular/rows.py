@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from drugparse.normalize.identifiers import cas_check_digit
@@ -117,16 +117,28 @@ def _check_digit_ok(identifier: str, value: str) -> bool | None:
 
 
 class Columns:
-    """One list per column of every table, filled record by record (:meth:`add`)."""
+    """One list per column of every table, filled record by record (:meth:`add`).
 
-    def __init__(self) -> None:
+    ``only`` names the tables wanted (default: all); the others are left empty and cost
+    nothing (a Spark task writing one table at a time builds only that one).
+    """
+
+    def __init__(self, only: Collection[str] | None = None) -> None:
         self.layout = layout()
+        wanted = set(self.layout if only is None else only)
+        needed = set(wanted)  # and their ancestors, whose rows lead to theirs
+        for name in wanted:
+            parent = self.layout[name].parent
+            while parent is not None:
+                needed.add(parent)
+                parent = self.layout[parent].parent
+        self._wanted = wanted
         self.tables: dict[str, dict[str, list[Any]]] = {
             name: {c.name: [] for c in table.all_columns} for name, table in self.layout.items()
         }
         self._children: dict[str, list[Table]] = {name: [] for name in self.layout}
         for table in self.layout.values():
-            if table.parent is not None:
+            if table.parent is not None and table.name in needed:
                 self._children[table.parent].append(table)
         self.records = 0
 
@@ -138,11 +150,12 @@ class Columns:
         self.records += 1
 
     def _row(self, table: Table, obj: Any, keys: tuple[Any, ...], text: str) -> None:
-        out = self.tables[table.name]
-        for key, value in zip(table.keys, keys, strict=True):
-            out[key.name].append(value)
-        for column in table.columns:
-            out[column.name].append(_cell(column, obj, text))
+        if table.name in self._wanted:
+            out = self.tables[table.name]
+            for key, value in zip(table.keys, keys, strict=True):
+                out[key.name].append(value)
+            for column in table.columns:
+                out[column.name].append(_cell(column, obj, text))
         for child in self._children[table.name]:
             container = _get(obj, child.relpath)
             if not container:
