@@ -55,7 +55,8 @@ def _arrow_type(kind: Kind) -> pa.DataType:
     scalar = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
     scalar["bool"] = pa.bool_()
     if kind.startswith("list<"):
-        return pa.list_(scalar[kind[5:-1]])
+        # Parquet's own name for list items (what pyarrow, Spark and DuckDB write and read)
+        return pa.list_(pa.field("element", scalar[kind[5:-1]]))
     return scalar[kind]
 
 

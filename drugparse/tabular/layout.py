@@ -44,6 +44,7 @@ __all__ = [
     "UNPREFIXED",
     "Column",
     "Table",
+    "build_layout",
     "layout",
     "schema_leaves",
 ]
@@ -380,14 +381,17 @@ def replace_path(column: Column, path: tuple[str, ...] | None) -> Column:
 @cache
 def layout() -> dict[str, Table]:
     """Every table, by name, in a fixed order (``drugs`` first, children after parents)."""
-    document = schema()
+    return build_layout(schema())
+
+
+def build_layout(document: dict[str, Any]) -> dict[str, Table]:
+    """The tables of any version of the record schema (:func:`layout` is this one's)."""
     builder = _Builder(document)
     drugs = builder.add_table(Table("drugs", "", "record", None, ()))
     builder.walk_object(drugs, document, "", (), "")
     builder.computed(drugs, "", document, (), "")
-    builder.identifiers_table(
-        drugs, _resolve(document["properties"]["identifiers"], builder.defs)[0]
-    )
+    identifiers, _ = _resolve(document["properties"]["identifiers"], builder.defs)
+    builder.identifiers_table(drugs, identifiers)
     return builder.tables
 
 

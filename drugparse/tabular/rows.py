@@ -174,9 +174,9 @@ class Columns:
                 for key, value in container.items():
                     self._keyed_row(child, base, {key_name: key, value_name: value})
             elif child.form == "keyed":
-                for key in child.row_keys:
-                    if key in container:
-                        self._keyed(child, base, key, container[key], text)
+                for row_key in child.row_keys:
+                    if row_key in container:
+                        self._keyed(child, base, row_key, container[row_key], text)
             elif child.form == "identifiers":
                 self._identifiers(child, base, container)
 
@@ -185,8 +185,8 @@ class Columns:
         for key, value in zip(table.keys, keys, strict=True):
             out[key.name].append(value)
         for column in table.columns:
-            value = cells.get(column.name)
-            out[column.name].append(float(value) if column.kind == "float64" else value)
+            cell = cells.get(column.name)
+            out[column.name].append(float(cell) if column.kind == "float64" and cell else cell)
 
     def _keyed(self, table: Table, keys: tuple[Any, ...], key: str, obj: Any, text: str) -> None:
         out = self.tables[table.name]
