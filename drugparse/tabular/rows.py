@@ -186,7 +186,9 @@ class Columns:
             out[key.name].append(value)
         for column in table.columns:
             cell = cells.get(column.name)
-            out[column.name].append(float(cell) if column.kind == "float64" and cell else cell)
+            if column.kind == "float64" and cell is not None:
+                cell = float(cell)
+            out[column.name].append(cell)
 
     def _keyed(self, table: Table, keys: tuple[Any, ...], key: str, obj: Any, text: str) -> None:
         out = self.tables[table.name]
