@@ -33,7 +33,7 @@ from drugparse.tabular.layout import (  # noqa: E402
     layout,
     schema_leaves,
 )
-from drugparse.tabular.rows import hours  # noqa: E402
+from drugparse.tabular.rows import Columns, hours  # noqa: E402
 
 from .conftest import CORPUS, FIXTURES, PEER, ROOT, corpus_files, needs_corpus, run_cli  # noqa: E402
 
@@ -90,6 +90,52 @@ def test_a_new_schema_field_becomes_a_column():
     document["$defs"]["measurement"]["properties"]["min_hours"] = {"type": "number"}
     column = next(c for c in build_layout(document)["drugs"].columns if c.name == "onset_min_hours")
     assert column.path == ("pharmacokinetics", "onset", "min_hours") and not column.computed
+
+
+def test_maps_of_lists_and_maps_of_maps_become_long_tables():
+    # The shapes of issue 13's identifiers.additional and identifiers.notes.
+    document = drugparse.schema()
+    identifiers = document["properties"]["identifiers"]["properties"]
+    identifiers["additional"] = {
+        "type": "object",
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    }
+    identifiers["notes"] = {
+        "type": "object",
+        "additionalProperties": {
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/text"},
+        },
+    }
+    tables = build_layout(document)
+    assert [c.name for c in tables["identifier_notes"].all_columns] == [
+        "drug_title",
+        "identifier",
+        "value",
+        "note",
+    ]
+    columns = Columns(tables=tables)
+    columns.add(
+        {
+            "title": "Aspirin",
+            "identifiers": {
+                "pubchem_cid": "2244",
+                "additional": {"pubchem_cid": ["5462"]},
+                "notes": {"cas": {"50-78-2": "free acid"}},
+            },
+        }
+    )
+    assert columns.tables["identifier_notes"] == {
+        "drug_title": ["Aspirin"],
+        "identifier": ["cas"],
+        "value": ["50-78-2"],
+        "note": ["free acid"],
+    }
+    assert columns.tables["identifiers_additional"] == {
+        "drug_title": ["Aspirin"],
+        "identifier": ["pubchem_cid"],
+        "values": [["5462"]],
+    }
 
 
 def test_column_types_follow_the_schema():

@@ -97,13 +97,14 @@ def columns_to_tables(columns: Columns) -> dict[str, pa.Table]:
 
 
 def to_tables(records: Iterable[dict[str, Any]]) -> dict[str, pa.Table]:
-    """Drug records -> ``{table name: pyarrow.Table}``, every table present (maybe empty).
+    """Drug records -> ``{table name: pyarrow.Table}``, every table present (maybe empty)::
 
-    >>> import drugparse
-    >>> record = drugparse.parse(open("fixtures/imiglucerase.wiki").read(), title="Imiglucerase")
-    >>> tables = drugparse.to_tables([record])
-    >>> tables["drugs"].column("cas").to_pylist(), tables["citations"].num_rows
-    (['154248-97-2'], 5)
+        record = drugparse.parse(open("fixtures/imiglucerase.wiki").read(), title="Imiglucerase")
+        tables = drugparse.to_tables([record])
+        tables["drugs"].column("cas").to_pylist()  # ['154248-97-2']
+        tables["citations"].num_rows  # 7
+
+    (Not a doctest: it needs the ``tables`` extra; tests/test_tabular.py checks it.)
     """
     columns = Columns()
     for record in records:

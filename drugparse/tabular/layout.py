@@ -71,13 +71,19 @@ RENAMES = {
     "citations[].identifiers.id": "other_identifier",
 }
 
-#: Open-keyed objects -> (table, key column, value column).
-MAP_COLUMNS = {
+#: Open-keyed objects -> (table, key column, value column[, inner key column]). Others
+#: are named by their path (``identifiers.additional`` -> ``identifiers_additional``).
+MAP_COLUMNS: dict[str, tuple[str, ...]] = {
     "chemistry.elements": ("elements", "element", "count"),
     "identifiers.verification": ("verification", "field", "status"),
     "hazards": ("hazards", "parameter", "value"),
     "display": ("display", "parameter", "value"),
     "unmapped": ("unmapped", "parameter", "value"),
+    # LEAD: fields of issue 13's branch; unused until its schema is merged.
+    "identifiers.additional": ("identifiers_additional", "identifier", "values"),
+    "chemistry.additional": ("chemistry_additional", "field", "values"),
+    "identifiers.notes": ("identifier_notes", "identifier", "note", "value"),
+    "chemistry.notes": ("chemistry_notes", "field", "note", "value"),
 }
 
 #: Objects of same-shaped objects -> (table, key column): ``legal.US.status`` is the row
@@ -138,6 +144,7 @@ class Table:
     relpath: tuple[str, ...] = ()
     columns: list[Column] = field(default_factory=list)
     key_column: str | None = None  # map and keyed tables: the column holding the key
+    inner_key_column: str | None = None  # a map of maps: the column of the inner key
     row_keys: tuple[str, ...] = ()  # keyed and identifiers tables: the properties that are rows
     id_path: tuple[str, ...] | None = None  # where the parent row's id is (``citation_id``)
     wikidata: dict[str, str] = field(default_factory=dict)  # identifiers: property -> P-number
@@ -189,6 +196,15 @@ def _scalar_kind(node: dict[str, Any]) -> Kind | None:
     return None
 
 
+def _is_open_map(node: dict[str, Any]) -> bool:
+    """An object with open keys only (``chemistry.elements``: symbol -> count)."""
+    return (
+        node.get("type") == "object"
+        and not node.get("properties")
+        and isinstance(node.get("additionalProperties"), dict)
+    )
+
+
 def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
@@ -199,8 +215,12 @@ class _Builder:
         self.tables: dict[str, Table] = {}
 
     def add_table(self, table: Table) -> Table:
+        if table.name in self.tables:  # chemistry.additional beside identifiers.additional
+            table.name = table.path.replace("[]", "").replace(".", "_")
         if table.name in self.tables:
             raise ValueError(f"two schema paths give the table {table.name!r}")
+        if table.parent is not None and self.tables[table.parent].form in ("map", "keyed"):
+            raise ValueError(f"{table.path}: no child tables under a map or keyed table")
         self.tables[table.name] = table
         return table
 
@@ -225,12 +245,8 @@ class _Builder:
         if path in KEYED:
             self.keyed(table, node, path, rel)
             return
-        if path in MAP_COLUMNS or (
-            node.get("type") == "object"
-            and not node.get("properties")
-            and isinstance(node.get("additionalProperties"), dict)
-        ):
-            self.map_table(table, node, path, rel)
+        if path in MAP_COLUMNS or _is_open_map(node):
+            self.map_table(table, node, path, rel, name)
             return
         if node.get("type") == "object" or "properties" in node:
             prefix = "" if path in UNPREFIXED else name + "_"
@@ -241,7 +257,7 @@ class _Builder:
         if node.get("type") == "array":
             items, _ = _resolve(node["items"], self.defs)
             if items.get("type") == "object" or "properties" in items:
-                self.array_table(table, items, path, rel)
+                self.array_table(table, items, path, rel, name)
                 return
             kind = _scalar_kind(items)
             if kind is None or kind == "bool":
@@ -282,11 +298,18 @@ class _Builder:
         return own_id.path if own_id is not None and parent.form != "record" else None
 
     def array_table(
-        self, parent: Table, items: dict[str, Any], path: str, rel: tuple[str, ...]
+        self,
+        parent: Table,
+        items: dict[str, Any],
+        path: str,
+        rel: tuple[str, ...],
+        column_name: str,
     ) -> None:
-        default = path.replace("[]", "").split(".")[-1]
+        # Named as its column would be: citations, elimination_half_life_readings; inside
+        # another child table, after its parent: citation_authors.
+        default = column_name
         if parent.form != "record":
-            default = f"{_singular(parent.name)}_{default}"
+            default = f"{_singular(parent.name)}_{column_name}"
         position = Column("position", "int64", None, "place in the list, from 1", f"{path}[]#")
         keys = (*self.child_keys(parent), position)
         name = TABLE_NAMES.get(path, default)
@@ -334,21 +357,29 @@ class _Builder:
             self.add_column(table, Column(name, kind, None, description, f"identifiers.*{name}#"))  # type: ignore[arg-type]
 
     def map_table(
-        self, parent: Table, node: dict[str, Any], path: str, rel: tuple[str, ...]
+        self, parent: Table, node: dict[str, Any], path: str, rel: tuple[str, ...], name: str
     ) -> None:
-        name, key_name, value_name = MAP_COLUMNS.get(path, (path.split(".")[-1], "key", "value"))
-        values, _ = _resolve(node["additionalProperties"], self.defs)
-        kind = _scalar_kind(values)
-        if kind is None:
-            raise ValueError(f"{path}: no column type for values {values}")
+        default = (path.replace("[]", "").replace(".", "_"), "key", "value")
+        name, key_name, value_name, *inner = MAP_COLUMNS.get(path, default)
         keys = self.child_keys(parent)
         table = self.add_table(
             Table(name, path, "map", parent.name, keys, rel, key_column=key_name)
         )
-        key = Column(key_name, "string", None, f"key of `{path}`", f"{path}.*#")
-        self.add_column(table, key)
-        value = Column(value_name, kind, (), values.get("description", ""), f"{path}.*")
-        self.add_column(table, value)
+        self.add_column(table, Column(key_name, "string", None, f"key of `{path}`", f"{path}.*#"))
+        raw = node["additionalProperties"]
+        values, _ = _resolve(raw, self.defs)
+        path = f"{path}.*"
+        if _is_open_map(values):  # {identifier: {value: note}}: one row per inner key
+            table.inner_key_column = inner[0] if inner else "inner_key"
+            key = Column(table.inner_key_column, "string", None, f"key of `{path}`", f"{path}.*#")
+            self.add_column(table, key)
+            raw = values["additionalProperties"]
+            values, _ = _resolve(raw, self.defs)
+            path = f"{path}.*"
+        if values.get("type") == "object" or "properties" in values:
+            self.walk_object(table, values, path, (), "")  # one column per leaf
+        else:
+            self.walk(table, raw, path, (), value_name)
 
     def keyed(self, parent: Table, node: dict[str, Any], path: str, rel: tuple[str, ...]) -> None:
         name, key_name = KEYED[path]

@@ -120,11 +120,14 @@ class Columns:
     """One list per column of every table, filled record by record (:meth:`add`).
 
     ``only`` names the tables wanted (default: all); the others are left empty and cost
-    nothing (a Spark task writing one table at a time builds only that one).
+    nothing (a Spark task writing one table at a time builds only that one). ``tables``
+    is the layout (default: this schema's).
     """
 
-    def __init__(self, only: Collection[str] | None = None) -> None:
-        self.layout = layout()
+    def __init__(
+        self, only: Collection[str] | None = None, tables: dict[str, Table] | None = None
+    ) -> None:
+        self.layout = layout() if tables is None else tables
         wanted = set(self.layout if only is None else only)
         needed = set(wanted)  # and their ancestors, whose rows lead to theirs
         for name in wanted:
@@ -169,10 +172,13 @@ class Columns:
             elif child.form == "list":
                 for position, item in enumerate(container, start=1):
                     self._keyed_row(child, (*base, position), {child.columns[0].name: item})
-            elif child.form == "map":
-                key_name, value_name = (c.name for c in child.columns)
+            elif child.form == "map" and child.inner_key_column is None:
                 for key, value in container.items():
-                    self._keyed_row(child, base, {key_name: key, value_name: value})
+                    self._keyed(child, base, key, value, text)
+            elif child.form == "map":  # a map of maps: (key, inner key) a row
+                for key, inner in container.items():
+                    for inner_key, value in inner.items():
+                        self._keyed(child, (*base, key), inner_key, value, text, inner=True)
             elif child.form == "keyed":
                 for row_key in child.row_keys:
                     if row_key in container:
@@ -190,12 +196,30 @@ class Columns:
                 cell = float(cell)
             out[column.name].append(cell)
 
-    def _keyed(self, table: Table, keys: tuple[Any, ...], key: str, obj: Any, text: str) -> None:
+    def _keyed(
+        self,
+        table: Table,
+        keys: tuple[Any, ...],
+        key: str,
+        obj: Any,
+        text: str,
+        *,
+        inner: bool = False,
+    ) -> None:
+        """A row of a map or keyed table: ``key`` (and with ``inner``, the outer key as the
+        last of ``keys``) in the key columns, the other columns read from ``obj``."""
         out = self.tables[table.name]
+        if inner:
+            keys, outer = keys[:-1], keys[-1]
         for name, value in zip(table.keys, keys, strict=True):
             out[name.name].append(value)
         for column in table.columns:
-            value = key if column.name == table.key_column else _cell(column, obj, text)
+            if column.name == table.key_column:
+                value = outer if inner else key
+            elif column.name == table.inner_key_column:
+                value = key
+            else:
+                value = _cell(column, obj, text)
             out[column.name].append(value)
 
     def _identifiers(
