@@ -257,7 +257,7 @@ def test_polars_reads_the_corpus_json_lines(tmp_path):
     out = tmp_path / "corpus.jsonl"
     options = ConvertOptions((str(CORPUS), str(FIXTURES)), output=str(out), jobs=0, progress=False)
     run_convert(options, stderr=io.StringIO())
-    frame = pl.read_ndjson(out, infer_schema_length=None)
+    frame = pl.read_ndjson(out)  # before issue 15: "cannot parse '3.6' (f64) as i64"
     assert frame.height == len(out.read_text("utf-8").splitlines())
     half_life = frame.schema["pharmacokinetics"].to_schema()["elimination_half_life"]
     assert half_life.to_schema()["min"] == pl.Float64

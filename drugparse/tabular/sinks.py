@@ -29,7 +29,8 @@ from drugparse.tabular.rows import Columns
 
 __all__ = ["BATCH_RECORDS", "DuckDBWriter", "ParquetWriter", "parquet_paths"]
 
-#: Records per row group: about 10 MB of Arrow data for typical drug articles.
+#: Records per row group: some 20 MB of Arrow data for typical drug articles (half of it
+#: the `record` column).
 BATCH_RECORDS = 2000
 
 _TEMP_PREFIX = ".drugparse-tmp-"
