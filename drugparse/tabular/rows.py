@@ -98,7 +98,10 @@ def _cell(column: Column, obj: Any, text: str) -> Any:
     assert column.path is not None
     if column.computed:
         return COMPUTE[column.path[-1]](_get(obj, column.path[:-1]), text)
-    value = _get(obj, column.path)
+    return _plain_value(column, _get(obj, column.path))
+
+
+def _plain_value(column: Column, value: Any) -> Any:
     if column.flag:
         return value is True
     if value is None:
@@ -108,6 +111,16 @@ def _cell(column: Column, obj: Any, text: str) -> Any:
     if column.kind == "list<float64>":
         return [float(v) for v in value]
     return value
+
+
+def _groups(table: Table) -> list[tuple[tuple[str, ...], list[tuple[str, Column]]]]:
+    """A table's plain columns grouped by the object that holds them, so that each object
+    is looked up once per row and an absent one (``biologic``) skips all its columns."""
+    groups: dict[tuple[str, ...], list[tuple[str, Column]]] = {}
+    for column in table.columns:
+        if column.path and not column.computed:
+            groups.setdefault(column.path[:-1], []).append((column.path[-1], column))
+    return list(groups.items())
 
 
 def _check_digit_ok(identifier: str, value: str) -> bool | None:
@@ -143,6 +156,11 @@ class Columns:
         for table in self.layout.values():
             if table.parent is not None and table.name in needed:
                 self._children[table.parent].append(table)
+        self._groups = {name: _groups(table) for name, table in self.layout.items()}
+        self._others = {
+            name: [c for c in table.columns if c.computed or not c.path]
+            for name, table in self.layout.items()
+        }
         self.records = 0
 
     def add(self, record: dict[str, Any], text: str | None = None) -> None:
@@ -157,7 +175,13 @@ class Columns:
             out = self.tables[table.name]
             for key, value in zip(table.keys, keys, strict=True):
                 out[key.name].append(value)
-            for column in table.columns:
+            for path, leaves in self._groups[table.name]:
+                holder = _get(obj, path)
+                if not isinstance(holder, dict):
+                    holder = {}
+                for leaf, column in leaves:
+                    out[column.name].append(_plain_value(column, holder.get(leaf)))
+            for column in self._others[table.name]:
                 out[column.name].append(_cell(column, obj, text))
         for child in self._children[table.name]:
             container = _get(obj, child.relpath)
