@@ -334,6 +334,7 @@ def test_parquet_tables_are_the_rows_of_convert_format_parquet(spark, dump, tmp_
         ours = pq.read_table(local / f"{name}.parquet")
         theirs = pq.read_table(out / name)  # a Spark folder of part files
         assert theirs.column_names == schema.names, name
+        assert [f.type for f in theirs.schema] == [f.type for f in schema], name
         key = lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False)  # noqa: E731
         assert sorted(map(key, theirs.to_pylist())) == sorted(map(key, ours.to_pylist())), name
     drugs = pq.read_table(local / "drugs.parquet")
