@@ -11,10 +11,13 @@ A walk of ``schemas/drug-record.schema.json`` decides every table and column:
 - an array of scalars is a ``list<string>`` (or int64, float64) column;
 - an array of objects is a child table, one row per item, keyed by the drug's title
   (``drug_title``), its parent's id when it has one (``citation_id``) and ``position``
-  (from 1): ``citations``, ``citation_authors``, ``images``, ``warnings``...;
+  (from 1), named as its column would be: ``citations``, ``images``,
+  ``elimination_half_life_readings``, and under another child table after it:
+  ``citation_authors``;
 - an object with open keys (``additionalProperties``: ``chemistry.elements``,
-  ``unmapped``) is a long child table ``(drug_title, key, value)``, its columns named
-  in :data:`MAP_COLUMNS`;
+  ``unmapped``) is a long child table ``(drug_title, key, value)``, named and its
+  columns named in :data:`MAP_COLUMNS`, else after its path (``identifiers_additional``);
+  a map of maps (``{identifier: {value: note}}``) has two key columns;
 - an object whose properties are objects of one shape keyed by a code (``legal``: one
   ``legal_status`` per jurisdiction) is a long table too (:data:`KEYED`).
 
