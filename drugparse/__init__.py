@@ -24,10 +24,12 @@ if TYPE_CHECKING:
     # checked and a misspelt name (``drugparse.convert_page``) is an error, not Any.
     from drugparse.batch.work import convert_pages
     from drugparse.sources.pages import BadPage, Page
+    from drugparse.tabular import to_tables
 
 __all__ = [
     "parse",
     "convert_pages",
+    "to_tables",
     "Page",
     "BadPage",
     "PageResult",
@@ -52,6 +54,8 @@ _LAZY = {
     "convert_pages": "drugparse.batch.work",
     "Page": "drugparse.sources.pages",
     "BadPage": "drugparse.sources.pages",
+    # Not ``drugparse.tables``: that is the package of the parser's knowledge tables.
+    "to_tables": "drugparse.tabular",
 }
 
 if not TYPE_CHECKING:  # at run time only: a type checker sees the imports above

@@ -217,16 +217,17 @@ class Shape:
     """A schema node compiled for :func:`tidy`: key order and the shapes of children.
 
     ``rank`` maps each property to its position in the schema (iterated, it lists
-    them in that order).
+    them in that order); ``number`` is true where the schema says ``"type": "number"``.
     """
 
-    __slots__ = ("rank", "children", "extra", "items")
+    __slots__ = ("rank", "children", "extra", "items", "number")
 
     def __init__(self) -> None:
         self.rank: dict[str, int] = {}
         self.children: dict[str, Shape] = {}
         self.extra: Shape | None = None
         self.items: Shape | None = None
+        self.number = False
 
 
 def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
@@ -237,6 +238,8 @@ def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
     if id(node) in memo:
         return memo[id(node)]
     shape = memo[id(node)] = Shape()
+    kind = node.get("type")
+    shape.number = kind == "number" or (isinstance(kind, list) and "number" in kind)
     properties = node.get("properties", {})
     shape.rank = {key: rank for rank, key in enumerate(properties)}
     shape.children = {k: compile_shape(v, defs, memo) for k, v in properties.items()}
@@ -249,7 +252,11 @@ def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
 
 
 def tidy(value, shape: Shape | None):
-    """Prune empty values (empty means absent) and order keys as the schema, in one pass."""
+    """Prune empty values (empty means absent) and order keys as the schema, in one pass.
+
+    A whole number where the schema says ``number`` becomes a float (``3`` -> ``3.0``), so
+    JSON readers that infer types (Polars, pyarrow, DuckDB) see one type per field.
+    """
     if type(value) is dict:
         if shape is None:
             keys: list = list(value)
@@ -272,4 +279,6 @@ def tidy(value, shape: Shape | None):
     if type(value) is list:
         items = shape.items if shape is not None else None
         return [c for c in (tidy(v, items) for v in value) if c or type(c) in _KEPT_FALSY]
+    if type(value) is int and shape is not None and shape.number:
+        return float(value)
     return value

@@ -257,17 +257,40 @@ def test_spark_convert_command_dump_to_jsonl_and_table_to_parquet(spark, dump, t
         "page_title string, page_namespace int, page_id long, revision_id long, "
         "revision_text string, page_redirect_title string",
     ).write.parquet(str(table))
-    records = tmp_path / "records.parquet"
-    to_parquet = SparkJob(str(table), str(records), fmt="parquet")
+    tables = tmp_path / "tables"
+    to_parquet = SparkJob(str(table), str(tables), fmt="parquet")
     status = run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO())
     assert status == 0
-    rows = spark.read.parquet(str(records)).collect()
-    assert [(r.title, r.page_id, r.error_code) for r in rows] == [("Imiglucerase", 1714296, None)]
+    rows = spark.read.parquet(str(tables / "drugs")).collect()
+    assert [(r.title, r.page_id, r.revision_id, r.cas) for r in rows] == [
+        ("Imiglucerase", 1714296, 458273717, "154248-97-2")
+    ]
     assert json.loads(rows[0].record) == drugparse.parse(
         drug, "Imiglucerase", page_id=1714296, revision_id=458273717
     )
     # An existing output folder is not overwritten.
     assert run_spark_convert(to_parquet, spark=spark, stderr=io.StringIO()) == 2
+
+
+def test_parquet_tables_are_the_rows_of_convert_format_parquet(spark, dump, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from drugparse.tabular import arrow_schemas
+
+    local = tmp_path / "local"
+    options = ConvertOptions((str(dump),), output=str(local), fmt="parquet", jobs=0, progress=False)
+    assert run_convert(options, stderr=io.StringIO()) == 1  # Brokenase and Bad bytes fail
+    out = tmp_path / "spark"
+    job = SparkJob(str(dump), str(out), fmt="parquet", partitions=3)
+    assert run_spark_convert(job, spark=spark, stderr=io.StringIO()) == 1
+    for name, schema in arrow_schemas().items():
+        ours = pq.read_table(local / f"{name}.parquet")
+        theirs = pq.read_table(out / name)  # a Spark folder of part files
+        assert theirs.column_names == schema.names, name
+        assert [f.type for f in theirs.schema] == [f.type for f in schema], name
+        key = lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False)  # noqa: E731
+        assert sorted(map(key, theirs.to_pylist())) == sorted(map(key, ours.to_pylist())), name
+    drugs = pq.read_table(local / "drugs.parquet")
+    assert sorted(drugs.column("title").to_pylist()) == sorted(DRUG_TITLES)
 
 
 def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):

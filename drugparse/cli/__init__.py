@@ -19,7 +19,7 @@ import sys
 from drugparse import __version__, write
 from drugparse.batch.pool import default_jobs
 from drugparse.cli import report, spark
-from drugparse.cli.convert import OUTPUT_FILES, ConvertOptions, run_convert
+from drugparse.cli.convert import OUTPUT_FILES, TABLE_FORMATS, ConvertOptions, run_convert
 from drugparse.cli.records import RECORD_SUFFIXES, print_schema, validate_files
 from drugparse.cli.status import EXIT_BROKEN_PIPE, EXIT_USAGE, exit_for_signal
 from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
@@ -78,13 +78,15 @@ def _argument_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help=f"a file ({', '.join(OUTPUT_FILES)}: the format follows the name) or a folder "
-        "(default: standard output)",
+        help=f"a file ({', '.join(OUTPUT_FILES)}: the format follows the name; OUT.parquet "
+        "puts the drugs table there and each other table beside it as OUT.<table>.parquet) "
+        "or a folder (default: standard output)",
     )
     convert.add_argument(
         "--format",
-        choices=write.FORMATS,
-        help="record format on standard output or in -o DIR (default: yaml)",
+        choices=(*write.FORMATS, *TABLE_FORMATS),
+        help="record format on standard output or in -o DIR (default: yaml); parquet or "
+        "duckdb write tables (drugs, citations, ...) to -o DIR or -o FILE",
     )
     convert.add_argument(
         "--jobs",

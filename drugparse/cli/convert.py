@@ -44,7 +44,17 @@ from drugparse.sources.inputs import (
 )
 from drugparse.sources.pages import Page
 
-__all__ = ["OUTPUT_FILES", "ConvertOptions", "OutputFile", "UsageError", "run_convert"]
+__all__ = [
+    "OUTPUT_FILES",
+    "TABLE_FORMATS",
+    "ConvertOptions",
+    "OutputFile",
+    "UsageError",
+    "run_convert",
+]
+
+#: Formats that write the tables of :mod:`drugparse.tabular` instead of records.
+TABLE_FORMATS = ("parquet", "duckdb")
 
 
 @dataclass(frozen=True)
@@ -94,14 +104,42 @@ def _documents(path: Path) -> RecordWriter:
     return FileWriter(path, separator="---\n")
 
 
+def _parquet_files(path: Path) -> RecordWriter:
+    """``-o OUT.parquet``: the ``drugs`` table there, each other as ``OUT.<table>.parquet``."""
+    from drugparse.tabular.sinks import ParquetWriter, parquet_paths
+
+    return ParquetWriter(parquet_paths(path, folder=False))
+
+
+def _parquet_folder(path: Path) -> RecordWriter:
+    """``-o DIR --format parquet``: ``DIR/<table>.parquet``."""
+    from drugparse.tabular.sinks import ParquetWriter, parquet_paths
+
+    return ParquetWriter(parquet_paths(path, folder=True))
+
+
+def _duckdb(path: Path) -> RecordWriter:
+    from drugparse.tabular.sinks import DuckDBWriter
+
+    return DuckDBWriter(path)
+
+
 #: ``-o`` file extensions, each a row: what goes in such a file and who writes it.
 OUTPUT_FILES: dict[str, OutputFile] = {
     ".jsonl": OutputFile("jsonl", "JSON Lines", _lines),
     ".json": OutputFile("json", "one JSON array", _array),
     ".yaml": OutputFile("yaml", "YAML documents", _documents),
     ".yml": OutputFile("yaml", "YAML documents", _documents),
+    ".parquet": OutputFile("parquet", "Parquet tables", _parquet_files),
+    ".duckdb": OutputFile("duckdb", "a DuckDB database", _duckdb),
 }
-_SUFFIX_OF = {"jsonl": ".jsonl", "json": ".json", "yaml": ".yaml"}
+_SUFFIX_OF = {
+    "jsonl": ".jsonl",
+    "json": ".json",
+    "yaml": ".yaml",
+    "parquet": ".parquet",
+    "duckdb": ".duckdb",
+}
 
 
 class UsageError(Exception):
@@ -154,6 +192,8 @@ def run_convert(
             writer = StreamWriter(stdout, separator=separator)
         elif plan.output_file is not None:
             writer = plan.output_file.writer(Path(output))
+        elif plan.fmt == "parquet":
+            writer = _parquet_folder(Path(output))
         else:
             suffix = write.FILE_SUFFIX[plan.fmt]
             writer = DirectoryWriter(Path(output), suffix, resume=options.resume)
@@ -162,6 +202,9 @@ def run_convert(
         if writer is not None:
             writer.abort()
         print(f"drugparse: cannot write {exc.filename or output}: {exc.strerror}", file=stderr)
+        return EXIT_USAGE
+    except ImportError as exc:  # the tables extra is not installed
+        print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
     run = _Run(options, plan, writer, error_log, stderr)
     with _interrupts() as interrupts:
@@ -193,7 +236,9 @@ class _Run:
         work = work_items(plan.inputs, jobs=plan.jobs, stdin=stdin)
         if options.title is not None:
             work = _titled(work, options.title)
-        page_options = PageOptions(fmt=plan.fmt, keep_record=False, parser=options.parser)
+        # Tables are built in this process from the JSON Lines text of each record.
+        fmt = "jsonl" if plan.fmt in TABLE_FORMATS else plan.fmt
+        page_options = PageOptions(fmt=fmt, keep_record=False, parser=options.parser)
         outcomes = run_work(
             work, jobs=plan.jobs, options=page_options, page_timeout=options.page_timeout
         )
@@ -348,6 +393,8 @@ def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
             "(or --page-timeout)"
         )
     output_file, folder, fmt = _output_kind(options.output, options.fmt)
+    if fmt in TABLE_FORMATS:
+        _check_table_output(fmt, options.output, folder, options.resume)
     if options.resume and not folder:
         raise UsageError(
             "--resume goes on with an interrupted -o DIR run: give -o DIR "
@@ -372,6 +419,24 @@ def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
     if one_page:
         jobs = min(jobs, 1)
     return _Plan(inputs, fmt, jobs, one_page and options.output is None, output_file, folder)
+
+
+def _check_table_output(fmt: str, output: str | None, folder: bool, resume: bool) -> None:
+    """Tables are files: they need ``-o``, are written whole, and DuckDB is one file."""
+    if output is None or output == "-":
+        raise UsageError(
+            f"--format {fmt} writes files, not standard output: give -o (a folder or OUT.{fmt})"
+        )
+    if resume:
+        raise UsageError(
+            "--resume goes on with record files of -o DIR; tables are written whole: "
+            "leave out --resume"
+        )
+    if fmt == "duckdb" and folder:
+        raise UsageError(
+            f"-o {output} is a folder; --format duckdb writes one database file: "
+            "give -o drugs.duckdb"
+        )
 
 
 def _output_kind(output: str | None, fmt: str | None) -> tuple[OutputFile | None, bool, str]:

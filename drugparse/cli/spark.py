@@ -1,7 +1,7 @@
 """``drugparse spark-convert``: a dump or a table of pages to drug records, on Spark.
 
     drugparse spark-convert enwiki-multistream.xml.bz2 -o records.jsonl --master 'local[*]'
-    drugparse spark-convert pages.parquet -o records/ --format parquet
+    drugparse spark-convert pages.parquet -o tables/ --format parquet
     spark-submit .../drugparse/cli/spark.py ...       # see README: Spark
 
 The job is :class:`drugparse.spark.job.SparkJob`; this module reads the
@@ -57,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         choices=OUTPUT_FORMATS,
-        help="jsonl (default) or parquet (records and error rows)",
+        help="jsonl (default) or parquet (the tables of convert --format parquet, a folder each)",
     )
     parser.add_argument(
         "--input-format", choices=INPUT_FORMATS, help="default: from INPUT's name and content"

@@ -4,7 +4,9 @@
   to a DataFrame of records and errors;
 - :mod:`~drugparse.spark.dump`: :func:`read_multistream`, a multistream dump as a
   DataFrame of pages, read by the tasks;
-- :mod:`~drugparse.spark.job`: :class:`SparkJob`, one ``spark-convert`` run as a value.
+- :mod:`~drugparse.spark.job`: :class:`SparkJob`, one ``spark-convert`` run as a value;
+- :mod:`~drugparse.spark.tables`: :func:`write_tables`, the tables of
+  :mod:`drugparse.tabular` written by the tasks (``spark-convert --format parquet``).
 
 ``from drugparse.spark import convert_dataframe`` imports PySpark on first use
 only, so the command line can say that PySpark is missing instead of failing.

@@ -12,8 +12,9 @@ or, with ``input_format="table"``, a metastore table name
 (``page_title``, ``revision_text``...) are understood.
 
 OUT: ``records.jsonl`` is one file, the CLI's bytes, sorted by title; any
-other name is a Spark output folder (``part-*`` files of JSON Lines, or
-Parquet with the error rows too).
+other name is a Spark output folder: ``part-*`` files of JSON Lines, or with
+``fmt="parquet"`` one Parquet folder per table of :mod:`drugparse.tabular`
+(``OUT/drugs/``, ``OUT/citations/``...; :mod:`drugparse.spark.tables`).
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
     try:
         ordered = results.orderBy("title", "page_id")
         if job.fmt == "parquet":
-            ordered.write.parquet(job.output)
+            from drugparse.spark.tables import write_tables
+
+            write_tables(ordered.where(F.col("record").isNotNull()), job.output)
         elif job.single_file:
             _write_lines(job.output, ordered.where(F.col("record").isNotNull()).select("record"))
         else:
