@@ -250,7 +250,10 @@ def test_to_tables_of_nothing_gives_every_table_empty():
 def test_whole_numbers_in_number_fields_are_floats_in_json_and_yaml(tmp_path):
     caffeine = FIXTURES / "caffeine-chembox.wiki"  # | elimination_half-life = 3 to 7 hours
     line = run_cli("convert", str(caffeine), "--format", "jsonl").stdout
-    assert '"elimination_half_life":{"text":"3 to 7 hours","min":3.0,"max":7.0,"unit":"h","min_hours":3.0,"max_hours":7.0}' in line
+    assert (
+        '"elimination_half_life":{"text":"3 to 7 hours","min":3.0,"max":7.0,"unit":"h","min_hours":3.0,"max_hours":7.0}'
+        in line
+    )
     assert '"C":8,' in line  # integer fields (element counts) stay integers
     yaml_text = run_cli("convert", str(caffeine)).stdout
     assert "    min: 3.0\n    max: 7.0\n" in yaml_text
