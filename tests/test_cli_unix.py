@@ -411,7 +411,7 @@ def test_fail_fast_stops_at_the_first_failure_inside_a_folder(tmp_path):
 
 
 def test_summary_is_singular_for_one_and_printed_for_a_dump_on_standard_input(tmp_path):
-    from .test_sources import dump_text
+    from .dumps import dump_text
 
     result = run("convert", FIXTURES / "imiglucerase.wiki", "-o", tmp_path / "one.jsonl")
     assert "drugparse: 1 page read, 1 record written, 0 skipped, 0 failed" in text(result.stderr)

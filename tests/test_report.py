@@ -23,7 +23,7 @@ from drugparse.report.fields import COVERAGE, VERIFIED
 from drugparse.validate import schema
 
 from .conftest import CORPUS, FIXTURES, PEER, ROOT, corpus_files, needs_corpus, needs_peer, run_cli
-from .test_sources import dump_text
+from .dumps import dump_text
 
 pytest.importorskip("jinja2")
 

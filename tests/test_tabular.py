@@ -35,10 +35,8 @@ from drugparse.tabular.layout import (  # noqa: E402
 )
 from drugparse.tabular.rows import Columns, hours  # noqa: E402
 
+from . import dumps  # noqa: E402
 from .conftest import CORPUS, FIXTURES, PEER, ROOT, corpus_files, needs_corpus, run_cli  # noqa: E402
-
-_PACKAGE = __name__.rpartition(".")[0]
-dumps = importlib.import_module(f"{_PACKAGE}.test_sources" if _PACKAGE else "test_sources")
 
 IMIGLUCERASE = (FIXTURES / "imiglucerase.wiki").read_text("utf-8")
 
