@@ -18,8 +18,7 @@ import shutil
 import signal
 import subprocess
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,29 +104,21 @@ class Daemon:
                 if self._done:
                     raise RuntimeError(f"{self.name} ended before {pattern!r}; see {self.log}")
                 if not self._changed.wait(timeout):
-                    raise TimeoutError(f"{self.name}: no {pattern!r} in {timeout:g} s; see {self.log}")
+                    raise TimeoutError(
+                        f"{self.name}: no {pattern!r} in {timeout:g} s; see {self.log}"
+                    )
 
     def stop(self) -> None:
         """SIGTERM to the daemon's process group (it, its executors, their Python), then SIGKILL."""
         if self.process.poll() is None:
-            with _ignoring_gone():
+            with suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
-            try:
+            with suppress(subprocess.TimeoutExpired):
                 self.process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                pass
-        with _ignoring_gone():
+        with suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)  # executors the daemon left behind
         self.process.wait(STOP_TIMEOUT)
         self._pump.join(STOP_TIMEOUT)
-
-
-@contextmanager
-def _ignoring_gone() -> Iterator[None]:
-    try:
-        yield
-    except ProcessLookupError:
-        pass
 
 
 @dataclass

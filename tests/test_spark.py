@@ -353,9 +353,7 @@ class CountingFile(io.BytesIO):
         return self.getvalue()[offset : offset + length]
 
 
-def test_a_remote_dump_is_connected_once_per_process_and_opened_once_per_task(
-    dump, monkeypatch
-):
+def test_a_remote_dump_is_connected_once_per_process_and_opened_once_per_task(dump, monkeypatch):
     import pyarrow.fs
 
     from drugparse.spark import dump as spark_dump

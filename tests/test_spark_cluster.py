@@ -102,7 +102,8 @@ def pages_table(path: Path) -> Path:
         timestamp = f"2024-06-0{page_id % 9 + 1}T12:00:00Z"
         rows.append((title, text, page_id, page_id * 10, timestamp, namespace, redirect))
     names = ["title", "text", "page_id", "revision_id", "timestamp", "namespace", "redirect"]
-    table = pa.table({name: list(column) for name, column in zip(names, zip(*rows), strict=True)})
+    columns = zip(*rows, strict=True)
+    table = pa.table({name: list(column) for name, column in zip(names, columns, strict=True)})
     pq.write_table(table, path)
     return path
 
@@ -111,7 +112,9 @@ def test_the_console_script_without_its_environment_runs_its_tasks_in_local_mode
     console_script, dump, expected, tmp_path
 ):
     out = tmp_path / "records.jsonl"
-    done = run([str(console_script), "spark-convert", str(dump), "-o", str(out), "--master", "local[2]"])
+    done = run(
+        [str(console_script), "spark-convert", str(dump), "-o", str(out), "--master", "local[2]"]
+    )
     assert done.returncode == 1, explain(done)  # Brokenase and the bad bytes fail, as in convert
     assert "11 pages read, 4 records written, 2 failed" in done.stderr
     assert out.read_text("utf-8") == "".join(expected)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import types as T
@@ -44,6 +44,9 @@ from drugparse.sources.multistream import (
     index_spans,
 )
 from drugparse.sources.pages import BadPage
+
+if TYPE_CHECKING:
+    from pyspark import Accumulator
 
 __all__ = ["PAGE_SCHEMA", "DumpReader", "read_multistream", "read_streams", "stream_spans"]
 
@@ -61,6 +64,11 @@ PAGE_SCHEMA = T.StructType(
         T.StructField("error_message", T.StringType()),
     ]
 )
+
+#: ``(offset, length)`` of one bz2 stream in the dump.
+Span = tuple[int, int]
+#: One row of ``PAGE_SCHEMA``.
+PageRow = tuple[Any, ...]
 
 _PAGE_OPEN, _PAGE_CLOSE, _DOCUMENT_CLOSE = b"<page>", b"</page>", b"</mediawiki>"
 # Streams per task: enough to amortise a task's start, few enough to spread a small dump.
@@ -135,7 +143,7 @@ def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, 
     return index_spans(Path(index), _size(path))
 
 
-def _read_header(reader: DumpReader, spans: list, origin: str) -> tuple[bool, dict[str, int]]:
+def _read_header(reader: DumpReader, spans: list[Span], origin: str) -> tuple[bool, dict[str, int]]:
     """Check the dump is a MediaWiki export; its namespaces; is the first stream header only?"""
     data, first = b"", None
     for offset, length in spans:
@@ -159,12 +167,12 @@ def read_streams(
     numbers: Iterable[int],
     path: str,
     origin: str,
-    spans: list,
-    namespaces: dict,
+    spans: list[Span],
+    namespaces: dict[str, int],
     drug_pages_only: bool,
     *,
-    pages_read=None,
-) -> Iterator[tuple]:
+    pages_read: Accumulator[int] | None = None,
+) -> Iterator[PageRow]:
     """The ``PAGE_SCHEMA`` rows of the pages that start in streams ``numbers``: one task's work.
 
     The dump is opened once for the task, however many streams it reads.
@@ -183,10 +191,10 @@ def _pages_of_stream(
     number: int,
     reader: DumpReader,
     origin: str,
-    spans: list,
-    namespaces: dict,
+    spans: list[Span],
+    namespaces: dict[str, int],
     drug_pages_only: bool,
-) -> tuple[list[tuple], int]:
+) -> tuple[list[PageRow], int]:
     """The rows of the pages that start in stream ``number``, and how many pages it holds.
 
     Damage found after some whole pages gives their rows and then an error row.
@@ -233,7 +241,7 @@ def _damage(message: str) -> tuple:
     return (None, None, None, None, None, None, None, "unreadable_input", message)
 
 
-def _read_on(reader: DumpReader, spans: list, number: int, origin: str) -> bytes:
+def _read_on(reader: DumpReader, spans: list[Span], number: int, origin: str) -> bytes:
     """The bytes of the following streams up to the end of the page left open."""
     data = b""
     for following in range(number + 1, len(spans)):
@@ -246,7 +254,7 @@ def _read_on(reader: DumpReader, spans: list, number: int, origin: str) -> bytes
 
 
 def _check_document_end(
-    reader: DumpReader, spans: list, number: int, xml: bytes, origin: str
+    reader: DumpReader, spans: list[Span], number: int, xml: bytes, origin: str
 ) -> None:
     ending = xml.rstrip()
     if len(ending) < len(_DOCUMENT_CLOSE) and number > 0:  # </mediawiki> cut in two
