@@ -48,6 +48,7 @@ def java_home() -> Path | None:
 def bare_environment(**extra: str) -> dict[str, str]:
     """What a daemon or a command sees on a machine without this Python environment."""
     env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), "LANG": "C.UTF-8"}
+    env["SPARK_LOCAL_IP"] = "127.0.0.1"  # drivers too: the cluster listens on loopback only
     java = java_home()
     if java is not None:
         env["JAVA_HOME"] = str(java)
@@ -138,7 +139,6 @@ class StandaloneCluster:
         spark_class = str(home / "bin" / "spark-class")
         env = bare_environment(
             SPARK_HOME=str(home),
-            SPARK_LOCAL_IP="127.0.0.1",
             SPARK_DAEMON_MEMORY="256m",
             # No REST submission server: its fixed port 6066 would clash between clusters.
             SPARK_MASTER_OPTS="-Dspark.master.rest.enabled=false",

@@ -153,6 +153,32 @@ def test_spark_submit_of_the_readme_recipe_reads_the_dump_by_path(
     ]
 
 
+@pytest.mark.skipif(
+    not os.environ.get("DRUGPARSE_TEST_VENV_PACK"),
+    reason="builds a virtual environment with pip (30-60 s, needs an index); "
+    "set DRUGPARSE_TEST_VENV_PACK=1",
+)
+def test_spark_submit_with_a_packed_virtual_environment(spark_cluster, dump, expected, tmp_path):
+    """README's multi-machine recipe: executors run ``./env/bin/python`` from ``--archives``."""
+    env = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True, timeout=COMMAND_TIMEOUT)
+    install = [str(env / "bin" / "pip"), "install", "-q", str(ROOT), "venv-pack"]
+    if subprocess.run(install, capture_output=True, timeout=COMMAND_TIMEOUT).returncode:
+        pytest.skip("pip could not install drugparse into a new virtual environment")
+    packed = tmp_path / "env.tar.gz"
+    pack = [str(env / "bin" / "venv-pack"), "-p", str(env), "-o", str(packed), "-q"]
+    subprocess.run(pack, check=True, timeout=COMMAND_TIMEOUT)
+    out = tmp_path / "drugs.jsonl"
+    command = [str(spark_home() / "bin" / "spark-submit"), "--master", spark_cluster.url]
+    command += ["--archives", f"{packed}#env", "--conf", "spark.sql.session.timeZone=UTC"]
+    command += [str(ROOT / "drugparse" / "cli" / "spark.py"), str(dump), "-o", str(out)]
+    driver = {"PYSPARK_DRIVER_PYTHON": sys.executable, "PYTHONPATH": str(ROOT)}
+    done = run(command, PYSPARK_PYTHON="./env/bin/python", **driver)
+    assert done.returncode == 1, explain(done, spark_cluster)
+    assert "11 pages read, 4 records written, 2 failed" in done.stdout
+    assert out.read_text("utf-8") == "".join(expected)
+
+
 # --- a task killed on purpose -------------------------------------------------------------
 
 KILLED_ON = "Velaglucerase <alfa>"
@@ -200,6 +226,7 @@ def cluster_session(spark_cluster):
     spark = (
         SparkSession.builder.master(spark_cluster.url)
         .appName("drugparse kill test")
+        .config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.executor.memory", "1g")
