@@ -23,7 +23,8 @@ CLI's message. A page that is not valid UTF-8 gives ``invalid_xml``, as in the C
 
 The dump must be at the same path on every executor (local disk in local
 mode, a shared file system on a cluster); ``hdfs://``, ``s3://`` and other
-URIs are opened with ``pyarrow.fs``.
+URIs are opened with ``pyarrow.fs``, connected once per Python worker process.
+A task opens the dump once for all its streams (:class:`DumpReader`).
 """
 
 from __future__ import annotations
