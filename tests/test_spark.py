@@ -380,3 +380,48 @@ def test_a_remote_dump_is_connected_once_per_process_and_opened_once_per_task(du
     local = list(spark_dump.read_streams([1, 2, 3, 4], str(dump), *settings[1:]))
     assert local == first_task + second_task
     spark_dump._filesystem.cache_clear()
+
+
+class FakeContext:
+    """What :func:`use_this_python` reads and sets of a ``SparkContext``."""
+
+    def __init__(self, master, conf=None):
+        self.master, self.pythonExec, self.environment = master, "python3", {}
+        self._conf = conf or {}
+
+    def getConf(self):  # noqa: N802 (PySpark's name)
+        return self._conf
+
+
+@pytest.mark.parametrize(
+    ("master", "python"),
+    [
+        ("local[2]", "this one"),
+        ("spark://10.0.0.1:7077", "this one"),
+        ("yarn", "python3"),
+        ("k8s://https://10.0.0.1:6443", "python3"),
+    ],
+)
+def test_workers_run_this_python_on_local_and_standalone_masters(monkeypatch, master, python):
+    import sys
+
+    from drugparse.spark.job import use_this_python
+
+    monkeypatch.delenv("PYSPARK_PYTHON", raising=False)
+    expected = sys.executable if python == "this one" else python
+    sc = FakeContext(master)
+    assert use_this_python(sc) == sc.pythonExec == expected
+    on_path = sc.environment.get("PYTHONPATH", "").split(os.pathsep)
+    assert (str(ROOT) in on_path) is (python == "this one")
+
+
+def test_a_python_the_user_names_is_kept(monkeypatch):
+    from drugparse.spark.job import use_this_python
+
+    monkeypatch.setenv("PYSPARK_PYTHON", "./env/bin/python")
+    sc = FakeContext("spark://10.0.0.1:7077")
+    assert use_this_python(sc) == sc.pythonExec == "./env/bin/python"
+    assert sc.environment == {}
+    monkeypatch.delenv("PYSPARK_PYTHON")
+    sc = FakeContext("local[*]", {"spark.pyspark.python": "/opt/python3.12/bin/python"})
+    assert use_this_python(sc) == sc.pythonExec == "/opt/python3.12/bin/python"
