@@ -107,7 +107,9 @@ def spark_table_run(spark, table: Path, method: str) -> tuple[float, list[str]]:
     return elapsed, [row.record + "\n" for row in rows]
 
 
-def cluster_runs(folder: Path, dump: Path, expected: list[str]) -> tuple[dict, list]:
+def cluster_runs(
+    folder: Path, dump: Path, expected: list[str]
+) -> tuple[dict[str, float], list[tuple[str, bool]]]:
     """``spark-convert`` on a 2-worker standalone cluster: warm-up run, then the timed run."""
     from pyspark.sql import SparkSession
 
