@@ -115,7 +115,7 @@ def read_multistream(
         )
     first = 1 if header else 0  # the header stream holds no page
 
-    def read_partition(numbers):
+    def read_partition(numbers: Iterable[int]) -> Iterator[PageRow]:
         yield from read_streams(numbers, *shared.value, pages_read=pages_read)
 
     numbers = sc.parallelize(range(first, len(spans)), partitions)
