@@ -10,8 +10,13 @@ Builds bench_batch's synthetic enwiki-like multistream dump (45% redirects,
   table gives), ``method="arrow"`` (mapInArrow) vs ``method="rdd"``
   (mapPartitions), where every page's text crosses from the JVM to Python.
 
+With ``--cluster``, instead: ``drugparse convert --jobs 2`` against
+``spark-convert`` on a Spark standalone cluster started here (a master and two
+one-core workers, as the tests' ``spark_cluster`` fixture), the driver in this
+process and the executors' Python this one.
+
 Every Spark run's records are checked against the CLI's, byte for byte after
-sorting by title. Run: ``python benchmarks/bench_spark.py [--mb 30] [--keep DIR]``.
+sorting by title. Run: ``python benchmarks/bench_spark.py [--mb 30] [--keep DIR] [--cluster]``.
 """
 
 from __future__ import annotations
@@ -102,10 +107,52 @@ def spark_table_run(spark, table: Path, method: str) -> tuple[float, list[str]]:
     return elapsed, [row.record + "\n" for row in rows]
 
 
+def cluster_runs(
+    folder: Path, dump: Path, expected: list[str]
+) -> tuple[dict[str, float], list[tuple[str, bool]]]:
+    """``spark-convert`` on a 2-worker standalone cluster: warm-up run, then the timed run."""
+    from pyspark.sql import SparkSession
+
+    from drugparse.spark.job import use_this_python
+    from tests.spark_cluster import StandaloneCluster
+
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    cluster = StandaloneCluster(folder / "cluster").start()
+    timings["  (cluster start-up: master, 2 workers)"] = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        spark = (
+            SparkSession.builder.master(cluster.url)
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.executor.memory", "1g")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate()
+        )
+        spark.sparkContext.setLogLevel("ERROR")
+        use_this_python(spark.sparkContext)
+        spark.range(0, 4, 1, 2).collect()
+        timings["  (session start-up, executors)"] = time.perf_counter() - started
+        out = folder / "cluster.jsonl"
+        spark_dump_run(spark, dump, out, None)  # warm the Python workers
+        name = "spark-convert dump, standalone, 2 workers x 1 core"
+        timings[name] = spark_dump_run(spark, dump, out, None)
+        spark.stop()
+    finally:
+        cluster.stop()
+    return timings, [(name, sorted_lines(out) == expected)]
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--mb", type=float, default=30, help="decompressed size of the dump")
     options.add_argument("--keep", type=Path, help="build the dump here and keep it")
+    options.add_argument(
+        "--cluster", action="store_true", help="convert --jobs 2 vs a 2-worker standalone cluster"
+    )
     args = options.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="drugparse-bench-spark-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -118,13 +165,16 @@ def main() -> None:
 
     timings: dict[str, float] = {}
     reference = folder / "cli.jsonl"
-    for jobs in (1, 2):
+    for jobs in (2,) if args.cluster else (1, 2):
         timings[f"drugparse convert --jobs {jobs}"] = cli_convert(dump, jobs, reference)
     expected = sorted_lines(reference)
 
     table = folder / "pages.parquet"
     checks = []
-    for cores in (1, 2):
+    if args.cluster:
+        more, checks = cluster_runs(folder, dump, expected)
+        timings.update(more)
+    for cores in () if args.cluster else (1, 2):
         started = time.perf_counter()
         spark = session(cores)
         spark.range(1).collect()

@@ -39,3 +39,17 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
         check=False,
         cwd=ROOT,
     )
+
+
+@pytest.fixture(scope="session")
+def spark_cluster(tmp_path_factory):
+    """A Spark standalone cluster on 127.0.0.1 (tests/spark_cluster.py), stopped after the tests."""
+    from tests.spark_cluster import StandaloneCluster, java_home, spark_home
+
+    if spark_home() is None:
+        pytest.skip("PySpark is not installed")
+    if java_home() is None:
+        pytest.skip("Spark needs Java")
+    cluster = StandaloneCluster(tmp_path_factory.mktemp("spark-cluster")).start()
+    yield cluster
+    cluster.stop()

@@ -300,3 +300,103 @@ def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):
     notes.write_text("not a dump")
     assert main(["spark-convert", str(notes), "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "not a dump, Parquet or JSON Lines input" in capsys.readouterr().err
+
+
+class CountingFileSystem:
+    """A stand-in for ``pyarrow.fs.FileSystem``: serves one local file, counts connections."""
+
+    connections = opened = reads = 0
+    target = Path()
+
+    @classmethod
+    def from_uri(cls, uri):
+        cls.connections += 1
+        return cls(), uri.split("://", 1)[1]
+
+    def open_input_file(self, inner):
+        type(self).opened += 1
+        assert inner == "bucket/drugwiki-multistream.xml.bz2"
+        return CountingFile(self.target.read_bytes())
+
+    def get_file_info(self, inner):
+        return type("Info", (), {"size": self.target.stat().st_size})()
+
+
+class CountingFile(io.BytesIO):
+    def read_at(self, length, offset):
+        CountingFileSystem.reads += 1
+        return self.getvalue()[offset : offset + length]
+
+
+def test_a_remote_dump_is_connected_once_per_process_and_opened_once_per_task(dump, monkeypatch):
+    import pyarrow.fs
+
+    from drugparse.spark import dump as spark_dump
+
+    monkeypatch.setattr(CountingFileSystem, "target", dump)
+    for counter in ("connections", "opened", "reads"):
+        monkeypatch.setattr(CountingFileSystem, counter, 0)
+    monkeypatch.setattr(pyarrow.fs, "FileSystem", CountingFileSystem)
+    spark_dump._filesystem.cache_clear()
+    remote = "s3://bucket/drugwiki-multistream.xml.bz2"
+    index = dump.with_name("drugwiki-multistream-index.txt.bz2")
+    spans = spark_dump.stream_spans(remote, index)
+    assert spans == spark_dump.stream_spans(str(dump))
+    assert len(spans) == 5  # the header and 11 pages, 3 a stream
+    with spark_dump.DumpReader(remote) as reader:
+        _, namespaces = spark_dump._read_header(reader, spans, dump.name)
+    settings = (remote, dump.name, spans, namespaces, False)
+    first_task = list(spark_dump.read_streams([1, 2], *settings))
+    second_task = list(spark_dump.read_streams([3, 4], *settings))
+    assert [row[2] for row in first_task + second_task] == [1714296, *range(2, 12)]
+    assert CountingFileSystem.connections == 1  # the size, the header and both tasks
+    assert CountingFileSystem.opened == 3  # the header (driver), then once per task
+    assert CountingFileSystem.reads == 1 + 4  # the header stream, then one read per stream
+    local = list(spark_dump.read_streams([1, 2, 3, 4], str(dump), *settings[1:]))
+    assert local == first_task + second_task
+    spark_dump._filesystem.cache_clear()
+
+
+class FakeContext:
+    """What :func:`use_this_python` reads and sets of a ``SparkContext``."""
+
+    def __init__(self, master, conf=None):
+        self.master, self.pythonExec, self.environment = master, "python3", {}
+        self._conf = conf or {}
+
+    def getConf(self):  # noqa: N802 (PySpark's name)
+        return self._conf
+
+
+@pytest.mark.parametrize(
+    ("master", "python"),
+    [
+        ("local[2]", "this one"),
+        ("spark://10.0.0.1:7077", "this one"),
+        ("yarn", "python3"),
+        ("k8s://https://10.0.0.1:6443", "python3"),
+    ],
+)
+def test_workers_run_this_python_on_local_and_standalone_masters(monkeypatch, master, python):
+    import sys
+
+    from drugparse.spark.job import use_this_python
+
+    monkeypatch.delenv("PYSPARK_PYTHON", raising=False)
+    expected = sys.executable if python == "this one" else python
+    sc = FakeContext(master)
+    assert use_this_python(sc) == sc.pythonExec == expected
+    on_path = sc.environment.get("PYTHONPATH", "").split(os.pathsep)
+    assert (str(ROOT) in on_path) is (python == "this one")
+
+
+def test_a_python_the_user_names_is_kept(monkeypatch):
+    from drugparse.spark.job import use_this_python
+
+    monkeypatch.setenv("PYSPARK_PYTHON", "./env/bin/python")
+    sc = FakeContext("spark://10.0.0.1:7077")
+    assert use_this_python(sc) == sc.pythonExec == "./env/bin/python"
+    assert sc.environment == {}
+    monkeypatch.delenv("PYSPARK_PYTHON")
+    sc = FakeContext("local[*]", {"spark.pyspark.python": "/opt/python3.12/bin/python"})
+    assert use_this_python(sc) == sc.pythonExec == "/opt/python3.12/bin/python"

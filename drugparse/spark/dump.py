@@ -23,14 +23,16 @@ CLI's message. A page that is not valid UTF-8 gives ``invalid_xml``, as in the C
 
 The dump must be at the same path on every executor (local disk in local
 mode, a shared file system on a cluster); ``hdfs://``, ``s3://`` and other
-URIs are opened with ``pyarrow.fs``.
+URIs are opened with ``pyarrow.fs``, connected once per Python worker process.
+A task opens the dump once for all its streams (:class:`DumpReader`).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyspark import Accumulator
 from pyspark.sql import DataFrame, SparkSession
@@ -45,7 +47,10 @@ from drugparse.sources.multistream import (
 )
 from drugparse.sources.pages import BadPage, Page
 
-__all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
+if TYPE_CHECKING:
+    from pyspark import Accumulator
+
+__all__ = ["PAGE_SCHEMA", "DumpReader", "read_multistream", "read_streams", "stream_spans"]
 
 #: One row per page; ``text`` is null (and ``error_code`` set) for a page that cannot be read.
 PAGE_SCHEMA = T.StructType(
@@ -62,10 +67,10 @@ PAGE_SCHEMA = T.StructType(
     ]
 )
 
-#: ``(offset, length)`` of each bz2 stream, in file order.
-Spans = list[tuple[int, int]]
+#: ``(offset, length)`` of one bz2 stream in the dump.
+Span = tuple[int, int]
 #: One row of ``PAGE_SCHEMA``.
-Row = tuple[Any, ...]
+PageRow = tuple[Any, ...]
 
 _PAGE_OPEN, _PAGE_CLOSE, _DOCUMENT_CLOSE = b"<page>", b"</page>", b"</mediawiki>"
 # Streams per task: enough to amortise a task's start, few enough to spread a small dump.
@@ -101,7 +106,8 @@ def read_multistream(
         index = index_beside(local)
     spans = stream_spans(path, index)
     origin = Path(path).name
-    header, namespaces = _read_header(path, spans, origin)
+    with DumpReader(path) as reader:
+        header, namespaces = _read_header(reader, spans, origin)
     sc = spark.sparkContext
     shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only))
     if partitions is None:
@@ -110,13 +116,8 @@ def read_multistream(
         )
     first = 1 if header else 0  # the header stream holds no page
 
-    def read_partition(numbers: Iterable[int]) -> Iterator[Row]:
-        settings = shared.value
-        for number in numbers:
-            pages, count = _pages_of_stream(number, *settings)
-            if pages_read is not None:
-                pages_read.add(count)
-            yield from pages
+    def read_partition(numbers: Iterable[int]) -> Iterator[PageRow]:
+        yield from read_streams(numbers, *shared.value, pages_read=pages_read)
 
     numbers = sc.parallelize(range(first, len(spans)), partitions)
     return spark.createDataFrame(numbers.mapPartitions(read_partition), PAGE_SCHEMA)
@@ -144,12 +145,12 @@ def stream_spans(path: str, index: str | Path | None = None) -> list[tuple[int, 
     return index_spans(Path(index), _size(path))
 
 
-def _read_header(path: str, spans: Spans, origin: str) -> tuple[bool, dict[str, int]]:
+def _read_header(reader: DumpReader, spans: list[Span], origin: str) -> tuple[bool, dict[str, int]]:
     """Check the dump is a MediaWiki export; its namespaces; is the first stream header only?"""
     data: bytes = b""
     first: bytes | None = None
     for offset, length in spans:
-        data += _decompress(path, offset, length)
+        data += reader.decompress(offset, length)
         if first is None:
             first = data  # the first stream, for header_only
         if _PAGE_OPEN in data or b"</siteinfo>" in data or len(data) > _HEADER_LIMIT:
@@ -165,14 +166,38 @@ def _read_header(path: str, spans: Spans, origin: str) -> tuple[bool, dict[str, 
 # --- in the tasks -------------------------------------------------------------------------
 
 
-def _pages_of_stream(
-    number: int,
+def read_streams(
+    numbers: Iterable[int],
     path: str,
     origin: str,
-    spans: Spans,
+    spans: list[Span],
     namespaces: dict[str, int],
     drug_pages_only: bool,
-) -> tuple[list[Row], int]:
+    *,
+    pages_read: Accumulator[int] | None = None,
+) -> Iterator[PageRow]:
+    """The ``PAGE_SCHEMA`` rows of the pages that start in streams ``numbers``: one task's work.
+
+    The dump is opened once for the task, however many streams it reads.
+    """
+    with DumpReader(path) as reader:
+        for number in numbers:
+            rows, count = _pages_of_stream(
+                number, reader, origin, spans, namespaces, drug_pages_only
+            )
+            if pages_read is not None:
+                pages_read.add(count)
+            yield from rows
+
+
+def _pages_of_stream(
+    number: int,
+    reader: DumpReader,
+    origin: str,
+    spans: list[Span],
+    namespaces: dict[str, int],
+    drug_pages_only: bool,
+) -> tuple[list[PageRow], int]:
     """The rows of the pages that start in stream ``number``, and how many pages it holds.
 
     Damage found after some whole pages gives their rows and then an error row.
@@ -181,7 +206,7 @@ def _pages_of_stream(
     last = number == len(spans) - 1
     problem = None
     try:
-        xml = _decompress(path, offset, length)
+        xml = reader.decompress(offset, length)
     except (OSError, EOFError, ValueError) as exc:
         return [_damage(f"{origin}: damaged stream at byte {offset}: {exc}")], 0
     first = xml.find(_PAGE_OPEN)
@@ -194,9 +219,9 @@ def _pages_of_stream(
     try:
         if rest.startswith(_DOCUMENT_CLOSE) or _DOCUMENT_CLOSE.startswith(rest):
             if last:
-                _check_document_end(path, spans, number, xml, origin)
+                _check_document_end(reader, spans, number, xml, origin)
         elif rest.startswith(b"<"):  # a page cut by the stream's end: read on until it closes
-            whole += rest + _read_on(path, spans, number, origin)
+            whole += rest + _read_on(reader, spans, number, origin)
         else:
             raise DumpError(f"{origin}: malformed XML in the stream at byte {offset}")
     except (DumpError, OSError, EOFError, ValueError) as exc:
@@ -215,15 +240,15 @@ def _pages_of_stream(
     return ([*rows, problem] if problem else rows), scan.pages_read
 
 
-def _damage(message: str) -> Row:
+def _damage(message: str) -> PageRow:
     return (None, None, None, None, None, None, None, "unreadable_input", message)
 
 
-def _read_on(path: str, spans: Spans, number: int, origin: str) -> bytes:
+def _read_on(reader: DumpReader, spans: list[Span], number: int, origin: str) -> bytes:
     """The bytes of the following streams up to the end of the page left open."""
     data = b""
     for following in range(number + 1, len(spans)):
-        more = _decompress(path, *spans[following])
+        more = reader.decompress(*spans[following])
         close = more.find(_PAGE_CLOSE)
         if close >= 0:
             return data + more[: close + len(_PAGE_CLOSE)]
@@ -231,15 +256,17 @@ def _read_on(path: str, spans: Spans, number: int, origin: str) -> bytes:
     raise DumpError(f"{origin}: truncated: the dump ends inside a page")
 
 
-def _check_document_end(path: str, spans: Spans, number: int, xml: bytes, origin: str) -> None:
+def _check_document_end(
+    reader: DumpReader, spans: list[Span], number: int, xml: bytes, origin: str
+) -> None:
     ending = xml.rstrip()
     if len(ending) < len(_DOCUMENT_CLOSE) and number > 0:  # </mediawiki> cut in two
-        ending = (_decompress(path, *spans[number - 1]) + xml).rstrip()
+        ending = (reader.decompress(*spans[number - 1]) + xml).rstrip()
     if not ending.endswith(_DOCUMENT_CLOSE):
         raise DumpError(f"{origin}: truncated: no </mediawiki> at the end")
 
 
-def _row(page: Page | BadPage) -> Row:
+def _row(page: Page | BadPage) -> PageRow:
     if isinstance(page, BadPage):
         return (page.title, None, page.page_id, None, None, None, None, page.code, page.message)
     return (
@@ -255,30 +282,71 @@ def _row(page: Page | BadPage) -> Row:
     )
 
 
-def _decompress(path: str, offset: int, length: int) -> bytes:
-    return decompress_stream(_read_range(path, offset, length), offset)
+class DumpReader:
+    """Byte ranges of one dump, local or remote, through one open file.
 
+    A task reads its streams through one reader; a remote dump's file system
+    (``pyarrow.fs``, one connection to HDFS or S3) is made once per Python
+    worker process and kept for its later tasks.
 
-def _read_range(path: str, offset: int, length: int) -> bytes:
-    local = _local_path(path)
-    if local is None:
-        from pyarrow import fs
+    >>> import bz2, tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".bz2") as dump:
+    ...     _ = dump.write(b"junk" + bz2.compress(b"<page>")); dump.flush()
+    ...     with DumpReader(dump.name) as reader:
+    ...         reader.decompress(4, 100)
+    b'<page>'
+    """
 
-        filesystem, inner = fs.FileSystem.from_uri(path)
-        with filesystem.open_input_file(inner) as stream:
-            data: bytes = stream.read_at(length, offset)
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._file: Any = None
+
+    def __enter__(self) -> DumpReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def read(self, offset: int, length: int) -> bytes:
+        if self._file is None:
+            self._file = self._open()
+        local = _local_path(self.path)
+        if local is None:
+            data: bytes = self._file.read_at(length, offset)
             return data
-    with open(local, "rb") as stream:
-        stream.seek(offset)
-        return stream.read(length)
+        self._file.seek(offset)
+        chunk: bytes = self._file.read(length)
+        return chunk
+
+    def decompress(self, offset: int, length: int) -> bytes:
+        return decompress_stream(self.read(offset, length), offset)
+
+    def _open(self) -> Any:
+        local = _local_path(self.path)
+        if local is not None:
+            return open(local, "rb")  # noqa: SIM115 (closed by close())
+        filesystem, inner = _filesystem(self.path)
+        return filesystem.open_input_file(inner)
+
+
+@functools.lru_cache(maxsize=8)
+def _filesystem(uri: str) -> tuple[Any, str]:
+    """``pyarrow.fs.FileSystem.from_uri``, once per URI and process."""
+    from pyarrow import fs
+
+    filesystem, inner = fs.FileSystem.from_uri(uri)
+    return filesystem, inner
 
 
 def _size(path: str) -> int:
     local = _local_path(path)
     if local is None:
-        from pyarrow import fs
-
-        filesystem, inner = fs.FileSystem.from_uri(path)
+        filesystem, inner = _filesystem(path)
         size: int = filesystem.get_file_info(inner).size
         return size
     return local.stat().st_size

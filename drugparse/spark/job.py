@@ -20,6 +20,7 @@ other name is a Spark output folder: ``part-*`` files of JSON Lines, or with
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ from drugparse.contract import ErrorEntry, error_entry
 from drugparse.sources.decompress import file_compression
 
 if TYPE_CHECKING:
-    from pyspark import Accumulator
+    from pyspark import Accumulator, SparkContext
     from pyspark.sql import DataFrame, SparkSession
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "infer_input_format",
     "run_job",
     "session",
+    "use_this_python",
     "wikimedia_names",
 ]
 
@@ -224,7 +226,11 @@ def wikimedia_names(pages: DataFrame) -> DataFrame:
 
 
 def session(master: str | None, hive: bool = False) -> SparkSession:
-    """A new session for the command (time zone UTC, as the dumps' timestamps)."""
+    """A new session for the command (time zone UTC, as the dumps' timestamps).
+
+    On a local or standalone master its Python workers run this interpreter
+    (:func:`use_this_python`).
+    """
     from pyspark.sql import SparkSession
 
     _worker_path()
@@ -235,16 +241,51 @@ def session(master: str | None, hive: bool = False) -> SparkSession:
     if hive:
         builder = builder.enableHiveSupport()
     made: SparkSession = builder.getOrCreate()
+    use_this_python(made.sparkContext)
     return made
+
+
+#: Masters whose executors run on machines that may share this one's interpreter path.
+_SAME_PYTHON_MASTERS = ("local", "spark://")
+
+
+def use_this_python(sc: SparkContext) -> str:
+    """Make the Python workers of a local or standalone session run this interpreter.
+
+    PySpark starts ``python3`` from the executors' ``PATH`` unless ``PYSPARK_PYTHON``
+    (or ``spark.pyspark.python``) names one; a ``drugparse`` installed by
+    ``pipx`` or in a virtual environment that is not activated then fails on every
+    task with ``No module named 'mwparserfromhell'``. On ``local[...]`` and
+    ``spark://`` masters, with neither set, the workers run :data:`sys.executable`
+    and find this drugparse first on their ``PYTHONPATH``. YARN and Kubernetes
+    masters are left alone: there the executors' Python is the job's to ship
+    (README: Spark). Returns the interpreter the workers will run.
+    """
+    chosen = os.environ.get("PYSPARK_PYTHON") or sc.getConf().get("spark.pyspark.python")
+    if chosen:
+        sc.pythonExec = chosen
+        return chosen
+    if not (sc.master or "").startswith(_SAME_PYTHON_MASTERS):
+        return str(sc.pythonExec)
+    sc.pythonExec = sys.executable
+    home = _home()
+    paths = sc.environment.get("PYTHONPATH", "").split(os.pathsep)
+    if home not in paths:
+        sc.environment["PYTHONPATH"] = os.pathsep.join(p for p in [home, *paths] if p)
+    return sys.executable
+
+
+def _home() -> str:
+    """The folder this drugparse package is imported from."""
+    return str(Path(__file__).resolve().parents[2])
 
 
 def _worker_path() -> None:
     """Local Python workers import drugparse from where this process found it.
 
-    On a cluster, install drugparse on the executors or ship it with
-    ``--py-files`` (README: Spark).
+    On a cluster, install drugparse on the executors or ship it (README: Spark).
     """
-    home = str(Path(__file__).resolve().parents[2])
+    home = _home()
     paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     if home not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in [home, *paths] if p)
