@@ -26,7 +26,8 @@ from tests.spark_cluster import bare_environment, java_home, spark_home  # noqa:
 if java_home() is None:
     pytest.skip("Spark needs Java", allow_module_level=True)
 
-from tests.test_spark import by_title, sample_pages, single_machine, write_dump  # noqa: E402
+from tests.dumps import write_multistream  # noqa: E402
+from tests.test_spark import by_title, sample_pages, single_machine  # noqa: E402
 
 pytestmark = pytest.mark.spark_cluster
 
@@ -39,7 +40,7 @@ DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Üm
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     path = tmp_path_factory.mktemp("cluster-dump") / "drugwiki-multistream.xml.bz2"
-    write_dump(path, sample_pages())
+    write_multistream(path, sample_pages(), per_stream=3)
     return path
 
 
