@@ -100,7 +100,7 @@ def pages_table(path: Path) -> Path:
             continue  # not UTF-8: a dump's problem, a table cannot hold it
         namespace = rest[0] if rest else 0
         redirect = rest[1] if len(rest) > 1 else None
-        timestamp = f"2024-06-0{page_id % 9 + 1}T12:00:00Z"
+        timestamp = f"2024-01-0{page_id % 9 + 1}T00:00:00Z"  # as tests/dumps.py writes it
         rows.append((title, text, page_id, page_id * 10, timestamp, namespace, redirect))
     names = ["title", "text", "page_id", "revision_id", "timestamp", "namespace", "redirect"]
     columns = zip(*rows, strict=True)

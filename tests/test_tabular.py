@@ -33,7 +33,7 @@ from drugparse.tabular.layout import (  # noqa: E402
     layout,
     schema_leaves,
 )
-from drugparse.tabular.rows import Columns, hours  # noqa: E402
+from drugparse.tabular.rows import Columns  # noqa: E402
 
 from . import dumps  # noqa: E402
 from .conftest import CORPUS, FIXTURES, PEER, ROOT, corpus_files, needs_corpus, run_cli  # noqa: E402
@@ -173,13 +173,6 @@ def test_column_types_follow_the_schema():
                     "min_celsius",
                     "max_celsius",
                 }, (name, column.name)
-
-
-def test_hours_from_each_unit():
-    assert hours({"min": 3.6, "max": 10.4, "unit": "min"}, "min") == pytest.approx(0.06)
-    assert hours({"min": 10.0, "max": 20.0, "unit": "d"}, "max") == 480.0
-    assert hours({"min": 1.0, "unit": "wk"}, "min") == 168.0
-    assert hours({"text": "about a day"}, "min") is None
 
 
 # --- to_tables on one article, values read from its wikitext ----------------------------

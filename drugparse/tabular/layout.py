@@ -82,7 +82,6 @@ MAP_COLUMNS: dict[str, tuple[str, ...]] = {
     "hazards": ("hazards", "parameter", "value"),
     "display": ("display", "parameter", "value"),
     "unmapped": ("unmapped", "parameter", "value"),
-    # LEAD: fields of issue 13's branch; unused until its schema is merged.
     "identifiers.additional": ("identifiers_additional", "identifier", "values"),
     "chemistry.additional": ("chemistry_additional", "field", "values"),
     "identifiers.notes": ("identifier_notes", "identifier", "note", "value"),
@@ -160,16 +159,7 @@ class Table:
 #: Computed columns, by schema path of the object they describe. Each is added unless the
 #: schema already has a property of that name (then the record's value is read).
 COMPUTED: dict[str, tuple[tuple[str, Kind, str], ...]] = {
-    # LEAD: issue 13 adds min_hours/max_hours to measurements; once merged they are read.
-    "$defs/measurement": (
-        ("min_hours", "float64", "lower bound in hours (`min` converted from `unit`)"),
-        ("max_hours", "float64", "upper bound in hours (`max` converted from `unit`)"),
-    ),
-    "citations[]": (
-        ("year", "int64", "first year of `date` (the start of an interval)"),
-        # LEAD: issue 14 adds `role` to citations; once merged, the record's value is read.
-        ("role", "string", "`reference` or `bibliography` (a full citation outside any ref)"),
-    ),
+    "citations[]": (("year", "int64", "first year of `date` (the start of an interval)"),),
     "": (
         ("citation_count", "int64", "number of citations"),
         ("warning_count", "int64", "number of warnings"),

@@ -5,7 +5,8 @@ per column of every table; :mod:`drugparse.tabular` makes Arrow tables of them.
 
 >>> columns = Columns()
 >>> columns.add({"title": "Caffeine", "pharmacokinetics": {"elimination_half_life":
-...     {"text": "3 to 7 hours", "min": 3.0, "max": 7.0, "unit": "h"}}})
+...     {"text": "3 to 7 hours", "min": 3.0, "max": 7.0, "unit": "h",
+...      "min_hours": 3.0, "max_hours": 7.0}}})
 >>> drugs = columns.tables["drugs"]
 >>> drugs["title"], drugs["elimination_half_life_max_hours"], drugs["citation_count"]
 (['Caffeine'], [7.0], [0])
@@ -21,31 +22,7 @@ from typing import Any
 from drugparse.normalize.identifiers import cas_check_digit
 from drugparse.tabular.layout import Column, Table, layout
 
-__all__ = ["HOURS", "Columns", "citation_role", "hours", "year"]
-
-#: Hours in one of each time unit of the schema's ``measurement``. A month is 1/12 of a
-#: Julian year (30.4375 days) and a year 365.25 days, the usual pharmacology convention.
-HOURS = {
-    "s": 1 / 3600,
-    "min": 1 / 60,
-    "h": 1.0,
-    "d": 24.0,
-    "wk": 168.0,
-    "mo": 730.5,
-    "yr": 8766.0,
-}
-
-_BIBLIOGRAPHY_ID = re.compile(r"ref-\d+(?:-\d+)?")
-
-
-def hours(measurement: Any, bound: str) -> float | None:
-    """``hours({"min": 3.6, "max": 10.4, "unit": "min"}, "max")`` -> 0.1733..."""
-    if not isinstance(measurement, dict):
-        return None
-    value, unit = measurement.get(bound), measurement.get("unit")
-    if value is None or unit not in HOURS:
-        return None
-    return float(value) * HOURS[unit]
+__all__ = ["Columns", "year"]
 
 
 def year(citation: dict[str, Any]) -> int | None:
@@ -54,32 +31,13 @@ def year(citation: dict[str, Any]) -> int | None:
     return int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
 
 
-def citation_role(citation: dict[str, Any]) -> str:
-    """``bibliography`` for a full citation listed outside any ref, else ``reference``.
-
-    LEAD: issue 14 adds ``role`` to the record; this reads it when present. Until then a
-    bibliography entry is recognised as the extractor makes it: never used, no ref name
-    (its id is ``ref-N``), no group.
-    """
-    role = citation.get("role")
-    if isinstance(role, str):
-        return role
-    unnamed = _BIBLIOGRAPHY_ID.fullmatch(str(citation.get("id", ""))) is not None
-    if citation.get("uses") == 0 and unnamed and "group" not in citation:
-        return "bibliography"
-    return "reference"
-
-
 def _count(name: str) -> Callable[[Any, str], int]:
     return lambda record, _text: len(record.get(name) or ())
 
 
 #: How each computed column is filled: (the object it describes, the record's JSON).
 COMPUTE: dict[str, Callable[[Any, str], Any]] = {
-    "min_hours": lambda obj, _text: hours(obj, "min"),
-    "max_hours": lambda obj, _text: hours(obj, "max"),
     "year": lambda obj, _text: year(obj) if isinstance(obj, dict) else None,
-    "role": lambda obj, _text: citation_role(obj) if isinstance(obj, dict) else None,
     "citation_count": _count("citations"),
     "warning_count": _count("warnings"),
     "record": lambda _obj, text: text,
