@@ -11,10 +11,10 @@ from typing import Any
 from urllib.parse import quote
 
 from drugparse.errors import warning
-from drugparse.normalize import chemistry
-from drugparse.normalize.identifiers import Identified, compose_atc
-from drugparse.normalize.measurements import DECOMPOSES
-from drugparse.normalize.values import Items
+from drugparse.normalise import chemistry
+from drugparse.normalise.identifiers import Identified, compose_atc
+from drugparse.normalise.measurements import DECOMPOSES
+from drugparse.normalise.values import Items
 from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES
 
 __all__ = [

@@ -17,7 +17,7 @@ from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.normalize.text import render
+from drugparse.normalise.text import render
 from drugparse.tables.namespaces import is_non_prose_link
 from drugparse.tables.templates import ABOVE_LEAD, end_of_article_kind
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)

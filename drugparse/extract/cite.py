@@ -27,9 +27,9 @@ from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.errors import warning
-from drugparse.normalize.bibliographic import normalize_identifier
-from drugparse.normalize.dates import is_undated, parse_date
-from drugparse.normalize.text import render
+from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.dates import is_undated, parse_date
+from drugparse.normalise.text import render
 from drugparse.tables.cs1 import (
     CITATION_KEYS,
     CITATION_TYPE_HINTS,
@@ -410,7 +410,7 @@ def _build_identifiers(values: dict, out: dict, warnings: list[dict]) -> None:
     for key in IDENTIFIER_KEYS:
         text = values.get(f"identifiers.{key}")
         if text:
-            value, problems = normalize_identifier(key, text)
+            value, problems = normalise_identifier(key, text)
             identifiers[key] = value
             warnings.extend(problems)
     if identifiers:

@@ -19,7 +19,7 @@ from typing import Any
 
 from mwparserfromhell.nodes import Template
 
-from drugparse.normalize.text import plain_text
+from drugparse.normalise.text import plain_text
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
 __all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key", "citation_anchor"]

@@ -17,7 +17,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import ParameterLookup
 from drugparse.errors import warning
-from drugparse.normalize.values import AsWritten, text
+from drugparse.normalise.values import AsWritten, text
 from drugparse.tables import chembox, infobox_drug
 from drugparse.tables.infobox_names import INFOBOX_NAMES, opening_pattern
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
@@ -68,7 +68,7 @@ class Fields:
     ``sources`` maps each of those paths to the parameter it was read from (the name
     as written: warnings about a composed value name it); ``unmapped`` keeps parameters
     no mapping knows, and values their field cannot hold
-    (:class:`~drugparse.normalize.values.AsWritten`), as plain text.
+    (:class:`~drugparse.normalise.values.AsWritten`), as plain text.
     """
 
     fields: dict[str, object] = field(default_factory=dict)

@@ -34,9 +34,9 @@ from drugparse.extract.footnotes import (
     short_footnote,
 )
 from drugparse.extract.infobox import Infobox
-from drugparse.normalize.bibliographic import normalize_identifier
-from drugparse.normalize.dates import parse_date
-from drugparse.normalize.text import plain_text, render
+from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.dates import parse_date
+from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS
 from drugparse.tables.ref_templates import (
     ARCHIVE_TEMPLATES,
@@ -462,7 +462,7 @@ def _identifier_addition(key: str, template: Template) -> Addition:
         if not values:
             return
         where = f"citations.{record['id']}.identifiers.{key}"
-        value, problems = normalize_identifier(key, values[0], where)
+        value, problems = normalise_identifier(key, values[0], where)
         identifiers = record.get("identifiers", {})
         if key in identifiers and identifiers[key] != value:
             message = f"{{{{{written}|{values[0]}}}}} differs from the citation's own {key}"
@@ -537,7 +537,7 @@ def _notice_addition(kind: str, template: Template) -> Addition:
     for key in ("doi", "pmid"):
         text = _named(template, key, key.upper())
         if text:
-            value, problems = normalize_identifier(key, text)
+            value, problems = normalise_identifier(key, text)
             identifiers[key] = value
             found.extend(problems)
     if identifiers:

@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from drugparse.contract import Normaliser
-from drugparse.normalize import chemistry, identifiers, links, measurements, values
+from drugparse.normalise import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
 from drugparse.tables.infobox_names import names_of
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from drugparse.errors import warning
-from drugparse.normalize.text import plain_text
-from drugparse.normalize.values import text
+from drugparse.normalise.text import plain_text
+from drugparse.normalise.values import text
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     parse_wikitext,

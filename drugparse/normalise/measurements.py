@@ -29,7 +29,7 @@ from typing import Any
 
 from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.values import is_placeholder, rendered
+from drugparse.normalise.values import is_placeholder, rendered
 from drugparse.tables.units import (
     DENSITY_UNITS,
     HOURS_PER_UNIT,

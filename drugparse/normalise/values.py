@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from drugparse.errors import warning
-from drugparse.normalize.text import Rendered, render
+from drugparse.normalise.text import Rendered, render
 from drugparse.tables.placeholders import PLACEHOLDERS, is_placeholder
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 

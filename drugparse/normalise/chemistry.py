@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 from drugparse.errors import warning
-from drugparse.normalize.inchi import formula_layer, inchikey_mismatch, layers, proton_count
-from drugparse.normalize.values import AsWritten, text
+from drugparse.normalise.inchi import formula_layer, inchikey_mismatch, layers, proton_count
+from drugparse.normalise.values import AsWritten, text
 from drugparse.tables.atomic_weights import ATOMIC_WEIGHTS
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from drugparse.errors import warning
-from drugparse.normalize.chemistry import formula_elements, hill_formula
+from drugparse.normalise.chemistry import formula_elements, hill_formula
 
 __all__ = ["smiles_warnings", "smiles_formula", "smiles_inchikey"]
 
