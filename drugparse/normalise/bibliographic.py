@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from drugparse.contract import WarningEntry
 from drugparse.errors import warning
 from drugparse.normalise.dates import parse_date
 
@@ -28,7 +29,7 @@ __all__ = [
     "normalise_issn",
 ]
 
-Result = tuple[str, list]
+Result = tuple[str, list[WarningEntry]]
 
 # PubMed assigns PMIDs in sequence; the highest in 2025 is about 40.9 million, so a
 # larger number is a typo (Module:Citation/CS1/Configuration keeps a similar limit).
@@ -40,7 +41,7 @@ def _invalid(code: str, text: str, field: str, message: str) -> Result:
     return text, [warning(code, field, message)]
 
 
-def _shape(pattern: re.Pattern, name: str) -> Callable[[str, str], Result]:
+def _shape(pattern: re.Pattern[str], name: str) -> Callable[[str, str], Result]:
     """A normaliser that only checks a shape: the value stays as written."""
 
     def normalise(text: str, field: str) -> Result:
