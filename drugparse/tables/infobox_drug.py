@@ -252,7 +252,7 @@ ELEMENT_MAPPINGS: dict[str, Mapping] = {
     symbol: Mapping(f"chemistry.elements.{symbol}", values.integer) for symbol in ELEMENT_SYMBOLS
 }
 
-PATTERNS: list[tuple[re.Pattern, str, Normaliser]] = [
+PATTERNS: list[tuple[re.Pattern[str], str, Normaliser]] = [
     (re.compile(r"^component(?P<n>[0-9]+)$"), "components.{n}.name", _text),
     (re.compile(r"^class(?P<n>[0-9]+)$"), "components.{n}.class", _text),
 ]
