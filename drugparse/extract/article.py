@@ -16,6 +16,7 @@ from typing import Any
 from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.contract import WarningEntry
 from drugparse.errors import warning
 from drugparse.normalise.text import render
 from drugparse.tables.namespaces import is_non_prose_link
@@ -48,7 +49,7 @@ class Article:
     navboxes: list[str] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
     stubs: list[str] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[WarningEntry] = field(default_factory=list)
 
 
 def read_article(
@@ -77,7 +78,7 @@ def read_article(
     return article
 
 
-def _heading_warnings(code: Wikicode) -> list[dict[str, Any]]:
+def _heading_warnings(code: Wikicode) -> list[WarningEntry]:
     """``unrendered_template`` for a template in a heading that has no text rendering."""
     missing: list[str] = []
     for node in code.nodes:
@@ -86,7 +87,7 @@ def _heading_warnings(code: Wikicode) -> list[dict[str, Any]]:
     return _unrendered(missing, "sections", "a heading")
 
 
-def _unrendered(names: list[str], field: str, where: str) -> list[dict[str, Any]]:
+def _unrendered(names: list[str], field: str, where: str) -> list[WarningEntry]:
     return [
         warning(
             "unrendered_template",
@@ -135,7 +136,7 @@ def _split_at(nodes: list[Node], separator: re.Pattern[str]) -> list[list[Node]]
     return groups
 
 
-def _summary(lead: list[Node]) -> tuple[str | None, list[dict[str, Any]]]:
+def _summary(lead: list[Node]) -> tuple[str | None, list[WarningEntry]]:
     """Paragraphs joined by a blank line; the items of a list in a paragraph (``*`` lines,
     ``<br>``, ``{{ubl}}``) each on their own line."""
     paragraphs, missing = [], []
@@ -169,7 +170,7 @@ _LINK_TEMPLATES = frozenset(
 _CONTAINERS = ("div col", "columns-list", "col-begin", "flatlist", "plainlist", "div col end")
 
 
-def _see_also(nodes: list[Node], warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _see_also(nodes: list[Node], warnings: list[WarningEntry]) -> list[dict[str, Any]]:
     """``* [[Afegostat]] (development terminated)`` -> title and note, one per line.
 
     A line with no link heads the deeper lines below it: ``* Other drugs for X`` then
@@ -210,7 +211,7 @@ def _see_also(nodes: list[Node], warnings: list[dict[str, Any]]) -> list[dict[st
 
 
 def _see_also_link(
-    line: list[Node], start: int, entries: list[dict[str, Any]], warnings: list[dict[str, Any]]
+    line: list[Node], start: int, entries: list[dict[str, Any]], warnings: list[WarningEntry]
 ) -> tuple[dict[str, Any] | None, list[Node]]:
     """The line's link as an entry, and the nodes after it (its note)."""
     for index in range(start, len(line)):
