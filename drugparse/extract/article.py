@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from drugparse.contract import WarningEntry
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
 from drugparse.normalise.text import render
 from drugparse.tables.namespaces import is_non_prose_link
@@ -43,8 +42,8 @@ class Article:
 
     summary: str | None = None
     lead: list[Node] = field(default_factory=list, repr=False)  # its nodes: no infobox, no hatnotes
-    sections: list[dict[str, Any]] = field(default_factory=list)
-    see_also: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[Record] = field(default_factory=list)
+    see_also: list[Record] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     navboxes: list[str] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
@@ -170,13 +169,13 @@ _LINK_TEMPLATES = frozenset(
 _CONTAINERS = ("div col", "columns-list", "col-begin", "flatlist", "plainlist", "div col end")
 
 
-def _see_also(nodes: list[Node], warnings: list[WarningEntry]) -> list[dict[str, Any]]:
+def _see_also(nodes: list[Node], warnings: list[WarningEntry]) -> list[Record]:
     """``* [[Afegostat]] (development terminated)`` -> title and note, one per line.
 
     A line with no link heads the deeper lines below it: ``* Other drugs for X`` then
     ``** [[Y]]`` gives ``{"title": "Y", "under": "Other drugs for X"}``.
     """
-    entries: list[dict[str, Any]] = []
+    entries: list[Record] = []
     parents: list[tuple[int, str]] = []  # (depth, label) of the lines above, outermost first
     missing: list[str] = []
     for line in _split_at(nodes, _NEWLINE):  # source lines
@@ -211,8 +210,8 @@ def _see_also(nodes: list[Node], warnings: list[WarningEntry]) -> list[dict[str,
 
 
 def _see_also_link(
-    line: list[Node], start: int, entries: list[dict[str, Any]], warnings: list[WarningEntry]
-) -> tuple[dict[str, Any] | None, list[Node]]:
+    line: list[Node], start: int, entries: list[Record], warnings: list[WarningEntry]
+) -> tuple[Record | None, list[Node]]:
     """The line's link as an entry, and the nodes after it (its note)."""
     for index in range(start, len(line)):
         node = line[index]
@@ -233,7 +232,7 @@ def _see_also_link(
     return None, []
 
 
-def _link_template_entry(template: Template, name: str) -> dict[str, Any] | None:
+def _link_template_entry(template: Template, name: str) -> Record | None:
     """``{{slink|Page|Section}}`` -> title and section; ``{{cl|Drugs}}`` -> ``Category:Drugs``;
     ``{{annotated link|Page}}`` -> the title (its description comes from the target page
     and is not in the wikitext)."""

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from mwparserfromhell.wikicode import Wikicode
 
@@ -229,7 +228,7 @@ class _Scanner:
         if first is None:
             return None
         low, low_unit, pos = first
-        reading: dict[str, Any] = {}
+        reading: Record = {}
         high, high_unit = low, low_unit
         if match := _PLUS_MINUS.match(self.text, pos):
             spread = self._value(match.end(), words=False)
