@@ -1,4 +1,4 @@
-"""Count what the RDKit checks of drugparse.normalize.smiles find in converted records.
+"""Count what the RDKit checks of drugparse.normalise.smiles find in converted records.
 
     pip install '.[chem]'
     drugparse convert ../shared/corpus fixtures -o /tmp/records.jsonl
@@ -15,7 +15,7 @@ import argparse
 import json
 from collections import Counter
 
-from drugparse.normalize.smiles import smiles_formula, smiles_warnings
+from drugparse.normalise.smiles import smiles_formula, smiles_warnings
 
 
 def main() -> None:

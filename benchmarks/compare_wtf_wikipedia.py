@@ -36,7 +36,7 @@ from drugparse.extract.article import read_article  # noqa: E402
 from drugparse.extract.infobox import find_infobox  # noqa: E402
 from drugparse.extract.references import collect_citations  # noqa: E402
 from drugparse.guards.markup import check_markup, repair  # noqa: E402
-from drugparse.normalize.text import plain_text  # noqa: E402
+from drugparse.normalise.text import plain_text  # noqa: E402
 from drugparse.wikitext import parse_wikitext  # noqa: E402
 
 WTF = ROOT / "benchmarks" / "wtf"

@@ -7,14 +7,15 @@ by :func:`tidy`, which also prunes empty values (empty means absent).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize import chemistry
-from drugparse.normalize.identifiers import Identified, compose_atc
-from drugparse.normalize.measurements import DECOMPOSES
-from drugparse.normalize.values import Items
+from drugparse.normalise import chemistry
+from drugparse.normalise.identifiers import Identified, compose_atc
+from drugparse.normalise.measurements import DECOMPOSES
+from drugparse.normalise.values import Items
 from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES
 
 __all__ = [
@@ -44,7 +45,7 @@ def page_url(title: str) -> str:
     return "https://en.wikipedia.org/wiki/" + quote(title.replace(" ", "_"), safe=_URL_SAFE)
 
 
-def _place(record: dict, path: str, value) -> None:
+def _place(record: Record, path: str, value: object) -> None:
     *parents, leaf = path.split(".")
     node = record
     for part in parents:
@@ -59,7 +60,7 @@ def _place(record: dict, path: str, value) -> None:
         node[leaf] = value
 
 
-def _place_identified(node: dict[str, Any], leaf: str, value: Identified) -> None:
+def _place_identified(node: Record, leaf: str, value: Identified) -> None:
     """The first identifier at the key (a list field: all), the rest in ``additional``,
     the note beside each in ``notes``: the key stays one joinable identifier."""
     if value.listed:
@@ -79,16 +80,16 @@ def _place_identified(node: dict[str, Any], leaf: str, value: Identified) -> Non
 
 def assemble_fields(
     fields: dict[str, object], sources: dict[str, str] | None = None
-) -> tuple[dict[str, Any], list[dict[str, str]]]:
+) -> tuple[Record, list[WarningEntry]]:
     """Nest dotted paths and combine staged parts (``_atc``, images, components, formula).
 
     ``sources`` (record path -> parameter name) names the parameters whose text is kept in
     the record's ``unmapped`` when staged parts cannot be combined (an ATC prefix alone).
     """
-    record: dict[str, Any] = {}
+    record: Record = {}
     for path, value in fields.items():
         _place(record, path, value)
-    warnings: list[dict[str, str]] = []
+    warnings: list[WarningEntry] = []
     warnings += _compose_atc(record, record.pop("_atc", {}), sources or {})
     _list_images(record)
     _list_components(record)
@@ -98,11 +99,9 @@ def assemble_fields(
     return record, warnings
 
 
-def _compose_atc(
-    record: dict[str, Any], atc: dict[str, Any], sources: dict[str, str]
-) -> list[dict[str, str]]:
+def _compose_atc(record: Record, atc: Record, sources: dict[str, str]) -> list[WarningEntry]:
     """``identifiers.atc``/``atcvet``: the composed code first, then the supplemental ones."""
-    warnings: list[dict[str, str]] = []
+    warnings: list[WarningEntry] = []
     identifiers = record.setdefault("identifiers", {})
     prefix, suffix = atc.get("prefix"), atc.get("suffix")
     if prefix or suffix:
@@ -129,7 +128,7 @@ def _compose_atc(
     return warnings
 
 
-def _list_images(record: dict) -> None:
+def _list_images(record: Record) -> None:
     images = record.pop("images", None)
     if images:
         order = [s for s in IMAGE_SLOTS if s in images]
@@ -137,14 +136,14 @@ def _list_images(record: dict) -> None:
         record["images"] = [{"slot": s, **images[s]} for s in order if images[s]]
 
 
-def _list_solubilities(record: dict[str, Any], numbered: dict[str, Any]) -> None:
+def _list_solubilities(record: Record, numbered: Record) -> None:
     """Chembox ``SolubilityN``/``SolventN`` -> ``chemistry.solubilities``, in number order."""
     if numbered:
         entries = [numbered[n] for n in sorted(numbered, key=int)]
         record.setdefault("chemistry", {})["solubilities"] = entries
 
 
-def _decode_biologic(biologic: dict[str, Any] | None) -> None:
+def _decode_biologic(biologic: Record | None) -> None:
     """``source: u`` -> ``source_meaning: human``; ``mab_type: Fab`` likewise."""
     if not biologic:
         return
@@ -155,7 +154,7 @@ def _decode_biologic(biologic: dict[str, Any] | None) -> None:
             biologic[field + "_meaning"] = meaning
 
 
-def _compose_temperatures(chem: dict[str, Any]) -> None:
+def _compose_temperatures(chem: Record) -> None:
     """``melting_point = 169`` with ``melting_high = 171`` is the range 169–171 °C; notes
     saying "decomposes" mark the point."""
     for kind in ("melting", "boiling"):
@@ -176,18 +175,18 @@ def _compose_temperatures(chem: dict[str, Any]) -> None:
             point["decomposes"] = True
 
 
-def _list_components(record: dict) -> None:
+def _list_components(record: Record) -> None:
     components = record.pop("components", None)
     if components:
         record["components"] = [components[n] for n in sorted(components, key=int)]
 
 
-def _compose_chemistry(record: dict, stated_unit: dict) -> list[dict]:
+def _compose_chemistry(record: Record, stated_unit: Record) -> list[WarningEntry]:
     chem = record.get("chemistry")
     if not chem:
         return []
     _compose_temperatures(chem)
-    warnings: list[dict] = []
+    warnings: list[WarningEntry] = []
     stated = chem.get("molar_mass")
     if isinstance(stated, dict) and "value" in stated:
         # Both templates print g/mol after a bare number (molecular_weight_unit's default).
@@ -230,9 +229,11 @@ class Shape:
         self.number = False
 
 
-def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
+def compile_shape(
+    node: dict[str, Any], defs: dict[str, Any], _memo: dict[int, Shape] | None = None
+) -> Shape:
     """Resolve ``$ref``s once, so ordering a record is a plain walk."""
-    memo = {} if _memo is None else _memo
+    memo: dict[int, Shape] = {} if _memo is None else _memo
     while "$ref" in node:
         node = defs[node["$ref"].rsplit("/", 1)[-1]]
     if id(node) in memo:
@@ -251,7 +252,11 @@ def compile_shape(node: dict, defs: dict, _memo: dict | None = None) -> Shape:
     return shape
 
 
-def tidy(value, shape: Shape | None):
+@overload
+def tidy(value: Record, shape: Shape | None) -> Record: ...
+@overload
+def tidy(value: object, shape: Shape | None) -> object: ...
+def tidy(value: object, shape: Shape | None) -> object:
     """Prune empty values (empty means absent) and order keys as the schema, in one pass.
 
     A whole number where the schema says ``number`` becomes a float (``3`` -> ``3.0``), so
@@ -259,8 +264,8 @@ def tidy(value, shape: Shape | None):
     """
     if type(value) is dict:
         if shape is None:
-            keys: list = list(value)
-            children: dict = {}
+            keys: list[str] = list(value)
+            children: dict[str, Shape] = {}
             extra = None
         else:
             children = shape.children
@@ -270,7 +275,7 @@ def tidy(value, shape: Shape | None):
                 keys = [k for k in shape.rank if k in value]
                 keys += [k for k in value if k not in children]
             extra = shape.extra
-        out = {}
+        out: Record = {}
         for key in keys:
             child = tidy(value[key], children.get(key, extra))
             if child or type(child) in _KEPT_FALSY:

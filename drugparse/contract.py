@@ -73,7 +73,7 @@ class Normaliser(Protocol):
     gives ``("50-00-0", [])``.
     """
 
-    def __call__(self, code: Wikicode, field: str, /) -> tuple[Any, list[WarningEntry]]: ...
+    def __call__(self, code: Wikicode, field: str, /) -> tuple[object, list[WarningEntry]]: ...
 
 
 class ParameterLookup(Protocol):

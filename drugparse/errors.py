@@ -38,7 +38,7 @@ WARNING_CODES: dict[str, str] = {
     "inchikey_mismatch": "`StdInChIKey` is not the key of `StdInChI` (first block, "
     "protonation letter, or the second block of an InChI without stereo or isotope layers)",
     "smiles_mismatch": "the SMILES's formula or InChIKey first block disagrees with the "
-    "formula or `StdInChIKey` (RDKit, only from `drugparse.normalize.smiles`)",
+    "formula or `StdInChIKey` (RDKit, only from `drugparse.normalise.smiles`)",
     "no_identifier": (
         "an identifier field whose value holds no identifier; kept as written in `unmapped`"
     ),

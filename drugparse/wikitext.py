@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 __all__ = [
@@ -75,7 +76,7 @@ def page_title(raw: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def param_name(param) -> str:
+def param_name(param: Parameter) -> str:
     """A template parameter's name without comments or surrounding space: ``" CAS_number "``."""
     name = _code_text(param.name)
     if "<!--" in name:
@@ -112,21 +113,22 @@ def templates_and_links(code: Wikicode) -> tuple[list[Template], list[Wikilink]]
         if node is None:
             stack.pop()
             continue
-        kind = type(node)
-        if kind is Template:
+        # isinstance() narrows for mypy and, as no node class derives from another,
+        # matches exactly the nodes ``type(node) is ...`` did.
+        if isinstance(node, Template):
             templates.append(node)
             stack.extend(iter(p.value.nodes) for p in reversed(node.params))
             stack.append(iter(node.name.nodes))
-        elif kind is Wikilink:
+        elif isinstance(node, Wikilink):
             links.append(node)
             if node.text is not None:
                 stack.append(iter(node.text.nodes))
-        elif kind is Tag:
+        elif isinstance(node, Tag):
             if node.contents is not None:
                 stack.append(iter(node.contents.nodes))
-        elif kind is ExternalLink:
+        elif isinstance(node, ExternalLink):
             if node.title is not None:
                 stack.append(iter(node.title.nodes))
-        elif kind is Heading:
+        elif isinstance(node, Heading):
             stack.append(iter(node.title.nodes))
     return templates, links

@@ -1,14 +1,14 @@
-"""Bibliographic identifiers (drugparse.normalize.bibliographic)."""
+"""Bibliographic identifiers (drugparse.normalise.bibliographic)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drugparse.normalize.bibliographic import (
+from drugparse.normalise.bibliographic import (
     IDENTIFIER_NORMALIZERS,
     isbn_check_digit,
     issn_check_digit,
-    normalize_identifier,
+    normalise_identifier,
 )
 from drugparse.tables.cs1 import IDENTIFIER_KEYS
 
@@ -56,7 +56,7 @@ from drugparse.tables.cs1 import IDENTIFIER_KEYS
     ],
 )
 def test_valid_identifiers_normalise(key, text, value):
-    assert normalize_identifier(key, text) == (value, [])
+    assert normalise_identifier(key, text) == (value, [])
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_valid_identifiers_normalise(key, text, value):
     ],
 )
 def test_invalid_identifiers_are_kept_as_written_with_a_warning(key, text, code):
-    value, warnings = normalize_identifier(key, f" {text} ")
+    value, warnings = normalise_identifier(key, f" {text} ")
     assert value == text
     assert [w["code"] for w in warnings] == [code]
     assert warnings[0]["field"] == f"identifiers.{key}"
@@ -104,22 +104,22 @@ def test_known_check_digits():
 @given(st.text(alphabet="0123456789", min_size=9, max_size=9))
 def test_isbn10_round_trip(body):
     isbn = body + isbn_check_digit(body)
-    assert normalize_identifier("isbn", f"{isbn[:1]}-{isbn[1:4]}-{isbn[4:]}") == (isbn, [])
+    assert normalise_identifier("isbn", f"{isbn[:1]}-{isbn[1:4]}-{isbn[4:]}") == (isbn, [])
     wrong = "0" if isbn[-1] != "0" else "1"
-    assert normalize_identifier("isbn", isbn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"
+    assert normalise_identifier("isbn", isbn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"
 
 
 @given(st.sampled_from(["978", "979"]), st.text(alphabet="0123456789", min_size=9, max_size=9))
 def test_isbn13_round_trip(prefix, body):
     isbn = prefix + body + isbn_check_digit(prefix + body)
-    assert normalize_identifier("isbn", isbn) == (isbn, [])
+    assert normalise_identifier("isbn", isbn) == (isbn, [])
     wrong = str((int(isbn[-1]) + 1) % 10)
-    assert normalize_identifier("isbn", isbn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"
+    assert normalise_identifier("isbn", isbn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"
 
 
 @given(st.text(alphabet="0123456789", min_size=7, max_size=7))
 def test_issn_round_trip(body):
     issn = f"{body[:4]}-{body[4:]}{issn_check_digit(body)}"
-    assert normalize_identifier("issn", issn.replace("-", "")) == (issn, [])
+    assert normalise_identifier("issn", issn.replace("-", "")) == (issn, [])
     wrong = "0" if issn[-1] != "0" else "1"
-    assert normalize_identifier("issn", issn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"
+    assert normalise_identifier("issn", issn[:-1] + wrong)[1][0]["code"] == "invalid_checksum"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import drugparse
-from drugparse.normalize import inchi
+from drugparse.normalise import inchi
 
 ASPIRIN = "1S/C9H8O4/c1-6(10)13-8-5-3-2-4-7(8)9(11)12/h2-5H,1H3,(H,11,12)"
 ASPIRIN_KEY = "BSYNRYMUTXBXSQ-UHFFFAOYSA-N"
@@ -162,7 +162,7 @@ def test_pregnancy_us_is_deprecated_in_the_schema_and_kept():
 
 def test_smiles_checks_with_rdkit():
     pytest.importorskip("rdkit")
-    from drugparse.normalize.smiles import smiles_warnings
+    from drugparse.normalise.smiles import smiles_warnings
 
     aspirin = {"smiles": "CC(=O)Oc1ccccc1C(=O)O", "formula": "C9H8O4", "stdinchikey": ASPIRIN_KEY}
     assert smiles_warnings(aspirin) == []

@@ -14,7 +14,7 @@ import pytest
 
 import drugparse
 from drugparse.extract.infobox import INFOBOX_KINDS, find_infobox
-from drugparse.normalize.values import text
+from drugparse.normalise.values import text
 from drugparse.wikitext import parse_wikitext
 
 from .conftest import corpus_files, needs_corpus

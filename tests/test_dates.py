@@ -1,8 +1,8 @@
-"""CS1 dates to ISO 8601 (drugparse.normalize.dates)."""
+"""CS1 dates to ISO 8601 (drugparse.normalise.dates)."""
 
 import pytest
 
-from drugparse.normalize.dates import is_undated, parse_date
+from drugparse.normalise.dates import is_undated, parse_date
 
 
 @pytest.mark.parametrize(

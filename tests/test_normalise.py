@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drugparse.normalize import chemistry, identifiers, links, measurements, values
+from drugparse.normalise import chemistry, identifiers, links, measurements, values
 from drugparse.wikitext import parse_wikitext
 
 

@@ -28,7 +28,7 @@ from drugparse import write
 from drugparse.batch import DEFAULT_PAGE_TIMEOUT
 from drugparse.extract.infobox import INFOBOX_KINDS, find_infobox
 from drugparse.guards import repair
-from drugparse.normalize.values import text as value_text
+from drugparse.normalise.values import text as value_text
 from drugparse.wikitext import parse_wikitext
 
 from .conftest import FIXTURES, corpus_files

@@ -188,7 +188,7 @@ def test_to_tables_of_imiglucerase():
     assert drug["title"] == "Imiglucerase" and drug["page_id"] == 1714296
     assert drug["cas"] == "154248-97-2" and drug["atc"] == ["A16AB02"]
     assert drug["elimination_half_life_text"] == "3.6-10.4 min"
-    # The record's bounds in hours are rounded to 6 decimals (normalize/measurements.py).
+    # The record's bounds in hours are rounded to 6 decimals (normalise/measurements.py).
     assert drug["elimination_half_life_min_hours"] == pytest.approx(3.6 / 60, abs=1e-6)
     assert drug["elimination_half_life_max_hours"] == pytest.approx(10.4 / 60, abs=1e-6)
     assert drug["formula"] == "C2532H3854N672O711S16"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from drugparse.extract.article import read_article
-from drugparse.normalize.text import plain_text, render
+from drugparse.normalise.text import plain_text, render
 from drugparse.tables.templates import (
     ROWS,
     ROWS_BY_NAME,
@@ -226,9 +226,9 @@ def test_kinds() -> None:
 
 
 def test_verification_markers_are_one_rule() -> None:
-    """text.py and normalize/identifiers.py read the same table: a CheMoBot marker is
+    """text.py and normalise/identifiers.py read the same table: a CheMoBot marker is
     silent in text and is read as the verification status."""
-    from drugparse.normalize.identifiers import verification_status
+    from drugparse.normalise.identifiers import verification_status
 
     assert is_verification_template("cascite")
     assert is_verification_template("newdbcite")  # one word ending in "cite"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drugparse.normalize.text import plain_text, render, text_items
+from drugparse.normalise.text import plain_text, render, text_items
 from drugparse.wikitext import page_title, parse_wikitext, template_name
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.text import render
+from drugparse.normalise.text import render
 from drugparse.tables.namespaces import is_non_prose_link
 from drugparse.tables.templates import ABOVE_LEAD, end_of_article_kind
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
@@ -42,13 +42,13 @@ class Article:
 
     summary: str | None = None
     lead: list[Node] = field(default_factory=list, repr=False)  # its nodes: no infobox, no hatnotes
-    sections: list[dict[str, Any]] = field(default_factory=list)
-    see_also: list[dict[str, Any]] = field(default_factory=list)
+    sections: list[Record] = field(default_factory=list)
+    see_also: list[Record] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     navboxes: list[str] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
     stubs: list[str] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[WarningEntry] = field(default_factory=list)
 
 
 def read_article(
@@ -77,7 +77,7 @@ def read_article(
     return article
 
 
-def _heading_warnings(code: Wikicode) -> list[dict[str, Any]]:
+def _heading_warnings(code: Wikicode) -> list[WarningEntry]:
     """``unrendered_template`` for a template in a heading that has no text rendering."""
     missing: list[str] = []
     for node in code.nodes:
@@ -86,7 +86,7 @@ def _heading_warnings(code: Wikicode) -> list[dict[str, Any]]:
     return _unrendered(missing, "sections", "a heading")
 
 
-def _unrendered(names: list[str], field: str, where: str) -> list[dict[str, Any]]:
+def _unrendered(names: list[str], field: str, where: str) -> list[WarningEntry]:
     return [
         warning(
             "unrendered_template",
@@ -135,7 +135,7 @@ def _split_at(nodes: list[Node], separator: re.Pattern[str]) -> list[list[Node]]
     return groups
 
 
-def _summary(lead: list[Node]) -> tuple[str | None, list[dict[str, Any]]]:
+def _summary(lead: list[Node]) -> tuple[str | None, list[WarningEntry]]:
     """Paragraphs joined by a blank line; the items of a list in a paragraph (``*`` lines,
     ``<br>``, ``{{ubl}}``) each on their own line."""
     paragraphs, missing = [], []
@@ -169,13 +169,13 @@ _LINK_TEMPLATES = frozenset(
 _CONTAINERS = ("div col", "columns-list", "col-begin", "flatlist", "plainlist", "div col end")
 
 
-def _see_also(nodes: list[Node], warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _see_also(nodes: list[Node], warnings: list[WarningEntry]) -> list[Record]:
     """``* [[Afegostat]] (development terminated)`` -> title and note, one per line.
 
     A line with no link heads the deeper lines below it: ``* Other drugs for X`` then
     ``** [[Y]]`` gives ``{"title": "Y", "under": "Other drugs for X"}``.
     """
-    entries: list[dict[str, Any]] = []
+    entries: list[Record] = []
     parents: list[tuple[int, str]] = []  # (depth, label) of the lines above, outermost first
     missing: list[str] = []
     for line in _split_at(nodes, _NEWLINE):  # source lines
@@ -210,8 +210,8 @@ def _see_also(nodes: list[Node], warnings: list[dict[str, Any]]) -> list[dict[st
 
 
 def _see_also_link(
-    line: list[Node], start: int, entries: list[dict[str, Any]], warnings: list[dict[str, Any]]
-) -> tuple[dict[str, Any] | None, list[Node]]:
+    line: list[Node], start: int, entries: list[Record], warnings: list[WarningEntry]
+) -> tuple[Record | None, list[Node]]:
     """The line's link as an entry, and the nodes after it (its note)."""
     for index in range(start, len(line)):
         node = line[index]
@@ -232,7 +232,7 @@ def _see_also_link(
     return None, []
 
 
-def _link_template_entry(template: Template, name: str) -> dict[str, Any] | None:
+def _link_template_entry(template: Template, name: str) -> Record | None:
     """``{{slink|Page|Section}}`` -> title and section; ``{{cl|Drugs}}`` -> ``Category:Drugs``;
     ``{{annotated link|Page}}`` -> the title (its description comes from the target page
     and is not in the wikitext)."""

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.bibliographic import normalize_identifier
-from drugparse.normalize.dates import is_undated, parse_date
-from drugparse.normalize.text import render
+from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.dates import is_undated, parse_date
+from drugparse.normalise.text import render
 from drugparse.tables.cs1 import (
     CITATION_KEYS,
     CITATION_TYPE_HINTS,
@@ -76,7 +76,7 @@ def is_cite_template(name: str) -> bool:
     return page_title(name).lower() in CITE_TEMPLATES
 
 
-def parse_cite(template: Template) -> tuple[dict, list[dict]] | None:
+def parse_cite(template: Template) -> tuple[Record, list[WarningEntry]] | None:
     """Citation fields and warnings of a citation template, or None for any other template."""
     name = template_name(template)
     if name not in CITE_TEMPLATES:
@@ -90,7 +90,7 @@ def parse_cite(template: Template) -> tuple[dict, list[dict]] | None:
 
 def parse_cite_like(
     template: Template, wrapper: Wrapper | None = None
-) -> tuple[dict[str, Any], list[dict[str, str]]] | None:
+) -> tuple[Record, list[WarningEntry]] | None:
     """Citation fields of a template that is not CS1 but carries CS1 parameters, or None.
 
     Encyclopedia and dictionary wrappers, ``{{cite EMA}}`` and their like call a
@@ -148,11 +148,11 @@ class _Params:
 
     fields: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # rank, param, text
     lists: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[WarningEntry] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
 
-def _classify(template: str, param, position: int, params: _Params) -> None:
+def _classify(template: str, param: Parameter, position: int, params: _Params) -> None:
     name = param_name(param)
     if name in _ANCHOR_PARAMETERS:
         return  # |ref={{sfnref|Smith|2001}}: a link anchor, not text
@@ -214,7 +214,7 @@ def _classify_id(param: Parameter, name: str, params: _Params) -> None:
         _set_field(params, "identifiers.id", name, text)
 
 
-def _value_text(param, name: str, warnings: list[dict]) -> str | None:
+def _value_text(param: Parameter, name: str, warnings: list[WarningEntry]) -> str | None:
     """Plain text of a value, or None when empty (blank, comment, placeholder)."""
     rendered = render(param.value)
     for template in rendered.unrendered:
@@ -294,9 +294,9 @@ def _set_field(params: _Params, target: str, name: str, text: str, rank: int | N
 # -- building the record fields ------------------------------------------------------------
 
 
-def _build(template: str, params: _Params, kind: str | None) -> dict:
+def _build(template: str, params: _Params, kind: str | None) -> Record:
     values = {target: text for target, (_, _, text) in params.fields.items()}
-    out: dict = {"template": template}
+    out: Record = {"template": template}
     _build_texts(values, out)
     _build_names(params, values, out)
     _build_dates(values, out, params.warnings)
@@ -336,7 +336,7 @@ _TEXT_FIELDS = (
 )
 
 
-def _build_texts(values: dict, out: dict) -> None:
+def _build_texts(values: dict[str, str], out: Record) -> None:
     for key in _TEXT_FIELDS:
         if key in values:
             out[key] = values[key]
@@ -351,7 +351,7 @@ def _build_texts(values: dict, out: dict) -> None:
         out["title"] = book_title
 
 
-def _build_url_status(values: dict, out: dict) -> None:
+def _build_url_status(values: dict[str, str], out: Record) -> None:
     status = values.get("url_status")
     dead = values.get("_dead_url", "").lower()
     if status:
@@ -368,7 +368,7 @@ def _build_url_status(values: dict, out: dict) -> None:
         }.get(dead, dead)
 
 
-def _type_from_fields(out: dict) -> str:
+def _type_from_fields(out: Record) -> str:
     """``{{citation}}``'s type, from the first record field that tells it."""
     for key, hinted in CITATION_TYPE_HINTS:
         head, _, sub = key.partition(".")
@@ -387,7 +387,7 @@ _DATE_FIELDS = (
 )
 
 
-def _build_dates(values: dict, out: dict, warnings: list[dict]) -> None:
+def _build_dates(values: dict[str, str], out: Record, warnings: list[WarningEntry]) -> None:
     for key, sources in _DATE_FIELDS:
         text = next((values[s] for s in sources if values.get(s)), None)
         if text is None:
@@ -405,12 +405,12 @@ def _build_dates(values: dict, out: dict, warnings: list[dict]) -> None:
 # -- identifiers ---------------------------------------------------------------------------
 
 
-def _build_identifiers(values: dict, out: dict, warnings: list[dict]) -> None:
-    identifiers = {}
+def _build_identifiers(values: dict[str, str], out: Record, warnings: list[WarningEntry]) -> None:
+    identifiers: dict[str, str] = {}
     for key in IDENTIFIER_KEYS:
         text = values.get(f"identifiers.{key}")
         if text:
-            value, problems = normalize_identifier(key, text)
+            value, problems = normalise_identifier(key, text)
             identifiers[key] = value
             warnings.extend(problems)
     if identifiers:
@@ -420,7 +420,7 @@ def _build_identifiers(values: dict, out: dict, warnings: list[dict]) -> None:
 # -- names ---------------------------------------------------------------------------------
 
 
-def _build_names(params: _Params, values: dict, out: dict) -> None:
+def _build_names(params: _Params, values: dict[str, str], out: Record) -> None:
     sources = {
         "authors": (
             values.get("_vauthors"),
@@ -446,12 +446,15 @@ def _build_names(params: _Params, values: dict, out: dict) -> None:
             out[f"{lst}_et_al"] = True
 
 
-def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[dict], bool]:
+def _name_list(
+    params: _Params, lst: str, vancouver: str | None, free: str | None, extra: str | None
+) -> tuple[list[dict[str, str]], bool]:
     """One name list by CS1's precedence: numbered parameters, then |vauthors=, then |authors=."""
     slots = params.lists.get(lst, {})
     readers = {
         "numbered": lambda: _numbered_names(slots),
-        f"v{lst}": lambda: _vancouver_names(vancouver, lst, params.warnings),
+        # only called when given: vancouver is not None
+        f"v{lst}": lambda: _vancouver_names(vancouver or "", lst, params.warnings),
         lst: lambda: _free_names(free),
     }
     given = [
@@ -463,7 +466,7 @@ def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[
         )
         if present
     ]
-    names: list[dict] = []
+    names: list[dict[str, str]] = []
     et_al = False
     if given:
         names, et_al = readers[given[0]]()
@@ -487,16 +490,16 @@ def _name_list(params: _Params, lst: str, vancouver, free, extra) -> tuple[list[
 _NAME_PARTS = frozenset({"last", "first", "name"})
 
 
-def _attach_links(names: list[dict], slots: dict[int, dict[str, str]]) -> None:
+def _attach_links(names: list[dict[str, str]], slots: dict[int, dict[str, str]]) -> None:
     """|author-link2= also links the second name of a |vauthors= or |authors= list."""
     for number, parts in slots.items():
         if parts.get("link") and 0 < number <= len(names):
             names[number - 1]["link"] = parts["link"]
 
 
-def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict], bool]:
+def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict[str, str]], bool]:
     """``{1: {"name": "Pentchev"}, 2: {"last": "Brady", "first": "RO"}}`` -> two names."""
-    names: list[dict] = []
+    names: list[dict[str, str]] = []
     et_al = False
     for number in sorted(slots):
         person, flagged = _person(slots[number])
@@ -506,7 +509,7 @@ def _numbered_names(slots: dict[int, dict[str, str]]) -> tuple[list[dict], bool]
     return names, et_al
 
 
-def _person(parts: dict[str, str]) -> tuple[dict | None, bool]:
+def _person(parts: dict[str, str]) -> tuple[dict[str, str] | None, bool]:
     """One name from its parts; ``((…))`` (CS1's accept-as-written markup) is taken whole:
     ``{"name": "((World Health Organization))"}`` -> ``{"name": "World Health Organization"}``."""
     last = parts.get("last") or parts.get("name")
@@ -549,9 +552,11 @@ _VANCOUVER = re.compile(
 _LITERAL = re.compile(r"^\(\((.+)\)\)$")
 
 
-def _vancouver_names(text: str, lst: str, warnings: list[dict]) -> tuple[list[dict], bool]:
+def _vancouver_names(
+    text: str, lst: str, warnings: list[WarningEntry]
+) -> tuple[list[dict[str, str]], bool]:
     """``"Starzyk K, Richards S"`` -> ``[{name: Starzyk K, last: Starzyk, first: K}, ...]``."""
-    names: list[dict] = []
+    names: list[dict[str, str]] = []
     et_al = False
     for item in _split_outside_literals(text, ","):
         if not item:
@@ -598,7 +603,7 @@ def _split_outside_literals(text: str, separator: str) -> list[str]:
     return pieces
 
 
-def _free_names(text: str | None) -> tuple[list[dict], bool]:
+def _free_names(text: str | None) -> tuple[list[dict[str, str]], bool]:
     """``"A Engelberg, A Kesselheim, and J Avorn"`` -> three ``{name}`` entries.
 
     A name in ``((…))`` is one name whatever it holds: ``"((Smith, Jones and Co))"``.
@@ -617,7 +622,7 @@ def _free_names(text: str | None) -> tuple[list[dict], bool]:
         text, et_al = _TRAILING_ET_AL.sub("", text), True
     # A list with semicolons uses commas inside names ("Smith, J; Doe, K").
     pieces = text.split(";") if ";" in text else text.split(",")
-    names = []
+    names: list[dict[str, str]] = []
     for piece in pieces:
         for name in _FREE_SEPARATORS.split(re.sub(r"^\s*(?:and|&)\s+", "", piece.strip())):
             name = re.sub(r"\x00(\d+)\x00", lambda m: literals[int(m.group(1))], name).strip()
@@ -629,11 +634,13 @@ def _free_names(text: str | None) -> tuple[list[dict], bool]:
 
 
 def _is_et_al(text: str | None) -> bool:
-    return bool(text) and bool(_ET_AL.match(text.strip().replace(" ", "")))
+    if not text:
+        return False
+    return bool(_ET_AL.match(text.strip().replace(" ", "")))
 
 
 # -- output --------------------------------------------------------------------------------
 
 
-def _ordered(fields: dict) -> dict:
+def _ordered(fields: Record) -> Record:
     return {key: fields[key] for key in CITATION_KEYS if fields.get(key) not in (None, "", [], {})}

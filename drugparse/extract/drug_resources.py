@@ -22,7 +22,7 @@ from mwparserfromhell.nodes import Template
 
 from drugparse.errors import warning
 from drugparse.extract.infobox import Fields, Parameter, read_fields_of
-from drugparse.normalize.identifiers import Identified
+from drugparse.normalise.identifiers import Identified
 from drugparse.tables import infobox_drug
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 

@@ -15,11 +15,11 @@ A short footnote names a full citation by its authors' surnames and year
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from mwparserfromhell.nodes import Template
 
-from drugparse.normalize.text import plain_text
+from drugparse.contract import Record
+from drugparse.normalise.text import plain_text
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: F401
 
 __all__ = ["SHORT_FOOTNOTES", "short_footnote", "find_target", "footnote_key", "citation_anchor"]
@@ -55,7 +55,7 @@ def citation_anchor(template: Template) -> str | None:
     return None
 
 
-def _footnote_anchor(footnote: dict[str, Any]) -> str:
+def _footnote_anchor(footnote: Record) -> str:
     names = "".join(str(a["name"]) for a in footnote.get("authors", []))
     return names + str(footnote.get("date_text", ""))
 
@@ -65,13 +65,13 @@ def footnote_key(template: Template) -> str:
     return " | ".join(str(p).strip() for p in template.params)
 
 
-def short_footnote(template: Template) -> dict | None:
+def short_footnote(template: Template) -> Record | None:
     """Authors, year and location of a short footnote; None when not one."""
     name = template_name(template)
     if name not in SHORT_FOOTNOTES:
         return None
     names: list[str] = []
-    fields: dict = {"template": name}
+    fields: Record = {"template": name}
     year = None
     for param in template.params:
         value = plain_text(param.value)
@@ -87,22 +87,23 @@ def short_footnote(template: Template) -> dict | None:
     if names:
         fields["authors"] = [{"name": n} for n in names[:4]]
     if year:
-        match = _YEAR.match(year)
-        if match.group(1):
+        match = _YEAR.match(year)  # year was taken because it matches
+        if match is not None and match.group(1):
             fields["date"] = match.group(1)
         fields["date_text"] = year
     return _compact(fields)
 
 
-def _compact(fields: dict) -> dict:
+def _compact(fields: Record) -> Record:
     order = ("template", "authors", "date", "date_text", "pages", "at")
     return {k: fields[k] for k in order if k in fields}
 
 
-def _surname(person: dict) -> str:
+def _surname(person: Record) -> str:
     """``{"name": "Roe, Richard"}`` -> ``"roe"``; ``{"name": "Richard Roe"}`` -> ``"roe"``."""
     if "last" in person:
-        return person["last"].lower()
+        last: str = person["last"]
+        return last.lower()
     name: str = person["name"]
     if "," in name:  # "Last, First", as |author=Roe, Richard writes it
         return name.split(",")[0].strip().lower()
@@ -115,17 +116,18 @@ def _year_key(text: str) -> str:
     return f"n.d.{undated.group(1).lower()}" if undated else text.strip()
 
 
-def _year_of(citation: dict) -> str | None:
+def _year_of(citation: Record) -> str | None:
     text = citation.get("date_text", "")
     if _UNDATED.match(text.strip()):
         return _year_key(text)
     match = re.search(r"\b(\d{4}[a-z]?)\b", text)
     if match:
         return match.group(1)
-    return citation.get("date", "")[:4] or None
+    date: str = citation.get("date", "")
+    return date[:4] or None
 
 
-def find_target(footnote: dict, citations: list[dict]) -> str | None:
+def find_target(footnote: Record, citations: list[Record]) -> str | None:
     """The id of the full citation whose ``|ref=`` anchor the footnote names, else of the
     first whose first surnames and year match."""
     names = [a["name"].lower() for a in footnote.get("authors", [])]
@@ -145,5 +147,6 @@ def find_target(footnote: dict, citations: list[dict]) -> str | None:
             continue
         cited_year = _year_of(citation)
         if year is None or cited_year in (year, year.rstrip("abcdefghijklmnopqrstuvwxyz")):
-            return citation["id"]
+            found: str = citation["id"]
+            return found
     return None

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Comment, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
-from drugparse.contract import ParameterLookup
+from drugparse.contract import ParameterLookup, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.values import AsWritten, text
+from drugparse.normalise.values import AsWritten, text
 from drugparse.tables import chembox, infobox_drug
 from drugparse.tables.infobox_names import INFOBOX_NAMES, opening_pattern
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
@@ -68,13 +68,13 @@ class Fields:
     ``sources`` maps each of those paths to the parameter it was read from (the name
     as written: warnings about a composed value name it); ``unmapped`` keeps parameters
     no mapping knows, and values their field cannot hold
-    (:class:`~drugparse.normalize.values.AsWritten`), as plain text.
+    (:class:`~drugparse.normalise.values.AsWritten`), as plain text.
     """
 
     fields: dict[str, object] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     unmapped: dict[str, str] = field(default_factory=dict)
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[WarningEntry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def find_infobox(code: Wikicode, templates: list[Template] | None = None) -> Inf
             if template_name(template) not in kind.names:
                 continue
             parameters = _parameters(template, kind.sections)
-            if kind.drug_evidence is not None and not _has_evidence(parameters, kind):
+            if kind.drug_evidence is not None and not _has_evidence(parameters, kind.drug_evidence):
                 continue
             return Infobox(template, written_name(template), kind_name, parameters)
     return None
@@ -157,10 +157,8 @@ def _section_templates(value: Wikicode, prefix: str) -> list[Template]:
     return [t for t in child_templates(value) if template_name(t).startswith(prefix)]
 
 
-def _has_evidence(parameters: list[Parameter], kind: Kind) -> bool:
-    return any(
-        p.name in kind.drug_evidence and text(p.value, p.name)[0] is not None for p in parameters
-    )
+def _has_evidence(parameters: list[Parameter], evidence: frozenset[str]) -> bool:
+    return any(p.name in evidence and text(p.value, p.name)[0] is not None for p in parameters)
 
 
 def read_fields(infobox: Infobox) -> Fields:
@@ -203,11 +201,10 @@ def read_fields_of(parameters: list[Parameter], lookup: ParameterLookup, where: 
 def _is_blank(value: Wikicode) -> bool:
     """Only whitespace and comments: ``| image = <!-- Clinical data -->``."""
     for node in value.nodes:
-        kind = type(node)
-        if kind is Text:
+        if isinstance(node, Text):  # no node class derives from another: type(node) is Text
             if not node.value.isspace():
                 return False
-        elif kind is not Comment:
+        elif not isinstance(node, Comment):
             return False
     return True
 

@@ -19,11 +19,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
-from mwparserfromhell.nodes import ExternalLink, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes.extras import Attribute
 from mwparserfromhell.wikicode import Wikicode
 
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
 from drugparse.extract.cite import parse_cite, parse_cite_like
 from drugparse.extract.footnotes import (
@@ -34,9 +35,9 @@ from drugparse.extract.footnotes import (
     short_footnote,
 )
 from drugparse.extract.infobox import Infobox
-from drugparse.normalize.bibliographic import normalize_identifier
-from drugparse.normalize.dates import parse_date
-from drugparse.normalize.text import plain_text, render
+from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.dates import parse_date
+from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS
 from drugparse.tables.ref_templates import (
     ARCHIVE_TEMPLATES,
@@ -76,11 +77,6 @@ LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs"}
 _URL = re.compile(r"https?://[^\s\]<>|]+|//[^\s\]<>|]+")
 
 
-#: A citation as the record holds it, and a warning (``drugparse.errors.warning``).
-Record = dict[str, Any]
-WarningDict = dict[str, str]
-
-
 @dataclass
 class _Entry:
     group: str | None
@@ -89,7 +85,7 @@ class _Entry:
     uses: int = 0
     cited_in: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
-    short: dict | None = None  # fields of a short footnote ({{sfn}}, {{harvnb}})
+    short: Record | None = None  # fields of a short footnote ({{sfn}}, {{harvnb}})
     role: str = "reference"  # or "bibliography": a full citation listed outside any ref
     listed_in: str | None = None  # a bibliography entry's section
 
@@ -98,8 +94,8 @@ class _Entry:
 class Citations:
     """The page's citations (record dicts, ``citations`` order) and their warnings."""
 
-    citations: list[dict]
-    warnings: list[dict]
+    citations: list[Record]
+    warnings: list[WarningEntry]
 
 
 class _Collector:
@@ -115,19 +111,20 @@ class _Collector:
         """Record the refs under ``code``; ``in_ref``: inside a ref body, whose own
         citation templates and short footnotes belong to that ref."""
         for node in code.nodes:
-            kind = type(node)
-            if kind is Heading:
+            # isinstance() narrows for mypy and, as no node class derives from another,
+            # matches exactly the nodes ``type(node) is ...`` did.
+            if isinstance(node, Heading):
                 where = plain_text(node.title) or where
-            elif kind is Tag:
+            elif isinstance(node, Tag):
                 self.tag(node, where, in_ref)
-            elif kind is Template:
+            elif isinstance(node, Template):
                 if not (in_ref and _belongs_to_ref(node)):
                     self.template(node, where, in_ref)
-            elif kind is Wikilink and node.text is not None:
+            elif isinstance(node, Wikilink) and node.text is not None:
                 self.walk(node.text, where, in_ref)
-            elif kind is ExternalLink and node.title is not None:
+            elif isinstance(node, ExternalLink) and node.title is not None:
                 self.walk(node.title, where, in_ref)
-            elif kind is Text and not node.value.isspace():
+            elif isinstance(node, Text) and not node.value.isspace():
                 self.last = None
         return where
 
@@ -207,7 +204,14 @@ class _Collector:
                 self.last.pages.append(value)
 
     # -- recording -------------------------------------------------------
-    def ref(self, name, group, body, where, used: bool) -> None:
+    def ref(
+        self,
+        name: str | None,
+        group: str | None,
+        body: Wikicode | None,
+        where: str | None,
+        used: bool,
+    ) -> None:
         name = name or None
         group = group or None
         if body is not None and _is_blank(body):
@@ -245,7 +249,7 @@ def _ref_parts(tag: Tag) -> tuple[str | None, str | None, Wikicode | None]:
     return attributes.get("name"), attributes.get("group"), body
 
 
-def _attr(attribute) -> str:
+def _attr(attribute: Attribute) -> str:
     return str(attribute.value).strip() if attribute.value is not None else ""
 
 
@@ -253,8 +257,8 @@ def collect_citations(code: Wikicode, infobox: Infobox | None = None) -> Citatio
     """Walk the page once; return its citations and the warnings about them."""
     collector = _Collector(infobox)
     collector.walk(code, "lead")
-    citations: list[dict] = []
-    warnings: list[dict] = []
+    citations: list[Record] = []
+    warnings: list[WarningEntry] = []
     taken: set[str] = {e.name for e in collector.entries if e.name}
     for position, entry in enumerate(collector.entries, start=1):
         ref_id = entry.name or _free_id(f"ref-{position}", taken)
@@ -273,7 +277,7 @@ def is_empty_citation(citation: Record) -> bool:
     return not any(citation.get(key) for key in (*_NAMING_KEYS, "target"))
 
 
-def _flag_empty(citations: list[Record], warnings: list[WarningDict]) -> None:
+def _flag_empty(citations: list[Record], warnings: list[WarningEntry]) -> None:
     """An empty citation without a warning that says why gets one: never a silent gap."""
     fields = [w["field"] + "." for w in warnings if w["field"].startswith("citations.")]
     for citation in citations:
@@ -283,7 +287,7 @@ def _flag_empty(citations: list[Record], warnings: list[WarningDict]) -> None:
             warnings.append(warning("empty_citation", f"citations.{citation['id']}", message))
 
 
-def _link_short_footnotes(citations: list[dict], warnings: list[dict]) -> None:
+def _link_short_footnotes(citations: list[Record], warnings: list[WarningEntry]) -> None:
     """Point each short footnote at the full citation its anchor, or authors and year, name."""
     for citation in citations:
         if citation.get("template") not in SHORT_FOOTNOTES:
@@ -307,7 +311,9 @@ def _free_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) -> list[dict]:
+def _records(
+    entry: _Entry, ref_id: str, taken: set[str], warnings: list[WarningEntry]
+) -> list[Record]:
     """One citation per citation template in the ref's body (the first keeps the ref's id);
     the body's other templates add to the citation they follow (:class:`_RefBody`)."""
     base = {"id": ref_id}
@@ -323,7 +329,7 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
         return [{**base, **_usage(entry)}]
     body = _RefBody(entry.body)
     rest = _free_text(entry.body, has_template=bool(body.sources))
-    records = []
+    records: list[Record] = []
     for index, (fields, cite_warnings) in enumerate(body.sources or [({}, [])]):
         record_id = ref_id if index == 0 else _free_id(f"{ref_id}-{index + 1}", taken)
         record = {**base, "id": record_id, **fields}
@@ -338,8 +344,8 @@ def _records(entry: _Entry, ref_id: str, taken: set[str], warnings: list[dict]) 
     return records
 
 
-def _usage(entry: _Entry) -> dict:
-    usage: dict = {"role": entry.role}
+def _usage(entry: _Entry) -> Record:
+    usage: Record = {"role": entry.role}
     if entry.listed_in:
         usage["listed_in"] = entry.listed_in
     usage["uses"] = entry.uses
@@ -353,7 +359,7 @@ def _usage(entry: _Entry) -> dict:
 # -- a ref's body, read whole --------------------------------------------------------------
 
 #: What a template beside a citation does to it: ``(record, warnings) -> None``.
-Addition = Callable[[Record, list[WarningDict]], None]
+Addition = Callable[[Record, list[WarningEntry]], None]
 
 
 class _RefBody:
@@ -367,7 +373,7 @@ class _RefBody:
     """
 
     def __init__(self, body: Wikicode) -> None:
-        self.sources: list[tuple[Record, list[WarningDict]]] = []
+        self.sources: list[tuple[Record, list[WarningEntry]]] = []
         self.additions: list[tuple[int, Addition]] = []
         for template in _text_templates(body):
             self.read(template)
@@ -458,11 +464,11 @@ def _identifier_addition(key: str, template: Template) -> Addition:
     values = _unnamed(template)
     written = written_name(template)
 
-    def add(record: Record, warnings: list[WarningDict]) -> None:
+    def add(record: Record, warnings: list[WarningEntry]) -> None:
         if not values:
             return
         where = f"citations.{record['id']}.identifiers.{key}"
-        value, problems = normalize_identifier(key, values[0], where)
+        value, problems = normalise_identifier(key, values[0], where)
         identifiers = record.get("identifiers", {})
         if key in identifiers and identifiers[key] != value:
             message = f"{{{{{written}|{values[0]}}}}} differs from the citation's own {key}"
@@ -502,7 +508,7 @@ def _archive_addition(kind: str, template: Template) -> Addition:
         original = match.group(2)
         date = date or match.group(1)
 
-    def add(record: Record, warnings: list[WarningDict]) -> None:
+    def add(record: Record, warnings: list[WarningEntry]) -> None:
         if not url:
             return
         if record.get("archive_url", url) != url:
@@ -524,7 +530,7 @@ def _archive_addition(kind: str, template: Template) -> Addition:
     return add
 
 
-def _dead_link(record: Record, warnings: list[WarningDict]) -> None:
+def _dead_link(record: Record, warnings: list[WarningEntry]) -> None:
     """``{{dead link}}`` after a link: the citation's ``url_status`` is ``dead``."""
     record.setdefault("url_status", "dead")
 
@@ -532,12 +538,12 @@ def _dead_link(record: Record, warnings: list[WarningDict]) -> None:
 def _notice_addition(kind: str, template: Template) -> Addition:
     """``{{Retracted|doi=10.1/x|pmid=1}}`` -> a notice ``{kind: retracted, identifiers}``."""
     notice: Record = {"kind": kind}
-    found: list[WarningDict] = []
-    identifiers = {}
+    found: list[WarningEntry] = []
+    identifiers: dict[str, str] = {}
     for key in ("doi", "pmid"):
         text = _named(template, key, key.upper())
         if text:
-            value, problems = normalize_identifier(key, text)
+            value, problems = normalise_identifier(key, text)
             identifiers[key] = value
             found.extend(problems)
     if identifiers:
@@ -545,7 +551,7 @@ def _notice_addition(kind: str, template: Template) -> Addition:
     if (_named(template, "intentional") or "").lower() in ("yes", "y", "true", "1"):
         notice["intentional"] = True
 
-    def add(record: Record, warnings: list[WarningDict]) -> None:
+    def add(record: Record, warnings: list[WarningEntry]) -> None:
         record.setdefault("notices", []).append(notice)
         for problem in found:
             where = f"citations.{record['id']}.notices.{problem['field']}"
@@ -579,7 +585,7 @@ def _licence_addition(family: str, template: Template) -> Addition:
     }
     licence = {k: v for k, v in licence.items() if v}
 
-    def add(record: Record, warnings: list[WarningDict]) -> None:
+    def add(record: Record, warnings: list[WarningEntry]) -> None:
         if licence:
             record["licence"] = licence
 
@@ -587,7 +593,7 @@ def _licence_addition(family: str, template: Template) -> Addition:
 
 
 def _unrendered_addition(name: str) -> Addition:
-    def add(record: Record, warnings: list[WarningDict]) -> None:
+    def add(record: Record, warnings: list[WarningEntry]) -> None:
         ref_id = record["id"]
         message = (
             f"template {{{{{name}}}}} in citation {ref_id} has no text rendering and no "
@@ -598,16 +604,16 @@ def _unrendered_addition(name: str) -> Addition:
     return add
 
 
-def _is_template_or_space(node) -> bool:
+def _is_template_or_space(node: Node) -> bool:
     return type(node) is Template or (type(node) is Text and node.value.isspace())
 
 
-def _free_text(body: Wikicode, has_template: bool) -> dict:
+def _free_text(body: Wikicode, has_template: bool) -> Record:
     """A ref's own prose (``text``), and its link (``url``) when it has no cite template.
 
     ``<ref>[http://x.org/a Title]</ref>`` -> ``{"url": "http://x.org/a", "text": "Title"}``.
     """
-    out: dict = {}
+    out: Record = {}
     if not has_template:
         links = body.filter_external_links(recursive=True)
         if links:

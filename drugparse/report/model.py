@@ -31,8 +31,8 @@ from urllib.parse import quote
 
 from drugparse.assemble import page_url
 from drugparse.errors import WARNING_CODES
-from drugparse.normalize.chemistry import computed_molar_mass, formula_elements, hill_formula
-from drugparse.normalize.identifiers import cas_check_digit
+from drugparse.normalise.chemistry import computed_molar_mass, formula_elements, hill_formula
+from drugparse.normalise.identifiers import cas_check_digit
 from drugparse.report.fields import (
     CITATION_BINS,
     COVERAGE,

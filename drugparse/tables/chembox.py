@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from drugparse.normalize import chemistry, identifiers, links, measurements, values
+from drugparse.normalise import chemistry, identifiers, links, measurements, values
 from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
 from drugparse.tables.infobox_names import names_of
 

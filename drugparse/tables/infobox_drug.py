@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from drugparse.contract import Normaliser
-from drugparse.normalize import chemistry, identifiers, links, measurements, values
+from drugparse.normalise import chemistry, identifiers, links, measurements, values
 from drugparse.tables.atomic_weights import ELEMENT_SYMBOLS
 from drugparse.tables.infobox_names import names_of
 
@@ -252,7 +252,7 @@ ELEMENT_MAPPINGS: dict[str, Mapping] = {
     symbol: Mapping(f"chemistry.elements.{symbol}", values.integer) for symbol in ELEMENT_SYMBOLS
 }
 
-PATTERNS: list[tuple[re.Pattern, str, Normaliser]] = [
+PATTERNS: list[tuple[re.Pattern[str], str, Normaliser]] = [
     (re.compile(r"^component(?P<n>[0-9]+)$"), "components.{n}.name", _text),
     (re.compile(r"^class(?P<n>[0-9]+)$"), "components.{n}.class", _text),
 ]

@@ -1,7 +1,7 @@
 """The template registry: how each template real drug articles use shows in plain text.
 
 One :class:`Row` per template with its aliases (the redirects editors write), the name
-of its renderer in :mod:`drugparse.normalize.text` and its provenance. A template that
+of its renderer in :mod:`drugparse.normalise.text` and its provenance. A template that
 is in no row, and matches no :data:`SHAPES` rule, has no rendering: wherever it appears
 (lead, infobox, refs, See also, sections) the caller warns ``unrendered_template``.
 
@@ -47,7 +47,7 @@ __all__ = [
 
 class Row(NamedTuple):
     """One template: its folded names (the first is the template's own), how it renders
-    (a key of ``normalize.text.RENDERERS``), the renderer's argument, and where the
+    (a key of ``normalise.text.RENDERERS``), the renderer's argument, and where the
     rendering comes from."""
 
     names: tuple[str, ...]
@@ -69,7 +69,7 @@ _IDENTIFIER_SOURCE = (
     "template shows the same"
 )
 
-#: Renderers (see ``normalize.text``): ``first``/``second``/``last``: that positional
+#: Renderers (see ``normalise.text``): ``first``/``second``/``last``: that positional
 #: parameter (``1=`` counts as the first); ``named:X``: parameter X, else the first;
 #: ``all``: every positional parameter run together; ``items``: one list item each;
 #: ``literal``: the argument as text; ``nothing``: no visible text (metadata, maintenance

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
-from drugparse.normalize.identifiers import cas_check_digit
+from drugparse.normalise.identifiers import cas_check_digit
 from drugparse.tabular.layout import Column, Table, layout
 
 __all__ = ["Columns", "year"]

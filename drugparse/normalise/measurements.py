@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+
+from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.values import is_placeholder, rendered
+from drugparse.normalise.values import is_placeholder, rendered
 from drugparse.tables.units import (
     DENSITY_UNITS,
     HOURS_PER_UNIT,
@@ -227,7 +228,7 @@ class _Scanner:
         if first is None:
             return None
         low, low_unit, pos = first
-        reading: dict[str, Any] = {}
+        reading: Record = {}
         high, high_unit = low, low_unit
         if match := _PLUS_MINUS.match(self.text, pos):
             spread = self._value(match.end(), words=False)
@@ -432,7 +433,7 @@ def _qualifier(prefix: str, suffix: str) -> str | None:
 
 
 def measurement(
-    code: object, field: str, quantity: Quantity
+    code: Wikicode, field: str, quantity: Quantity
 ) -> tuple[Record | None, list[WarningEntry]]:
     """``{text, min, max, unit, ...}`` from the first reading, ``readings`` when several;
     ``{text}`` plus ``unparsed_value`` when none."""
@@ -455,34 +456,36 @@ def measurement(
     return record, warnings
 
 
-def duration(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
+def duration(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Half-life, onset, duration of action: time units, bounds also in hours."""
     return measurement(code, field, DURATION)
 
 
-def percentage(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
+def percentage(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Bioavailability, protein binding: ``95–99%``."""
     return measurement(code, field, PERCENTAGE)
 
 
-def temperature(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
+def temperature(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Melting and boiling point: °C unless the value says otherwise; bounds also in °C."""
     return measurement(code, field, TEMPERATURE)
 
 
-def temperature_in(unit: str) -> Callable[[object, str], tuple[Record | None, list[WarningEntry]]]:
+def temperature_in(
+    unit: str,
+) -> Callable[[Wikicode, str], tuple[Record | None, list[WarningEntry]]]:
     """A temperature normaliser whose bare numbers are in ``unit`` (Chembox ``MeltingPtK``)."""
     quantity = Quantity(
         "temperature", TEMPERATURE_UNITS, unit, TEMPERATURE.canonical, True, TEMPERATURE.missing
     )
 
-    def normalise(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
+    def normalise(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
         return measurement(code, field, quantity)
 
     normalise.__name__ = f"temperature_in_{unit.strip('°')}"
     return normalise
 
 
-def density(code: object, field: str) -> tuple[Record | None, list[WarningEntry]]:
+def density(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """Density: g/cm³ unless the value says otherwise."""
     return measurement(code, field, DENSITY)

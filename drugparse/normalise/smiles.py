@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.chemistry import formula_elements, hill_formula
+from drugparse.normalise.chemistry import formula_elements, hill_formula
 
 __all__ = ["smiles_warnings", "smiles_formula", "smiles_inchikey"]
 
@@ -58,12 +59,12 @@ def smiles_inchikey(smiles: str) -> str | None:
     return _chem().MolToInchiKey(molecule) or None
 
 
-def smiles_warnings(chemistry: dict[str, Any]) -> list[dict[str, str]]:
+def smiles_warnings(chemistry: Record) -> list[WarningEntry]:
     """``smiles_mismatch`` warnings for a record's ``chemistry`` (empty when all agree)."""
     smiles = chemistry.get("smiles")
     if not isinstance(smiles, str):
         return []
-    warnings: list[dict[str, str]] = []
+    warnings: list[WarningEntry] = []
     stated = chemistry.get("elements")
     if not stated and isinstance(chemistry.get("formula"), str):
         stated = formula_elements(chemistry["formula"])

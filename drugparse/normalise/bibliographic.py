@@ -1,4 +1,4 @@
-"""Bibliographic identifiers, normalised and checked: ``normalize_pmc("PMCPMC392911")``.
+"""Bibliographic identifiers, normalised and checked: ``normalise_pmc("PMCPMC392911")``.
 
 Each normaliser is ``(text, field) -> (value, warnings)``: the canonical form when the text
 is valid, else the text as written (trimmed) plus one warning, so nothing is lost and a
@@ -13,22 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from drugparse.contract import WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.dates import parse_date
+from drugparse.normalise.dates import parse_date
 
 __all__ = [
     "IDENTIFIER_NORMALIZERS",
-    "normalize_identifier",
+    "normalise_identifier",
     "isbn_check_digit",
     "issn_check_digit",
-    "normalize_doi",
-    "normalize_pmid",
-    "normalize_pmc",
-    "normalize_isbn",
-    "normalize_issn",
+    "normalise_doi",
+    "normalise_pmid",
+    "normalise_pmc",
+    "normalise_isbn",
+    "normalise_issn",
 ]
 
-Result = tuple[str, list]
+Result = tuple[str, list[WarningEntry]]
 
 # PubMed assigns PMIDs in sequence; the highest in 2025 is about 40.9 million, so a
 # larger number is a typo (Module:Citation/CS1/Configuration keeps a similar limit).
@@ -40,23 +41,23 @@ def _invalid(code: str, text: str, field: str, message: str) -> Result:
     return text, [warning(code, field, message)]
 
 
-def _shape(pattern: re.Pattern, name: str) -> Callable[[str, str], Result]:
+def _shape(pattern: re.Pattern[str], name: str) -> Callable[[str, str], Result]:
     """A normaliser that only checks a shape: the value stays as written."""
 
-    def normalize(text: str, field: str) -> Result:
+    def normalise(text: str, field: str) -> Result:
         text = text.strip()
         if pattern.fullmatch(text):
             return text, []
         return _invalid("invalid_format", text, field, f"{text!r} is not a valid {name}")
 
-    return normalize
+    return normalise
 
 
 _DOI_PREFIX = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 
 
-def normalize_doi(text: str, field: str = "identifiers.doi") -> Result:
+def normalise_doi(text: str, field: str = "identifiers.doi") -> Result:
     """``"https://doi.org/10.1517/ABC.9"`` -> ``"10.1517/abc.9"`` (DOIs are case-insensitive)."""
     text = text.strip()
     value = _DOI_PREFIX.sub("", text).strip().lower()
@@ -69,7 +70,7 @@ def normalize_doi(text: str, field: str = "identifiers.doi") -> Result:
 _PMID_PREFIX = re.compile(r"^pmid:?\s*", re.IGNORECASE)
 
 
-def normalize_pmid(text: str, field: str = "identifiers.pmid") -> Result:
+def normalise_pmid(text: str, field: str = "identifiers.pmid") -> Result:
     """``"PMID 18627336"`` -> ``"18627336"``; a number past PubMed's range warns."""
     text = text.strip()
     value = _PMID_PREFIX.sub("", text)
@@ -83,7 +84,7 @@ def normalize_pmid(text: str, field: str = "identifiers.pmid") -> Result:
 _PMC_PREFIX = re.compile(r"^(?:pmc\s*)+", re.IGNORECASE)
 
 
-def normalize_pmc(text: str, field: str = "identifiers.pmc") -> Result:
+def normalise_pmc(text: str, field: str = "identifiers.pmc") -> Result:
     """``"392911"`` -> ``"PMC392911"``; ``"PMCPMC392911"`` -> ``"PMC392911"``."""
     text = text.strip()
     digits = _PMC_PREFIX.sub("", text)
@@ -108,7 +109,7 @@ _ISBN_PREFIX = re.compile(r"^isbn(?:-1[03])?:?\s*", re.IGNORECASE)
 _ISBN_SHAPE = re.compile(r"\d{9}[\dX]|97[89]\d{10}")
 
 
-def normalize_isbn(text: str, field: str = "identifiers.isbn") -> Result:
+def normalise_isbn(text: str, field: str = "identifiers.isbn") -> Result:
     """``"978-0-306-40615-7"`` -> ``"9780306406157"``: digits and X, check digit verified."""
     text = text.strip()
     value = re.sub(r"[\s\-‐–]", "", _ISBN_PREFIX.sub("", text)).upper()
@@ -135,7 +136,7 @@ def issn_check_digit(body: str) -> str:
 _ISSN_SHAPE = re.compile(r"(\d{4})[\s\-‐–]?(\d{3}[\dXx])")
 
 
-def normalize_issn(text: str, field: str = "identifiers.issn") -> Result:
+def normalise_issn(text: str, field: str = "identifiers.issn") -> Result:
     """``"03785955"`` -> ``"0378-5955"`` (NNNN-NNNC), check digit verified."""
     text = text.strip()
     match = _ISSN_SHAPE.fullmatch(re.sub(r"^e?issn:?\s*", "", text, flags=re.IGNORECASE))
@@ -158,7 +159,7 @@ def normalize_issn(text: str, field: str = "identifiers.issn") -> Result:
 _ARXIV = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?")
 
 
-def normalize_arxiv(text: str, field: str = "identifiers.arxiv") -> Result:
+def normalise_arxiv(text: str, field: str = "identifiers.arxiv") -> Result:
     """``"arXiv:0706.0001v2"`` -> ``"0706.0001v2"``."""
     text = text.strip()
     value = re.sub(r"^arxiv:\s*", "", text, flags=re.IGNORECASE)
@@ -171,7 +172,7 @@ def normalize_arxiv(text: str, field: str = "identifiers.arxiv") -> Result:
 _BIORXIV = re.compile(r"(?:10\.1101/)?(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8}(?:v\d+)?")
 
 
-def normalize_biorxiv(text: str, field: str = "identifiers.biorxiv") -> Result:
+def normalise_biorxiv(text: str, field: str = "identifiers.biorxiv") -> Result:
     """``"https://doi.org/10.1101/078733"`` -> ``"10.1101/078733"``."""
     text = text.strip()
     value = _DOI_PREFIX.sub("", text)
@@ -182,13 +183,13 @@ def normalize_biorxiv(text: str, field: str = "identifiers.biorxiv") -> Result:
 
 # Bibcode: 19 characters, starting with the year (https://ui.adsabs.harvard.edu/help/actions/bibcode).
 _BIBCODE = re.compile(r"\d{4}[A-Za-z0-9&.]{14}[A-Z.]")
-normalize_bibcode = _shape(_BIBCODE, "bibcode (19 characters starting with the year)")
+normalise_bibcode = _shape(_BIBCODE, "bibcode (19 characters starting with the year)")
 
 _CITESEERX = re.compile(r"10\.1\.1\.\d{1,9}\.\d{1,9}")
-normalize_citeseerx = _shape(_CITESEERX, "CiteSeerX identifier (10.1.1.N.N)")
+normalise_citeseerx = _shape(_CITESEERX, "CiteSeerX identifier (10.1.1.N.N)")
 
 
-def normalize_jstor(text: str, field: str = "identifiers.jstor") -> Result:
+def normalise_jstor(text: str, field: str = "identifiers.jstor") -> Result:
     """``"JSTOR 2631089"`` -> ``"2631089"``; stable ids may also be DOI-like suffixes."""
     text = text.strip()
     value = re.sub(r"^jstor:?\s*", "", text, flags=re.IGNORECASE)
@@ -197,7 +198,7 @@ def normalize_jstor(text: str, field: str = "identifiers.jstor") -> Result:
     return _invalid("invalid_format", text, field, f"{text!r} is not a JSTOR stable id")
 
 
-def normalize_oclc(text: str, field: str = "identifiers.oclc") -> Result:
+def normalise_oclc(text: str, field: str = "identifiers.oclc") -> Result:
     """``"ocm12345678"`` -> ``"12345678"`` (WorldCat prefixes ocm/ocn/on, (OCoLC))."""
     text = text.strip()
     value = re.sub(r"^(?:\(OCoLC\)|ocm|ocn|on)\s*", "", text)
@@ -206,19 +207,19 @@ def normalize_oclc(text: str, field: str = "identifiers.oclc") -> Result:
     return _invalid("invalid_format", text, field, f"OCLC {text!r} is not a number")
 
 
-def normalize_digits(name: str) -> Callable[[str, str], Result]:
+def normalise_digits(name: str) -> Callable[[str, str], Result]:
     """A normaliser for identifiers that are plain positive numbers (s2cid, osti, ssrn, rfc)."""
 
-    def normalize(text: str, field: str) -> Result:
+    def normalise(text: str, field: str) -> Result:
         text = text.strip()
         if text.isdigit() and text.isascii() and int(text) > 0:
             return str(int(text)), []
         return _invalid("invalid_format", text, field, f"{name} {text!r} is not a number")
 
-    return normalize
+    return normalise
 
 
-def normalize_hdl(text: str, field: str = "identifiers.hdl") -> Result:
+def normalise_hdl(text: str, field: str = "identifiers.hdl") -> Result:
     """``"hdl:10112/2397"`` -> ``"10112/2397"`` (a handle is prefix/suffix)."""
     text = text.strip()
     value = re.sub(r"^(?:hdl:\s*|https?://hdl\.handle\.net/)", "", text, flags=re.IGNORECASE)
@@ -228,10 +229,10 @@ def normalize_hdl(text: str, field: str = "identifiers.hdl") -> Result:
 
 
 # zbMATH: NNNN.NNNNN, or the JFM form NN.NNNN.NN (Module:Citation/CS1/Identifiers).
-normalize_zbl = _shape(re.compile(r"\d{4}\.\d{5}|\d{2}\.\d{4}\.\d{2}"), "zbMATH number")
+normalise_zbl = _shape(re.compile(r"\d{4}\.\d{5}|\d{2}\.\d{4}\.\d{2}"), "zbMATH number")
 
 
-def normalize_mr(text: str, field: str = "identifiers.mr") -> Result:
+def normalise_mr(text: str, field: str = "identifiers.mr") -> Result:
     """``"MR0123456"`` -> ``"123456"`` (MathSciNet numbers; CS1 drops the prefix and zeros)."""
     text = text.strip()
     value = re.sub(r"^mr\s*", "", text, flags=re.IGNORECASE)
@@ -246,7 +247,7 @@ def normalize_mr(text: str, field: str = "identifiers.mr") -> Result:
 _LCCN = re.compile(r"(?:[a-z]{1,3})?\d{8}|\d{10}|[a-z]{2}\d{10}")
 
 
-def normalize_lccn(text: str, field: str = "identifiers.lccn") -> Result:
+def normalise_lccn(text: str, field: str = "identifiers.lccn") -> Result:
     """``"n78-890351"`` -> ``"n78890351"``; ``"85-2"`` -> ``"85000002"``."""
     text = text.strip()
     value = re.sub(r"\s", "", text)
@@ -258,7 +259,7 @@ def normalize_lccn(text: str, field: str = "identifiers.lccn") -> Result:
     return _invalid("invalid_format", text, field, f"{text!r} is not an LCCN")
 
 
-def normalize_asin(text: str, field: str = "identifiers.asin") -> Result:
+def normalise_asin(text: str, field: str = "identifiers.asin") -> Result:
     """``"B000MH3V34"`` -> ``"B000MH3V34"``: ten letters and digits."""
     text = text.strip()
     if re.fullmatch(r"[A-Z0-9]{10}", text.upper()):
@@ -266,7 +267,7 @@ def normalize_asin(text: str, field: str = "identifiers.asin") -> Result:
     return _invalid("invalid_format", text, field, f"{text!r} is not an ASIN (10 characters)")
 
 
-def normalize_ol(text: str, field: str = "identifiers.ol") -> Result:
+def normalise_ol(text: str, field: str = "identifiers.ol") -> Result:
     """``"7030731M"`` -> ``"OL7030731M"`` (Open Library: author A, edition M, work W)."""
     text = text.strip()
     match = re.fullmatch(r"(?:OL)?(\d+[AMW])", text, flags=re.IGNORECASE)
@@ -275,7 +276,7 @@ def normalize_ol(text: str, field: str = "identifiers.ol") -> Result:
     return _invalid("invalid_format", text, field, f"{text!r} is not an Open Library id")
 
 
-def normalize_pmc_embargo_date(text: str, field: str = "identifiers.pmc_embargo_date") -> Result:
+def normalise_pmc_embargo_date(text: str, field: str = "identifiers.pmc_embargo_date") -> Result:
     """``"1 January 2030"`` -> ``"2030-01-01"``."""
     text = text.strip()
     iso = parse_date(text)
@@ -290,33 +291,33 @@ def _as_written(text: str, field: str) -> Result:
 
 #: The record's identifier key -> its normaliser.
 IDENTIFIER_NORMALIZERS: dict[str, Callable[[str, str], Result]] = {
-    "doi": normalize_doi,
-    "pmid": normalize_pmid,
-    "pmc": normalize_pmc,
-    "isbn": normalize_isbn,
-    "issn": normalize_issn,
-    "eissn": normalize_issn,
-    "arxiv": normalize_arxiv,
-    "biorxiv": normalize_biorxiv,
-    "bibcode": normalize_bibcode,
-    "citeseerx": normalize_citeseerx,
-    "jstor": normalize_jstor,
-    "oclc": normalize_oclc,
-    "s2cid": normalize_digits("S2CID"),
-    "hdl": normalize_hdl,
-    "zbl": normalize_zbl,
-    "mr": normalize_mr,
-    "osti": normalize_digits("OSTI"),
-    "ssrn": normalize_digits("SSRN"),
-    "lccn": normalize_lccn,
-    "asin": normalize_asin,
-    "ol": normalize_ol,
-    "rfc": normalize_digits("RFC"),
-    "pmc_embargo_date": normalize_pmc_embargo_date,
+    "doi": normalise_doi,
+    "pmid": normalise_pmid,
+    "pmc": normalise_pmc,
+    "isbn": normalise_isbn,
+    "issn": normalise_issn,
+    "eissn": normalise_issn,
+    "arxiv": normalise_arxiv,
+    "biorxiv": normalise_biorxiv,
+    "bibcode": normalise_bibcode,
+    "citeseerx": normalise_citeseerx,
+    "jstor": normalise_jstor,
+    "oclc": normalise_oclc,
+    "s2cid": normalise_digits("S2CID"),
+    "hdl": normalise_hdl,
+    "zbl": normalise_zbl,
+    "mr": normalise_mr,
+    "osti": normalise_digits("OSTI"),
+    "ssrn": normalise_digits("SSRN"),
+    "lccn": normalise_lccn,
+    "asin": normalise_asin,
+    "ol": normalise_ol,
+    "rfc": normalise_digits("RFC"),
+    "pmc_embargo_date": normalise_pmc_embargo_date,
     "id": _as_written,
 }
 
 
-def normalize_identifier(key: str, text: str, field: str | None = None) -> Result:
-    """``normalize_identifier("pmc", "392911")`` -> ``("PMC392911", [])``."""
+def normalise_identifier(key: str, text: str, field: str | None = None) -> Result:
+    """``normalise_identifier("pmc", "392911")`` -> ``("PMC392911", [])``."""
     return IDENTIFIER_NORMALIZERS[key](text, field or f"identifiers.{key}")

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
 
+from mwparserfromhell.wikicode import Wikicode
+
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.inchi import formula_layer, inchikey_mismatch, layers, proton_count
-from drugparse.normalize.values import AsWritten, text
+from drugparse.normalise.inchi import formula_layer, inchikey_mismatch, layers, proton_count
+from drugparse.normalise.values import AsWritten, text
 from drugparse.tables.atomic_weights import ATOMIC_WEIGHTS
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 
@@ -90,7 +92,7 @@ def formula_elements(formula: str) -> dict[str, int] | None:
     return counts
 
 
-def chemical_formula(code, field: str) -> tuple[str | None, list[dict]]:
+def chemical_formula(code: Wikicode, field: str) -> tuple[str | None, list[WarningEntry]]:
     """``chemical_formula`` / Chembox ``Formula`` as written, subscripts flattened."""
     value, warnings = text(code, field)
     if value is None:
@@ -102,7 +104,7 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
+def molar_mass(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """``molecular_weight``: ``{value, unit, note}`` and, for ranges, ``max``; text when unread."""
     value, warnings = text(code, field)
     if value is None:
@@ -117,7 +119,7 @@ def molar_mass(code, field: str) -> tuple[dict | None, list[dict]]:
     if not match:
         message = f"no molar mass in {value!r}"
         return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
-    result: dict = {"value": _number(match["value"])}
+    result: Record = {"value": _number(match["value"])}
     if match["high"]:
         result["max"] = _number(match["high"])
     if match["uncertainty"]:
@@ -151,7 +153,9 @@ def _unit_and_note(rest: str) -> tuple[str | None, str | None]:
     return unit, note or None
 
 
-def molar_mass_unit(code, field: str) -> tuple[str | AsWritten | None, list[dict]]:
+def molar_mass_unit(
+    code: Wikicode, field: str
+) -> tuple[str | AsWritten | None, list[WarningEntry]]:
     """``molecular_weight_unit``: ``g/mol``, ``kDa`` ..., spelled as the record spells units;
     a unit the record has no name for is kept as written (in ``unmapped``), with a warning."""
     value, warnings = text(code, field)
@@ -164,7 +168,7 @@ def molar_mass_unit(code, field: str) -> tuple[str | AsWritten | None, list[dict
     return unit, warnings
 
 
-def mismatch(stated: dict, computed: float) -> str | None:
+def mismatch(stated: Record, computed: float) -> str | None:
     """Why stated and computed molar mass disagree, or None when they agree within 0.1%."""
     unit = stated.get("unit", "g/mol")
     scale = _UNIT_SCALE.get(unit)
@@ -193,7 +197,7 @@ def _inchi_formulas(inchi: str) -> list[dict[str, int]]:
     return [{s: n for s, n in f.items() if n} for f in found]
 
 
-def cross_check(chem: dict[str, Any]) -> list[dict[str, str]]:
+def cross_check(chem: Record) -> list[WarningEntry]:
     """Warnings where the element counts, ``chemical_formula``, ``StdInChI`` and
     ``StdInChIKey`` of one record contradict each other.
 
@@ -201,7 +205,7 @@ def cross_check(chem: dict[str, Any]) -> list[dict[str, str]]:
     >>> cross_check(chem)[0]["message"]
     'the formula layer of StdInChI is C32H43NO4, the formula C33H44F2N2O3'
     """
-    warnings: list[dict[str, str]] = []
+    warnings: list[WarningEntry] = []
     elements = chem.get("elements")
     written = chem.get("formula")
     written_elements = formula_elements(written) if isinstance(written, str) else None

@@ -25,6 +25,7 @@ from mwparserfromhell.nodes import (
     ExternalLink,
     Heading,
     HTMLEntity,
+    Node,
     Tag,
     Template,
     Text,
@@ -64,7 +65,7 @@ class Rendered(NamedTuple):
         return join_items(self.items)
 
 
-def render(code: Wikicode | str | object) -> Rendered:
+def render(code: Wikicode | Node | str) -> Rendered:
     """Render wikitext (string, tree or node) to list items and unrendered template names."""
     if isinstance(code, str):
         code = parse_wikitext(code)
@@ -74,12 +75,12 @@ def render(code: Wikicode | str | object) -> Rendered:
     return Rendered(_split_items("".join(out)), unrendered)
 
 
-def plain_text(code: Wikicode | str | object) -> str:
+def plain_text(code: Wikicode | Node | str) -> str:
     """One line of plain text: ``"[[Analog (chemistry)|analogue]]&nbsp;x"`` -> ``"analogue x"``."""
     return render(code).text
 
 
-def text_items(code: Wikicode | str | object) -> list[str]:
+def text_items(code: Wikicode | Node | str) -> list[str]:
     """Items of a list value: ``"{{ubl|A|B}}"`` -> ``["A", "B"]``; ``"A<br>B"`` likewise."""
     return render(code).items
 
@@ -101,33 +102,34 @@ def _split_items(raw: str) -> list[str]:
     return [" ".join(words) for piece in raw.split(BREAK) if (words := piece.split())]
 
 
-def _render(code, out: list[str], unrendered: list[str]) -> None:
+def _render(code: Wikicode | Node, out: list[str], unrendered: list[str]) -> None:
     nodes = code.nodes if isinstance(code, Wikicode) else [code]
     for node in nodes:
-        kind = type(node)
-        if kind is Text:
+        # isinstance() narrows for mypy and, as no node class derives from another,
+        # matches exactly the nodes ``type(node) is ...`` did.
+        if isinstance(node, Text):
             value = node.value
             out.append(value.replace(BREAK, "") if BREAK in value else value)
-        elif kind is Wikilink:
+        elif isinstance(node, Wikilink):
             _render_wikilink(node, out, unrendered)
-        elif kind is Template:
+        elif isinstance(node, Template):
             _render_template(node, out, unrendered)
-        elif kind is Tag:
+        elif isinstance(node, Tag):
             _render_tag(node, out, unrendered)
-        elif kind is HTMLEntity:
+        elif isinstance(node, HTMLEntity):
             out.append(node.normalize())
-        elif kind is ExternalLink:
+        elif isinstance(node, ExternalLink):
             if node.title is not None and str(node.title).strip():
                 _render(node.title, out, unrendered)
             else:
                 out.append(str(node.url))
-        elif kind is Comment:
+        elif isinstance(node, Comment):
             continue
-        elif kind is Heading:
+        elif isinstance(node, Heading):
             out.append(BREAK)
             _render(node.title, out, unrendered)
             out.append(BREAK)
-        elif kind is Argument:
+        elif isinstance(node, Argument):
             if node.default is not None:
                 _render(node.default, out, unrendered)
         else:  # pragma: no cover - mwparserfromhell has no other node kinds

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 
 __all__ = ["parse_date", "is_undated", "MONTHS", "SEASONS", "QUARTERS"]
 
@@ -60,7 +61,7 @@ _YEAR = r"(\d{3,4})[a-z]?"  # CS1 allows a disambiguation letter after the year
 _MONTH = r"([A-Za-z]+)\.?"
 _DAY = r"(\d{1,2})"
 
-_FORMS: list[tuple[re.Pattern, str]] = [
+_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), "iso"),
     (re.compile(rf"^{_DAY} {_MONTH},? {_YEAR}$"), "dmy"),
     (re.compile(rf"^{_MONTH} {_DAY}, ?{_YEAR}$"), "mdy"),
@@ -208,7 +209,8 @@ def _season_y_y(season: str, y1: str, y2: str) -> str | None:
     return _y_y(y1, y2)
 
 
-_READERS = {
+# The arity of each reader is the group count of its form's pattern.
+_READERS: dict[str, Callable[..., str | None]] = {
     "iso": _iso,
     "dmy": _dmy,
     "mdy": _mdy,

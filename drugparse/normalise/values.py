@@ -17,8 +17,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from mwparserfromhell.wikicode import Wikicode
+
+from drugparse.contract import WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.text import Rendered, render
+from drugparse.normalise.text import Rendered, render
 from drugparse.tables.placeholders import PLACEHOLDERS, is_placeholder
 from drugparse.wikitext import parse_wikitext  # noqa: F401  (doctest)
 
@@ -48,7 +51,9 @@ INCOMPLETE_MARKERS = frozenset(
 _SEPARATOR = re.compile(r"[,;]\s+|\s+/\s+")
 
 
-def rendered(code, field: str, read_elsewhere: tuple[str, ...] = ()) -> tuple[Rendered, list[dict]]:
+def rendered(
+    code: Wikicode, field: str, read_elsewhere: tuple[str, ...] = ()
+) -> tuple[Rendered, list[WarningEntry]]:
     """Render a value and warn about every template that has no plain-text rendering,
     except those whose (folded) name starts with one of ``read_elsewhere``: the caller
     reads them itself."""
@@ -61,7 +66,7 @@ def rendered(code, field: str, read_elsewhere: tuple[str, ...] = ()) -> tuple[Re
     return result, warnings
 
 
-def text(code, field: str) -> tuple[str | None, list[dict]]:
+def text(code: Wikicode, field: str) -> tuple[str | None, list[WarningEntry]]:
     """Plain text of a value, or None when it is empty or a placeholder."""
     result, warnings = rendered(code, field)
     value = result.text
@@ -117,7 +122,7 @@ class Items(NamedTuple):
     incomplete: bool = False
 
 
-def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
+def text_list(code: Wikicode, field: str) -> tuple[Items | None, list[WarningEntry]]:
     """A list value from commas, ``<br>``, ``{{ubl}}``, ``{{plainlist}}`` or ``*`` lines."""
     result, warnings = rendered(code, field)
     items = split_list(result.items, field)
@@ -129,7 +134,7 @@ def text_list(code, field: str) -> tuple[Items | None, list[dict]]:
     return Items(items, incomplete), warnings
 
 
-def integer(code, field: str) -> tuple[int | AsWritten | None, list[dict]]:
+def integer(code: Wikicode, field: str) -> tuple[int | AsWritten | None, list[WarningEntry]]:
     """An atom count or other whole number: ``" 2532 "`` -> ``2532``; other text is kept
     as written (in ``unmapped``) with an ``unparsed_value`` warning."""
     value, warnings = text(code, field)
@@ -150,7 +155,7 @@ DRUG_TYPES: dict[str, str] = {
 }
 
 
-def drug_type(code, field: str) -> tuple[str | None, list[dict]]:
+def drug_type(code: Wikicode, field: str) -> tuple[str | None, list[WarningEntry]]:
     """``type = mab`` -> ``monoclonal_antibody``; other values kept as written."""
     value, warnings = text(code, field)
     if value is None:

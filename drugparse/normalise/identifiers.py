@@ -30,7 +30,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.values import AsWritten, rendered, split_list, text
+from drugparse.normalise.values import AsWritten, rendered, split_list, text
 from drugparse.tables.identifiers import ATC_FIND, ATC_STRICT, Family, family_of
 from drugparse.tables.placeholders import is_placeholder
 from drugparse.tables.templates import is_verification_template

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from mwparserfromhell.wikicode import Wikicode
+
+from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalize.text import plain_text
-from drugparse.normalize.values import text
+from drugparse.normalise.text import plain_text
+from drugparse.normalise.values import text
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     parse_wikitext,
@@ -34,7 +37,7 @@ DRUGS_COM_PATHS: dict[str, str] = {
 _MEDLINEPLUS_ID = re.compile(r"^[a-z]\d{6}$")
 
 
-def drugs_com(code, field: str) -> tuple[dict | None, list[dict]]:
+def drugs_com(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """``{{drugs.com|KIND|SLUG}}`` -> ``{kind, slug, url}``; other text is kept as ``text``."""
     for template in child_templates(code):
         if template_name(template) != "drugs.com":
@@ -55,7 +58,7 @@ def drugs_com(code, field: str) -> tuple[dict | None, list[dict]]:
     return {"text": value}, [*warnings, warning("unparsed_value", field, message)]
 
 
-def medlineplus(code, field: str) -> tuple[dict | None, list[dict]]:
+def medlineplus(code: Wikicode, field: str) -> tuple[Record | None, list[WarningEntry]]:
     """A MedlinePlus drug id (``a601149``) and the page it names."""
     value, warnings = text(code, field)
     if value is None:
