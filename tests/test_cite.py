@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from drugparse.extract.cite import is_cite_template, parse_cite
-from drugparse.tables.cs1 import CITATION_KEYS, CITE_TEMPLATES, IDENTIFIER_KEYS, RECORD_TYPES
+from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS, RECORD_TYPES
 from drugparse.wikitext import parse_wikitext
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "imiglucerase.wiki"
@@ -146,10 +146,16 @@ def test_boston_globe_numbered_authors(imiglucerase):
     assert citation["date"] == "2009-06-17"
 
 
-def test_keys_come_in_contract_order(imiglucerase):
-    for citation, _ in imiglucerase:
+def test_citation_keys_come_in_the_schemas_order(imiglucerase_text):
+    # One order, the schema's, applied to the whole record by assemble.tidy.
+    import drugparse
+
+    schema = drugparse.schema()
+    order = list(schema["$defs"]["citation"]["properties"])
+    record = drugparse.parse(imiglucerase_text, title="Imiglucerase")
+    for citation in record["citations"]:
         keys = list(citation)
-        assert keys == sorted(keys, key=CITATION_KEYS.index)
+        assert keys == sorted(keys, key=order.index)
         assert list(citation.get("identifiers", {})) == sorted(
             citation.get("identifiers", {}), key=IDENTIFIER_KEYS.index
         )

@@ -8,10 +8,11 @@ it returns::
       "authors": [{"name": "Weinreb NJ"}], "date": "2008-08", "date_text": "August 2008",
       "identifiers": {"pmid": "18627336"}}, [])
 
-Keys follow :data:`drugparse.tables.cs1.CITATION_KEYS` in order; absent or empty values
-are left out. The steps: each parameter is classified through the CS1 tables (a record
-field, a slot of a name list, a known parameter the record does not keep, or unknown);
-competing aliases are settled by CS1's precedence; then each record field is built by a
+Only keys a record's citation has (the schema's) are kept, and absent or empty values are
+left out; their order is the schema's, set once for the whole record by
+:func:`drugparse.assemble.tidy`. The steps: each parameter is classified through the CS1
+tables (a record field, a slot of a name list, a known parameter the record does not keep,
+or unknown); competing aliases are settled by CS1's precedence; then each record field is built by a
 small function. Warnings name the field relative to the citation (``identifiers.isbn``);
 the caller prefixes ``citations.<id>.``.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.nodes.extras import Parameter
@@ -31,7 +33,6 @@ from drugparse.normalise.bibliographic import normalise_identifier
 from drugparse.normalise.dates import is_undated, parse_date
 from drugparse.normalise.text import render
 from drugparse.tables.cs1 import (
-    CITATION_KEYS,
     CITATION_TYPE_HINTS,
     CITE_TEMPLATES,
     CLASS_PARAMETERS,
@@ -46,7 +47,10 @@ from drugparse.tables.cs1 import (
     VANCOUVER_TEMPLATES,
 )
 from drugparse.tables.ref_templates import IDENTIFIER_LINK_TEMPLATES, Wrapper
+from drugparse.validate import schema
 from drugparse.wikitext import page_title, param_name, template_name
+
+_EMPTY: tuple[object, ...] = (None, "", [], {})
 
 __all__ = ["parse_cite", "parse_cite_like", "is_cite_template"]
 
@@ -85,7 +89,7 @@ def parse_cite(template: Template) -> tuple[Record, list[WarningEntry]] | None:
     for position, param in enumerate(template.params, start=1):
         _classify(name, param, position, params)
     fields = _build(name, params, CITE_TEMPLATES[name][1])
-    return _ordered(fields), params.warnings
+    return _kept(fields), params.warnings
 
 
 def parse_cite_like(
@@ -120,7 +124,7 @@ def parse_cite_like(
         return None
     if wrapper is not None:
         fields = {**wrapper.fixed, **fields}
-    return _ordered(fields), params.warnings
+    return _kept(fields), params.warnings
 
 
 # A citation-like template names a source when it gives one of these.
@@ -434,7 +438,7 @@ def _build_names(params: _Params, values: dict[str, str], out: Record) -> None:
             None,
             values.get("_display_editors"),
         ),
-        # The record has no translators_et_al: _ordered keeps only CITATION_KEYS.
+        # The record has no translators_et_al: _kept drops it.
         "translators": (None, None, None, None),
     }
     for lst in _RECORDED_LISTS:
@@ -642,5 +646,14 @@ def _is_et_al(text: str | None) -> bool:
 # -- output --------------------------------------------------------------------------------
 
 
-def _ordered(fields: Record) -> Record:
-    return {key: fields[key] for key in CITATION_KEYS if fields.get(key) not in (None, "", [], {})}
+@cache
+def _citation_keys() -> frozenset[str]:
+    """The keys a citation of the record may hold: the schema's ``citation`` properties."""
+    record_schema = schema()
+    reference = record_schema["properties"]["citations"]["items"]["$ref"]
+    return frozenset(record_schema["$defs"][reference.rsplit("/", 1)[1]]["properties"])
+
+
+def _kept(fields: Record) -> Record:
+    keys = _citation_keys()
+    return {key: value for key, value in fields.items() if key in keys and value not in _EMPTY}
