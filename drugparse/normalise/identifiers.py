@@ -25,11 +25,12 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from mwparserfromhell.nodes import Template, Text
+from mwparserfromhell.nodes import Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import WarningEntry
 from drugparse.errors import warning
+from drugparse.normalise.text import render
 from drugparse.normalise.values import AsWritten, rendered, split_list, text
 from drugparse.tables.identifiers import ATC_FIND, ATC_STRICT, Family, family_of
 from drugparse.tables.placeholders import is_placeholder
@@ -37,6 +38,7 @@ from drugparse.tables.templates import is_verification_template
 from drugparse.wikitext import (  # noqa: F401  (parse_wikitext: doctest)
     child_templates,
     parse_wikitext,
+    tag_name,
     template_name,
 )
 
@@ -102,25 +104,66 @@ IDENTIFIER_TEMPLATES: dict[str, Callable[..., str]] = {
 }
 
 
-def _identifier_text(code: Wikicode) -> Wikicode:
-    """The value with :data:`IDENTIFIER_TEMPLATES` replaced by their text (a copy)."""
-    if not any(template_name(t) in IDENTIFIER_TEMPLATES for t in code.filter_templates()):
+def _identifier_text(code: Wikicode, family: Family | None = None) -> Wikicode:
+    """The value with :data:`IDENTIFIER_TEMPLATES` replaced by their text (a copy), and,
+    given the field's ``family``, every template the renderer cannot show (``{{ECHA|
+    100.000.059}}``, ``{{ChemSpider|2157}}``, ``{{DrugBank|DB00945}}``...: link helpers that
+    wrap an identifier) replaced by the identifiers its parameter values hold."""
+    wrappers = [
+        t
+        for t in code.filter_templates()
+        if template_name(t) in IDENTIFIER_TEMPLATES or (family and _is_wrapper(t))
+    ]
+    if not wrappers:
         return code
     copy = parse_wikitext(str(code))
-    _substitute(copy)
+    _substitute(copy, family)
     return parse_wikitext(str(copy))  # the arguments' own markup, parsed as in the page
 
 
-def _substitute(code: Wikicode) -> None:
+_HIDDEN = re.compile(r"<!--.*?(?:-->|$)|<ref[^>]*/>|<ref[^>]*>.*?(?:</ref\s*>|$)", re.I | re.S)
+
+
+def _source(code: Wikicode) -> str:
+    """The wikitext of a value as written, without comments and references."""
+    return " ".join(_HIDDEN.sub(" ", str(code)).split())
+
+
+def _is_wrapper(template: Template) -> bool:
+    """A template with no text rendering (see :func:`drugparse.normalise.text.render`)."""
+    return bool(render(parse_wikitext("{{" + str(template.name).strip() + "}}")).unrendered)
+
+
+def _wrapped(template: Template, family: Family) -> str | None:
+    """The identifiers found in a wrapper's values, positional ones first, then named, then
+    the positional values run together (a code split in parts: ``{{WHO ATC|B01|AC06}}``)."""
+    params = sorted(template.params, key=lambda p: bool(p.showkey))
+    texts = [render(param.value).text for param in params]
+    joined = "".join(t for t, p in zip(texts, params, strict=True) if not p.showkey)
+    for value in [*texts, joined]:
+        found = [m.group() for m in family.find.finditer(value)]
+        if found:
+            return " <br> ".join(found)
+    return None
+
+
+def _substitute(code: Wikicode, family: Family | None = None) -> None:
     """Replace identifier templates at any depth, in one walk (linear, however many)."""
     for index, node in enumerate(code.nodes):
+        if isinstance(node, Tag) and tag_name(node) == "ref":
+            continue  # a citation's numbers are not the value's identifiers
         if isinstance(node, Template):
             stands_for = IDENTIFIER_TEMPLATES.get(template_name(node))
             if stands_for is not None:
                 code.nodes[index] = Text(" " + stands_for(node) + " ")
                 continue
+            if family is not None and _is_wrapper(node):
+                found = _wrapped(node, family)
+                if found is not None:
+                    code.nodes[index] = Text(" " + found + " ")
+                    continue
         for child in node.__children__():
-            _substitute(child)
+            _substitute(child, family)
 
 
 # Between two identifiers of one item: nothing but joining words and punctuation.
@@ -211,8 +254,10 @@ def _strict_warnings(values: list[str], family: Family, field: str) -> list[Warn
 def _read(
     code: Wikicode, field: str, family: Family, listed: bool = False
 ) -> tuple[_Read, list[WarningEntry]]:
-    result, warnings = rendered(_identifier_text(code), field)
+    result, warnings = rendered(_identifier_text(code, family), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items and result.unrendered:  # only templates that hold no identifier: keep them
+        items = [_source(code)]
     if not items:
         return None, warnings
     values, notes = find_identifiers(items, family)
@@ -321,8 +366,10 @@ def atc_codes(
     ``{{ATC|J07|BD52}} (with mumps and rubella)`` -> ``J07BD52``, note ``with mumps and
     rubella``. Returns ``{"atc": Identified, "atcvet": Identified}`` (kinds present only).
     """
-    result, warnings = rendered(_identifier_text(code), field)
+    result, warnings = rendered(_identifier_text(code, _ATC_FAMILY), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
+    if not items and result.unrendered:
+        items = [_source(code)]
     if not items:
         return None, warnings
     values, notes = find_identifiers(items, _ATC_FAMILY)

@@ -120,8 +120,13 @@ FAMILIES: dict[str, Family] = {
         "^CHEMBL[0-9]+$",
         prefix="CHEMBL",
     ),
-    # PDB ligand codes are written in capitals; a lower-case word is a note.
-    "pdb_ligand": Family(_compile(rf"{_B}(?P<id>[A-Z0-9]{{1,5}}){_E}"), "^[A-Z0-9]{1,5}$"),
+    # PDB ligand codes (Chemical Component Dictionary ids, case-insensitive) are written in
+    # capitals; in lower case (``ain``) only as the item's first word, a bracketed note
+    # at most after it, so a note word (``salt form``) is never one. Normalised upper.
+    "pdb_ligand": Family(
+        _compile(rf"{_B}(?P<id>[A-Z0-9]{{1,5}}|(?<!.)[A-Za-z0-9]{{1,5}}(?=\s*(?:\(.*)?$)){_E}"),
+        "^[A-Z0-9]{1,5}$",
+    ),
     "e_number": Family(
         _compile(
             rf"{_B}(?P<id>E\s?\d{{3,4}}[a-j]?(?:\s?\((?:i{{1,3}}|iv|v|vi{{1,3}})\))?)(?![\w\-])"
