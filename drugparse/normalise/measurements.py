@@ -126,9 +126,21 @@ _BETWEEN = re.compile(r"between(?![^\W\d_])\s*", re.IGNORECASE)
 # A number starts where no letter, digit, point or slash touches it ("CYP3A4", "t1/2").
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<sign>[-−–]\s?)?"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+\.\d+|\d+,\d(?![\d,])|\d+|\.\d+)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+\.\d+|\d+,\d(?![\d,])|\d+|\.\d+"
+    r"|(?=[½⅓⅔¼¾⅕⅙⅛]))(?P<fraction>[½⅓⅔¼¾⅕⅙⅛])?"
     r"(?![\d])"
 )
+#: Vulgar fractions as editors type them: ``½ hour``, ``1½ hours``.
+_FRACTIONS = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅙": 1 / 6,
+    "⅛": 1 / 8,
+}
 _WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -137,7 +149,7 @@ _WORD_NUMBER = re.compile(r"(?<![^\W\d_])(?P<word>[a-z]+)(?![^\W\d_])\s*", re.IG
 # "once a day", "per day": a frequency, not a duration of one day.
 _NOT_A_COUNT = re.compile(r"(?:once|twice|thrice|times|per|each|every|a|an)\s*$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"\s*\(?\s*(?:±|\+\s?/\s?[-−]|\+[-−])\s*")
-_RANGE = re.compile(r"\s*(?:--|[-–—‒―−]|to(?![^\W\d_])|through(?![^\W\d_]))\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:--|[-‐‑–—‒―−]|to(?![^\W\d_])|through(?![^\W\d_]))\s*", re.IGNORECASE)
 _AND = re.compile(r"\s*and(?![^\W\d_])\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
 # Gaps between readings: where one reading's qualifier ends and the next one's starts.
@@ -146,6 +158,9 @@ _GAP_SEPARATOR = re.compile(r"[,;]\s|;|\s/\s|\s(?:and|or|vs\.?|versus)\s", re.IG
 # ends (``2.4–3.2)``): a unit right after it is the value's.
 _TO_BRACKET_END = re.compile(r"\s*(?:\([^()]{0,80}\)|[^()a-zA-Z]{0,40}?\))")
 _BRACKET_NOTE = re.compile(r"\s*\([^()]{1,80}\)")
+_CLOSING = re.compile(r"\s*\)")
+# A bracket of statistics, not a range: ``(n = 12)``, ``(p < 0.05)``.
+_STATISTIC = re.compile(r"[=<>≤≥]")
 _NEXT_WORD = re.compile(r"\s*([°º℃℉%/µ]|[^\W\d_]+)")
 # Words that may follow a bare number without being its unit.
 _FREE_WORDS = frozenset(
@@ -195,6 +210,7 @@ class _Scanner:
     ) -> list[tuple[int, int, Record]]:
         """``5–6 (adults), 3–4 (children) hours``: a value with a bracketed note and no unit,
         before a reading with one, takes that reading's unit."""
+        found = self._bracketed_after(found)
         shared: list[tuple[int, int, Record]] = []
         previous_end = 0
         for start, stop, reading in found:
@@ -209,9 +225,34 @@ class _Scanner:
             previous_end = stop
         return sorted(found + shared, key=lambda entry: entry[0]) if shared else found
 
+    def _bracketed_after(
+        self, found: list[tuple[int, int, Record]]
+    ) -> list[tuple[int, int, Record]]:
+        """``36 hours (range 20–50)``, ``t½ 5 h (3–7)``: a bare value or range closing a
+        bracket opened after a reading is a reading too, in that reading's unit."""
+        extra: list[tuple[int, int, Record]] = []
+        for index, (_, stop, reading) in enumerate(found):
+            end = found[index + 1][0] if index + 1 < len(found) else len(self.text)
+            opening = self.text.find("(", stop, end)
+            if opening < 0 or ")" in self.text[stop:opening]:
+                continue
+            pos = opening + 1
+            while pos < end:
+                parsed = self._reading(pos, shared_unit=reading["unit"], closing=True)
+                if parsed is not None and parsed[0] <= end:
+                    if not _STATISTIC.search(self.text, opening, parsed[0]):
+                        extra.append((pos, parsed[0], parsed[1]))
+                    break
+                if self.text[pos] in "()":
+                    break
+                pos += 1
+        return sorted(found + extra, key=lambda entry: entry[0]) if extra else found
+
     # -- grammar -------------------------------------------------------------------
 
-    def _reading(self, start: int, shared_unit: str | None = None) -> tuple[int, Record] | None:
+    def _reading(
+        self, start: int, shared_unit: str | None = None, closing: bool = False
+    ) -> tuple[int, Record] | None:
         if start and self.text[start - 1].isalnum() and self.text[start].isalnum():
             return None  # inside a word
         pos, approximate, bound, between = start, False, None, False
@@ -234,9 +275,9 @@ class _Scanner:
             spread = self._value(match.end(), words=False)
             if spread is not None:
                 uncertainty, spread_unit, after = spread
-                closing = re.compile(r"\s*\)").match(self.text, after)
-                if closing and "(" in self.text[pos : match.end()]:
-                    after = closing.end()
+                bracket = _CLOSING.match(self.text, after)
+                if bracket and "(" in self.text[pos : match.end()]:
+                    after = bracket.end()
                     if low_unit is None:  # 12.7 (± 4.3) hours
                         low_unit, after = self._unit(after)
                 low_unit = low_unit or spread_unit
@@ -251,14 +292,15 @@ class _Scanner:
                 after = separator.end()
                 if match := _APPROXIMATE.match(self.text, after):
                     after = match.end()
-                second = self._value(after, words=low_unit is not None)
+                words = low_unit is not None or isinstance(low, _WordNumber)
+                second = self._value(after, words=words)
                 if second is not None:
                     high, high_unit, pos = second
         if low_unit is None and high_unit is None:
             # "2.7 (2.4–3.2) hours", a median and its range: the unit after the brackets
             low_unit = high_unit = self._unit_after_brackets(pos)
         if low_unit is None and high_unit is None and shared_unit is not None:
-            if not _BRACKET_NOTE.match(self.text, pos):
+            if not (_CLOSING if closing else _BRACKET_NOTE).match(self.text, pos):
                 return None
             low_unit = high_unit = shared_unit
         if low_unit is None and high_unit is None:
@@ -295,7 +337,9 @@ class _Scanner:
                 return None
             if len(match["digits"]) > 15:
                 return None  # not a measurement; and float() would round or overflow
-            value: float = _number(match["digits"])
+            value: float = _number(match["digits"]) if match["digits"] else 0
+            if match["fraction"]:
+                value = _tidy(value + _FRACTIONS[match["fraction"]])
             if match["sign"]:
                 value = -value
             unit, end = self._unit(match.end())
@@ -306,10 +350,20 @@ class _Scanner:
             if frequency and match["word"].lower() in ("a", "an"):
                 return None
             unit, end = self._unit(match.end())
-            if unit is None:
+            if unit is None and (
+                match["word"].lower() in ("a", "an") or not self._word_range(match.end())
+            ):
                 return None
             return _WordNumber(_WORD_NUMBERS[match["word"].lower()]), unit, end
         return None
+
+    def _word_range(self, pos: int) -> bool:
+        """Whether a range to a value with a unit follows: ``one to two hours``."""
+        separator = _RANGE.match(self.text, pos)
+        if separator is None or self.text[pos : separator.end()].strip() in ("-", "‐"):
+            return False  # "one-" starts a word ("one-compartment"), not a range
+        second = self._value(separator.end())
+        return second is not None and second[1] is not None
 
     def _unit(self, pos: int) -> tuple[str | None, int]:
         space = _SPACE.match(self.text, pos)
