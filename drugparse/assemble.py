@@ -16,7 +16,8 @@ from drugparse.normalise import chemistry
 from drugparse.normalise.identifiers import Identified, compose_atc
 from drugparse.normalise.measurements import DECOMPOSES
 from drugparse.normalise.values import Items
-from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES
+from drugparse.tables.biologics import MAB_SOURCES, MAB_TYPES, VACCINE_TYPES
+from drugparse.tables.codes import PREGNANCY_AU, fold, legal_meaning
 
 __all__ = [
     "assemble_fields",
@@ -95,6 +96,7 @@ def assemble_fields(
     _list_components(record)
     _list_solubilities(record, record.pop("_solubilities", {}))
     _decode_biologic(record.get("biologic"))
+    _decode_codes(record)
     warnings += _compose_chemistry(record, record.pop("_molar_mass", {}))
     return record, warnings
 
@@ -144,14 +146,31 @@ def _list_solubilities(record: Record, numbered: Record) -> None:
 
 
 def _decode_biologic(biologic: Record | None) -> None:
-    """``source: u`` -> ``source_meaning: human``; ``mab_type: Fab`` likewise."""
+    """``source: u`` -> ``source_meaning: human``; ``mab_type: Fab`` and ``vaccine_type:
+    attenuated`` likewise."""
     if not biologic:
         return
-    for field, table in (("source", MAB_SOURCES), ("mab_type", MAB_TYPES)):
+    tables = (("source", MAB_SOURCES), ("mab_type", MAB_TYPES), ("vaccine_type", VACCINE_TYPES))
+    for field, table in tables:
         code = biologic.get(field)
-        meaning = table.get(code.strip().lower()) if isinstance(code, str) else None
+        meaning = table.get(" ".join(code.split()).lower()) if isinstance(code, str) else None
         if meaning:
             biologic[field + "_meaning"] = meaning
+
+
+def _decode_codes(record: Record) -> None:
+    """``legal.UK.status: POM`` -> ``legal.UK.status_meaning``; ``clinical.pregnancy.AU:
+    B3`` -> ``clinical.pregnancy.AU_meaning`` (tables in :mod:`drugparse.tables.codes`)."""
+    for country, entry in (record.get("legal") or {}).items():
+        if isinstance(entry, dict) and isinstance(entry.get("status"), str):
+            meaning = legal_meaning(country, entry["status"])
+            if meaning:
+                entry["status_meaning"] = meaning
+    pregnancy = (record.get("clinical") or {}).get("pregnancy")
+    if isinstance(pregnancy, dict) and isinstance(pregnancy.get("AU"), str):
+        meaning = PREGNANCY_AU.get(fold(pregnancy["AU"]))
+        if meaning:
+            pregnancy["AU_meaning"] = meaning
 
 
 def _compose_temperatures(chem: Record) -> None:

@@ -135,6 +135,7 @@ class Measurement(_MeasurementRequired, _MeasurementOptional):
 
 class _LegalStatusOptional(TypedDict, total=False):
     status: Text
+    status_meaning: Text
     comment: Text
 
 
@@ -432,6 +433,7 @@ class ClinicalLicence(_ClinicalLicenceOptional):
 
 class _ClinicalPregnancyOptional(TypedDict, total=False):
     AU: Text
+    AU_meaning: Text
     AU_comment: Text
     US: Text
     US_comment: Text
@@ -644,6 +646,7 @@ class _BiologicOptional(TypedDict, total=False):
     source_meaning: Text
     target: Text
     vaccine_type: Text
+    vaccine_type_meaning: Text
     gt_target_gene: Text
     gt_vector: Text
     gt_nucleic_acid_type: Text
