@@ -95,6 +95,9 @@ def assemble_fields(
     _list_images(record)
     _list_components(record)
     _list_solubilities(record, record.pop("_solubilities", {}))
+    for staged, field in (("_pkas", "pkas"), ("_pkbs", "pkbs")):
+        _list_numbered(record, field, record.pop(staged, {}))
+    _place_numbered_ids(record, record.pop("_numbered_ids", {}))
     _decode_biologic(record.get("biologic"))
     _decode_codes(record)
     warnings += _compose_chemistry(record, record.pop("_molar_mass", {}))
@@ -143,6 +146,53 @@ def _list_solubilities(record: Record, numbered: Record) -> None:
     if numbered:
         entries = [numbered[n] for n in sorted(numbered, key=int)]
         record.setdefault("chemistry", {})["solubilities"] = entries
+
+
+def _list_numbered(record: Record, field: str, numbered: Record) -> None:
+    """Chembox ``pKa1``, ``pKa2``... -> ``chemistry.pkas``, in number order."""
+    if numbered:
+        values = [numbered[n] for n in sorted(numbered, key=int)]
+        record.setdefault("chemistry", {})[field] = values
+
+
+def _place_numbered_ids(record: Record, staged: Record) -> None:
+    """Chembox numbered identifiers (``CASNo3``, ``PubChem1``...), staged as
+    ``{section: {key: {n: {key, additional, notes}}}}``: in number order, each goes to the
+    key if it is free, else to its ``_2`` slot if the schema has a free one, else to
+    ``additional``; notes follow their identifiers."""
+    from drugparse.validate import schema  # the schema names the ``_2`` slots
+
+    for section, keys in staged.items():
+        slots = schema()["properties"][section]["properties"]
+        node = record.setdefault(section, {})
+        for key, numbered in keys.items():
+            for n in sorted(numbered, key=int):
+                entry = numbered[n]
+                found = entry.get(key)
+                if isinstance(found, list):  # a list key (``CASNoOther1``): all in it
+                    node.setdefault(key, [])
+                values = found if isinstance(found, list) else [found] if found else []
+                values += entry.get("additional", {}).get(key, [])
+                notes = entry.get("notes", {}).get(key, {})
+                for value in values:
+                    _place_one(node, key, value, key + "_2" in slots)
+                if notes:
+                    node.setdefault("notes", {}).setdefault(key, {}).update(notes)
+
+
+def _place_one(node: Record, key: str, value: str, has_second: bool) -> None:
+    second = key + "_2"
+    kept = [node.get(key), node.get(second), *node.get("additional", {}).get(key, [])]
+    if value in kept:
+        return
+    if isinstance(node.get(key), list):  # a list key (``cas_supplemental``): all in it
+        node[key].append(value)
+    elif key not in node:
+        node[key] = value
+    elif has_second and second not in node:
+        node[second] = value
+    else:
+        node.setdefault("additional", {}).setdefault(key, []).append(value)
 
 
 def _decode_biologic(biologic: Record | None) -> None:

@@ -13,6 +13,7 @@ __all__ = [
     "Biologic",
     "Chemistry",
     "ChemistryMolarMass",
+    "ChemistryRelated",
     "ChemistrySolubilities",
     "Citation",
     "CitationIdentifiers",
@@ -388,6 +389,8 @@ class _NamesOptional(TypedDict, total=False):
     trade_names_incomplete: Literal[True]
     synonyms: list[Text]
     synonyms_incomplete: Literal[True]
+    abbreviations: list[Text]
+    abbreviations_incomplete: Literal[True]
     systematic_name: Text
     pronunciation: Text
     pronunciation_ref: Text
@@ -549,6 +552,7 @@ _IdentifiersOptional = TypedDict(
         "index_label": Text,
         "index2_label": Text,
         "verification": dict[str, Literal["correct", "changed"]],
+        "comments": dict[str, Text],
         "additional": dict[str, list[str]],
         "notes": dict[str, dict[str, Text]],
     },
@@ -591,6 +595,22 @@ class ChemistrySolubilities(_ChemistrySolubilitiesOptional):
     """(no description in the schema)"""
 
 
+class _ChemistryRelatedOptional(TypedDict, total=False):
+    other_anions: list[Text]
+    other_anions_incomplete: Literal[True]
+    other_cations: list[Text]
+    other_cations_incomplete: Literal[True]
+    other_function_label: Text
+    other_function: list[Text]
+    other_function_incomplete: Literal[True]
+    other_compounds: list[Text]
+    other_compounds_incomplete: Literal[True]
+
+
+class ChemistryRelated(_ChemistryRelatedOptional):
+    """Chembox Related (Template:Chembox Related/doc): compounds related to this one"""
+
+
 class _ChemistryOptional(TypedDict, total=False):
     formula: str
     formula_ref: Text
@@ -617,7 +637,9 @@ class _ChemistryOptional(TypedDict, total=False):
     solubilities: list[ChemistrySolubilities]
     log_p: Text
     pka: Text
+    pkas: list[Text]
     pkb: Text
+    pkbs: list[Text]
     refractive_index: Text
     chirality: Text
     density: Measurement
@@ -631,6 +653,8 @@ class _ChemistryOptional(TypedDict, total=False):
     solubility: Text
     solubility_units: Text
     specific_rotation: Text
+    related: ChemistryRelated
+    properties: dict[str, Text]
     additional: dict[str, list[str]]
     notes: dict[str, dict[str, Text]]
 

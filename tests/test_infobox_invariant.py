@@ -27,9 +27,16 @@ from .hypothesis_profiles import PROFILE
 DRUG_PARAMETERS = sorted(
     {*infobox_drug.PARAMETERS, *infobox_drug.ELEMENT_MAPPINGS, "component1", "class1", "component2"}
 )
-#: Every parameter the Chembox table maps, hazards included.
+#: Every parameter the Chembox table maps: hazards, other properties, numbered families by
+#: example.
 CHEMBOX_PARAMETERS = sorted(
-    {*chembox.PARAMETERS, *chembox.HAZARD_PARAMETERS, *infobox_drug.ELEMENT_MAPPINGS}
+    {
+        *chembox.PARAMETERS,
+        *chembox.HAZARD_PARAMETERS,
+        *chembox.PROPERTY_PARAMETERS,
+        *chembox.NUMBERED_EXAMPLES,
+        *infobox_drug.ELEMENT_MAPPINGS,
+    }
 )
 
 #: Values written the way real articles write them, and worse (one per line of thought).

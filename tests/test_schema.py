@@ -48,6 +48,8 @@ ALL_MAPPINGS = [
     *((f"infobox_drug:{name}", m.path) for name, m in infobox_drug.PARAMETERS.items()),
     *((f"chembox:{name}", m.path) for name, m in chembox.PARAMETERS.items()),
     *((f"chembox:{name}", chembox.lookup(name).path) for name in chembox.HAZARD_PARAMETERS),
+    *((f"chembox:{name}", chembox.lookup(name).path) for name in chembox.PROPERTY_PARAMETERS),
+    *((f"chembox:{name}", chembox.lookup(name).path) for name in chembox.NUMBERED_EXAMPLES),
 ]
 
 

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import re
 
-from drugparse.normalise import chemistry, identifiers, links, measurements, values
+from drugparse.normalise import chemistry, hazards, identifiers, links, measurements, values
 from drugparse.tables.infobox_drug import ELEMENT_MAPPINGS, LEGAL_COUNTRIES, Mapping
 from drugparse.tables.infobox_names import names_of
 
-__all__ = ["TEMPLATE_NAMES", "SECTION_PREFIX", "PARAMETERS", "DRUG_EVIDENCE", "lookup"]
+__all__ = [
+    "TEMPLATE_NAMES",
+    "SECTION_PREFIX",
+    "PARAMETERS",
+    "HAZARD_PARAMETERS",
+    "PROPERTY_PARAMETERS",
+    "NUMBERED_EXAMPLES",
+    "DRUG_EVIDENCE",
+    "lookup",
+]
 
 #: Names of the template and its redirects, folded (:mod:`drugparse.tables.infobox_names`).
 TEMPLATE_NAMES: frozenset[str] = names_of("chembox")
@@ -74,6 +83,10 @@ PARAMETERS: dict[str, Mapping] = {
     "EC_number": Mapping("identifiers.ec_number", _id),
     "PDB_ligand": Mapping("identifiers.pdb_ligand", _id),
     "MeSHName": Mapping("identifiers.mesh_name", _text),
+    "Abbreviations": Mapping("names.abbreviations", _list),
+    "Jmol": Mapping("display.jmol", _text),
+    "Jmol1": Mapping("display.jmol", _text),
+    "Jmol2": Mapping("display.jmol_2", _text),
     "RTECS": Mapping("identifiers.rtecs", _id),
     "UNNumber": Mapping("identifiers.un_number", _id),
     "Beilstein": Mapping("identifiers.beilstein", _id),
@@ -96,6 +109,8 @@ PARAMETERS: dict[str, Mapping] = {
     "MolarMass_Ref": Mapping("chemistry.molar_mass_ref", _text),
     "Appearance": Mapping("chemistry.appearance", _text),
     "Odor": Mapping("chemistry.odor", _text),
+    "Odour": Mapping("chemistry.odor", _text),
+    "Density_notes": Mapping("chemistry.density_notes", _text),
     "Density": Mapping("chemistry.density", measurements.density),
     "MeltingPt_notes": Mapping("chemistry.melting_notes", _text),
     "Melting_notes": Mapping("chemistry.melting_notes", _text),
@@ -131,6 +146,16 @@ PARAMETERS: dict[str, Mapping] = {
     "MedlinePlus": Mapping("clinical.medlineplus", links.medlineplus),
     "DailyMedID": Mapping("clinical.dailymed_id", _text),
     "Drugs.com": Mapping("clinical.drugs_com", links.drugs_com),
+    # Chembox Related (Template:Chembox Related/doc): compounds like this one, as lists;
+    # ``OtherCpds``/``OtherFunctn``/``Function`` are the older names of the same rows.
+    "OtherAnions": Mapping("chemistry.related.other_anions", _list),
+    "OtherCations": Mapping("chemistry.related.other_cations", _list),
+    "OtherFunction": Mapping("chemistry.related.other_function", _list),
+    "OtherFunctn": Mapping("chemistry.related.other_function", _list),
+    "OtherFunction_label": Mapping("chemistry.related.other_function_label", _text),
+    "Function": Mapping("chemistry.related.other_function_label", _text),
+    "OtherCompounds": Mapping("chemistry.related.other_compounds", _list),
+    "OtherCpds": Mapping("chemistry.related.other_compounds", _list),
 }
 #: Melting and boiling point, in the unit of the parameter's last letter (``MeltingPtK``);
 #: ``L``/``H`` suffixes are the low and high ends of a range (``MeltingPtCL``, ``MeltingPtCH``).
@@ -146,13 +171,47 @@ for _country in LEGAL_COUNTRIES:
     PARAMETERS[f"Legal_{_country}"] = Mapping(f"legal.{_country}.status", _text)
     PARAMETERS[f"Legal_{_country}_comment"] = Mapping(f"legal.{_country}.comment", _text)
 
-#: Chembox Hazards parameters: kept as written under ``hazards`` (not drug data proper).
+#: Chembox Hazards parameters (Template:Chembox Hazards/doc): kept as written under
+#: ``hazards`` (not drug data proper), pictogram and statement templates as their codes.
 HAZARD_PARAMETERS = frozenset(
     {
-        "MainHazards", "FlashPt", "AutoignitionPt", "ExploLimits", "GHSPictograms",
-        "GHSSignalWord", "HPhrases", "PPhrases", "GHS_ref", "NFPA-H", "NFPA-F", "NFPA-R",
-        "NFPA-S", "NFPA_ref", "LD50", "LC50", "LDLo", "PEL", "REL", "IDLH", "TLV",
-        "ExternalSDS", "EUClass", "RPhrases", "SPhrases",
+        "MainHazards", "FlashPt", "FlashPtC", "FlashPtF", "FlashPtK", "FlashPt_ref",
+        "FlashPt_notes", "AutoignitionPt", "AutoignitionPtC", "AutoignitionPtF",
+        "AutoignitionPtK", "AutoignitionPt_ref", "AutoignitionPt_notes", "ExploLimits",
+        "GHSPictograms", "GHSSignalWord", "HPhrases", "PPhrases", "GHS_ref", "NFPA-H",
+        "NFPA-F", "NFPA-R", "NFPA-S", "NFPA-O", "NFPA_ref", "LD50", "LC50", "LDLo", "LCLo",
+        "PEL", "REL", "IDLH", "TLV", "TLV-TWA", "TLV-STEL", "TLV-C", "ExternalSDS",
+        "ExternalMSDS", "EUClass", "EUIndex", "RPhrases", "SPhrases", "RSPhrases",
+        "Hazards_ref", "SkinHazard", "EyeHazard", "ThresholdLimitValue",
+    }
+)  # fmt: skip
+
+#: Chembox Properties, Structure, Thermochemistry and Explosive parameters that have no
+#: field of their own (Template:Chembox Properties/doc, Chembox Structure/doc, Chembox
+#: Thermochemistry/doc, Chembox Explosive/doc): kept as written in
+#: ``chemistry.properties`` under the parameter's name.
+PROPERTY_PARAMETERS = frozenset(
+    {
+        # Properties
+        "Sublimation_conditions", "SolubilityProduct", "SolubilityProduct_ref",
+        "Solubility_ref", "VaporPressure", "VaporPressure_ref", "HenryConstant",
+        "AtmosphericOHRateConstant", "IsoelectricPt", "MagSus", "MagSus_ref", "Viscosity",
+        "Viscosity_ref", "Dipole", "ConjugateAcid", "ConjugateBase", "LambdaMax",
+        "Absorbance", "ThermalConductivity", "BandGap", "ElectronMobility", "Properties_ref",
+        "MeltingPt_ref", "BoilingPt_ref", "Density_ref", "LogP_ref", "pKa_ref", "pKb_ref",
+        "RefractIndex_ref", "Appearance_ref", "Odor_ref", "Solubility_notes",
+        "SolubilityProduct_notes", "VaporPressure_notes",
+        # Structure
+        "CrystalStruct", "SpaceGroup", "PointGroup", "LattConst_a", "LattConst_b",
+        "LattConst_c", "LattConst_alpha", "LattConst_beta", "LattConst_gamma",
+        "LattConst_ref", "LattConst_Comment", "UnitCellVolume", "UnitCellFormulas",
+        "Coordination", "MolShape", "OrbitalHybridisation", "Structure_ref",
+        # Thermochemistry
+        "DeltaHf", "DeltaHf_ref", "DeltaHc", "DeltaHc_ref", "DeltaGf", "DeltaGf_ref",
+        "DeltaHfus", "DeltaHvap", "Entropy", "Entropy_ref", "HeatCapacity",
+        "HeatCapacity_ref", "Thermochemistry_ref", "Thermo_ref",
+        # Explosive
+        "ShockSens", "FrictionSens", "DetonationV", "REFactor", "Explosive_ref",
     }
 )  # fmt: skip
 
@@ -182,6 +241,37 @@ _SIDES = {"": "main", "L": "left", "R": "right"}
 #: Properties); assemble lists them as ``chemistry.solubilities`` in number order.
 _SOLUBILITY = re.compile(r"^(?P<field>Solubility|Solvent)(?P<n>[1-9][0-9]?)$")
 
+#: Numbered acid and base dissociation constants, ``pKa1 = 3.5``, ``pKa2 = 9.7`` (one per
+#: dissociation step): ``chemistry.pkas``/``chemistry.pkbs``, in number order.
+_DISSOCIATION = re.compile(r"^(?P<field>pK[ab])(?P<n>[1-9][0-9]?)$")
+
+#: Numbered identifiers of Chembox Identifiers (``CASNo3``, ``PubChem1``, ``ChemSpiderID2``,
+#: ``SMILES1``...; the doc numbers salts, hydrates and isomers this way): the first free
+#: of the key, its ``_2`` slot and ``additional`` take them, in number order (assemble).
+_NUMBERED_ID = re.compile(r"^(?P<base>[A-Za-z0-9.]+?)(?P<n>[1-9])$")
+
+#: ``CASNo_Comment``, ``PubChem1_Comment``...: the comment the box prints beside an
+#: identifier, kept in ``identifiers.comments`` under the parameter's name.
+_COMMENT = re.compile(r"^(?P<base>[A-Za-z0-9.]+?)[1-9]?_[Cc]omment$")
+
+#: One example of each numbered family, for tests that visit every mapped parameter.
+NUMBERED_EXAMPLES = (
+    "Solubility1", "Solvent2", "pKa1", "pKa2", "pKb1", "CASNo3", "PubChem1", "PubChem3",
+    "ChemSpiderID1", "ChemSpiderID2", "UNII1", "UNII2", "SMILES1", "StdInChI1",
+    "StdInChIKey2", "DrugBank1", "KEGG3", "ChEBI1", "CASNo_Comment", "PubChem1_Comment",
+    "SMILES_Comment",
+)  # fmt: skip
+
+
+def _is_identifier(mapping: Mapping) -> bool:
+    return mapping.path.startswith("identifiers.") or mapping.path in _STRUCTURE_PATHS
+
+
+_STRUCTURE_PATHS = frozenset(
+    {"chemistry.smiles", "chemistry.stdinchi", "chemistry.stdinchikey", "chemistry.inchi",
+     "chemistry.inchikey"}
+)  # fmt: skip
+
 
 def lookup(name: str) -> Mapping | None:
     """The mapping of a Chembox parameter, or None when no mapping knows it."""
@@ -189,7 +279,9 @@ def lookup(name: str) -> Mapping | None:
     if mapping is not None:
         return mapping
     if name in HAZARD_PARAMETERS:
-        return Mapping(f"hazards.{name}", _text)
+        return Mapping(f"hazards.{name}", hazards.hazard_text)
+    if name in PROPERTY_PARAMETERS:
+        return Mapping(f"chemistry.properties.{name}", _text)
     if match := _IMAGE.match(name):
         side, number = match["side"], match["n"]
         if side and not number:
@@ -199,4 +291,24 @@ def lookup(name: str) -> Mapping | None:
     if match := _SOLUBILITY.match(name):
         field = "value" if match["field"] == "Solubility" else "solvent"
         return Mapping(f"_solubilities.{match['n']}.{field}", _text)
+    if match := _DISSOCIATION.match(name):
+        return Mapping(f"_{match['field'].lower()}s.{match['n']}", _text)
+    base = _identifier_base(_NUMBERED_ID, name)
+    if base is not None and not base.path.endswith("_2"):
+        key = base.path.rsplit(".", 1)[1]  # the last part names the identifier family
+        return Mapping(f"_numbered_ids.{base.path}.{_number_of(name)}.{key}", base.normalise)
+    if _identifier_base(_COMMENT, name) is not None:
+        return Mapping(f"identifiers.comments.{name}", _text)
     return ELEMENT_MAPPINGS.get(name)
+
+
+def _identifier_base(pattern: re.Pattern[str], name: str) -> Mapping | None:
+    """The mapping of the identifier parameter ``name`` numbers or comments on, if any."""
+    match = pattern.match(name)
+    base = PARAMETERS.get(match["base"]) if match else None
+    return base if base is not None and _is_identifier(base) else None
+
+
+def _number_of(name: str) -> str:
+    """The number of a numbered parameter: ``CASNo3`` -> ``3``."""
+    return name[-1]
