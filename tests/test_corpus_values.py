@@ -40,9 +40,16 @@ def test_alfuzosin():
     assert ("invalid_format", "clinical.medlineplus") in codes(r)
     assert r["clinical"]["class"] == "α1 adrenergic receptor blocker"
     assert r["clinical"]["uses"] == "Benign prostatic hyperplasia (BPH)"
-    assert r["clinical"]["pregnancy"] == {"AU": "B2", "US": "B"}
+    assert r["clinical"]["pregnancy"] == {
+        "AU": "B2",
+        "AU_meaning": "few data in pregnancy; animal studies inadequate or lacking",
+        "US": "B",
+    }
     assert r["clinical"]["routes_of_administration"] == ["By mouth (tablets)"]
-    assert r["legal"] == {"UK": {"status": "POM"}, "US": {"status": "Rx-only"}}
+    assert r["legal"] == {
+        "UK": {"status": "POM", "status_meaning": "Prescription only medicine"},
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
+    }
     assert r["pharmacokinetics"] == {
         "bioavailability": {"text": "49%", "min": 49, "max": 49, "unit": "%"},
         "protein_bound": {"text": "82–90%", "min": 82, "max": 90, "unit": "%"},
@@ -109,10 +116,17 @@ def test_trifluoperazine():
     assert r["images"] == [{"slot": "main", "file": "Trifluoperazine.svg", "width": "250"}]
     assert r["clinical"]["class"] == "Typical antipsychotic"
     assert r["clinical"]["uses"] == "Schizophrenia, generalized anxiety disorder, nausea"
-    assert r["clinical"]["pregnancy"] == {"AU": "C", "US": "C"}
+    assert r["clinical"]["pregnancy"] == {
+        "AU": "C",
+        "AU_meaning": "may cause harmful, reversible, non-malformative effects on the fetus",
+        "US": "C",
+    }
     assert r["clinical"]["routes_of_administration"] == ["By mouth", "IM"]
     assert r["clinical"]["medlineplus"]["id"] == "a682121"
-    assert r["legal"] == {"UK": {"status": "POM"}, "US": {"status": "Rx-only"}}  # on one line
+    assert r["legal"] == {
+        "UK": {"status": "POM", "status_meaning": "Prescription only medicine"},
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
+    }  # on one line
     assert r["pharmacokinetics"]["metabolism"] == "Liver"
     assert r["pharmacokinetics"]["elimination_half_life"] == {
         "text": "10–20 hours",
@@ -157,7 +171,7 @@ def test_netilmicin():
     )
     assert r["clinical"]["routes_of_administration"] == ["Eye drop", "by injection"]
     assert "drugs_com" not in r["clinical"] and "pregnancy" not in r["clinical"]
-    assert r["legal"] == {"UK": {"status": "POM"}}
+    assert r["legal"] == {"UK": {"status": "POM", "status_meaning": "Prescription only medicine"}}
     assert r["pharmacokinetics"] == {
         "bioavailability": {"text": "~0%", "min": 0, "max": 0, "unit": "%", "approximate": True},
         "elimination_half_life": {
@@ -194,7 +208,9 @@ def test_omaveloxolone():
     assert r["clinical"]["routes_of_administration"] == ["By mouth"]
     assert r["clinical"]["drugs_com"]["url"] == "https://www.drugs.com/monograph/omaveloxolone.html"
     assert r["clinical"]["dailymed_id"] == "Omaveloxolone"
-    assert r["legal"] == {"US": {"status": "Rx-only"}}  # every other legal_* is a comment
+    assert r["legal"] == {
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"}
+    }  # every other legal_* is a comment
     assert r["chemistry"]["elements"] == {"C": 33, "F": 2, "H": 44, "N": 2, "O": 3}
     assert r["chemistry"]["formula"] == "C33H44F2N2O3"
     assert r["chemistry"]["stdinchikey"] == "WPTTVJLTNAWYAO-KPOXMGGZSA-N"
@@ -236,7 +252,10 @@ def test_pirtobrutinib():
     assert r["identifiers"]["chebi"] == "CHEBI:229212"
     assert r["identifiers"]["chembl"] == "CHEMBL4650485"
     assert r["identifiers"]["pdb_ligand"] == "Y7W"
-    assert r["legal"] == {"US": {"status": "Rx-only"}, "EU": {"status": "Rx-only"}}
+    assert r["legal"] == {
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
+        "EU": {"status": "Rx-only", "status_meaning": "prescription only"},
+    }
     assert r["chemistry"]["formula"] == "C22H21F4N5O3"
     assert [(c["id"], c["cited_in"]) for c in r["citations"]] == [
         ("Jaypirca EPAR", ["infobox:legal_EU_comment"]),
@@ -260,9 +279,9 @@ def test_abacavir_lamivudine():
     assert r["clinical"]["defined_daily_dose"] == "is not established"
     assert r["clinical"]["medlineplus"]["id"] == "a696011"
     assert r["legal"] == {
-        "AU": {"status": "S4"},
-        "UK": {"status": "POM"},
-        "US": {"status": "Rx-only"},
+        "AU": {"status": "S4", "status_meaning": "Schedule 4 (Prescription only medicine)"},
+        "UK": {"status": "POM", "status_meaning": "Prescription only medicine"},
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
     }
     assert r["images"] == [{"slot": "main", "file": "Abacavir and lamivudine.svg", "width": "200"}]
     assert r["citations"] == [

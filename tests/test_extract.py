@@ -80,7 +80,13 @@ def test_infobox_record_sections():
     assert record["drug_type"] == "combination"
     assert record["components"] == [{"name": "Abacavir", "class": "NRTI"}, {"name": "Lamivudine"}]
     assert record["names"] == {"trade_names": ["Kivexa"], "trade_names_incomplete": True}
-    assert record["legal"] == {"AU": {"status": "S4", "comment": "note"}}
+    assert record["legal"] == {
+        "AU": {
+            "status": "S4",
+            "status_meaning": "Schedule 4 (Prescription only medicine)",
+            "comment": "note",
+        }
+    }
     assert record["identifiers"]["atc"] == ["J05AR02", "J05AR13"]
     assert record["chemistry"]["formula"] == "CO2"
     assert record["chemistry"]["computed_molar_mass"] == 44.01
@@ -370,11 +376,25 @@ def test_legal_and_pregnancy_comments_are_rendered_and_their_refs_kept():
         title="X",
     )
     assert record["legal"] == {
-        "CA": {"status": "Schedule IV"},
-        "NZ": {"status": "Class C"},
-        "US": {"status": "Rx-only", "comment": "prescription only"},
+        "CA": {
+            "status": "Schedule IV",
+            "status_meaning": "Controlled Drugs and Substances Act Schedule IV",
+        },
+        "NZ": {
+            "status": "Class C",
+            "status_meaning": "Class C (Misuse of Drugs Act: moderate risk of harm)",
+        },
+        "US": {
+            "status": "Rx-only",
+            "status_meaning": "prescription only",
+            "comment": "prescription only",
+        },
     }
-    assert record["clinical"]["pregnancy"] == {"AU": "D", "AU_comment": "Avoid"}
+    assert record["clinical"]["pregnancy"] == {
+        "AU": "D",
+        "AU_meaning": "has caused or may cause an increase in malformations or irreversible damage",
+        "AU_comment": "Avoid",
+    }
     assert record["citations"] == [
         {
             "id": "fda",

@@ -44,11 +44,17 @@ ADALIMUMAB = {
             "id": "a603010",
             "url": "https://medlineplus.gov/druginfo/meds/a603010.html",
         },
-        "pregnancy": {"AU": "C"},  # the comment is only a ref: recorded as a citation
+        "pregnancy": {
+            "AU": "C",
+            "AU_meaning": "may cause harmful, reversible, non-malformative effects on the fetus",
+        },  # the comment is only a ref: recorded as a citation
         "routes_of_administration": ["Subcutaneous"],
         "biosimilars": ["adalimumab-aacf (Idacio)", "adalimumab-adaz (Hyrimoz)"],
     },
-    "legal": {"US": {"status": "Rx-only"}, "EU": {"status": "Rx-only"}},
+    "legal": {
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
+        "EU": {"status": "Rx-only", "status_meaning": "prescription only"},
+    },
     "pharmacokinetics": {
         "bioavailability": {"text": "64%", "min": 64, "max": 64, "unit": "%"},
         "elimination_half_life": {
@@ -163,8 +169,8 @@ MEASLES_VACCINE = {
         "routes_of_administration": ["Subcutaneous", "Intramuscular"],
     },
     "legal": {
-        "UK": {"status": "POM"},
-        "US": {"status": "Rx-only"},
+        "UK": {"status": "POM", "status_meaning": "Prescription only medicine"},
+        "US": {"status": "Rx-only", "status_meaning": "prescription only"},
         "other": ["WHO Essential Medicine"],
     },
     "pharmacokinetics": {
@@ -185,7 +191,11 @@ MEASLES_VACCINE = {
         # 1.1.0: the text beside a code is its note (1.0.0 dropped it).
         "notes": {"atc": {"J07BD52": "with mumps and rubella"}},
     },
-    "biologic": {"target": "Measles", "vaccine_type": "Attenuated"},
+    "biologic": {
+        "target": "Measles",
+        "vaccine_type": "Attenuated",
+        "vaccine_type_meaning": "live attenuated pathogen",
+    },
     "summary": "The measles vaccine protects against measles.",
     "sections": [{"heading": "History", "level": 2}, {"heading": "References", "level": 2}],
     "citations": [
@@ -250,13 +260,21 @@ AMOXICILLIN_CLAVULANATE = {
     },
     "images": [{"slot": "main", "file": "Amoxicillin clavulanate.svg", "width": "250"}],
     "clinical": {
-        "pregnancy": {"AU": "B1", "US": "B"},
+        "pregnancy": {
+            "AU": "B1",
+            "AU_meaning": "few data in pregnancy; animal studies show no increase in fetal damage",
+            "US": "B",
+        },
         "routes_of_administration": ["By mouth", "intravenous"],
     },
     "legal": {
-        "AU": {"status": "S4"},
-        "UK": {"status": "POM"},
-        "US": {"status": "Rx-only", "comment": "Prescription only"},
+        "AU": {"status": "S4", "status_meaning": "Schedule 4 (Prescription only medicine)"},
+        "UK": {"status": "POM", "status_meaning": "Prescription only medicine"},
+        "US": {
+            "status": "Rx-only",
+            "status_meaning": "prescription only",
+            "comment": "Prescription only",
+        },
     },
     "identifiers": {
         "cas": "74469-00-4",
@@ -310,7 +328,7 @@ CAFFEINE = {
     },
     "images": [{"slot": "main", "file": "Caffeine structure.svg"}],
     "clinical": {"routes_of_administration": ["By mouth", "IV"]},
-    "legal": {"US": {"status": "OTC"}},
+    "legal": {"US": {"status": "OTC", "status_meaning": "over the counter"}},
     "pharmacokinetics": {
         "bioavailability": {"text": "99%", "min": 99, "max": 99, "unit": "%"},
         "elimination_half_life": {

@@ -155,7 +155,13 @@ def test_column_types_follow_the_schema():
     assert citations.field("year").type == pa.int64()
     assert citations.field("cited_in").type == pa.list_(pa.field("element", pa.string()))
     assert schemas["citation_authors"].names[:3] == ["drug_title", "citation_id", "position"]
-    assert schemas["legal_status"].names == ["drug_title", "jurisdiction", "status", "comment"]
+    assert schemas["legal_status"].names == [
+        "drug_title",
+        "jurisdiction",
+        "status",
+        "status_meaning",
+        "comment",
+    ]
     assert schemas["elements"].names == ["drug_title", "element", "count"]
     assert schemas["elements"].field("count").type == pa.int64()
     # Every float column is a schema `number`, every int64 an `integer` (or a count/key).
