@@ -129,15 +129,34 @@ def _source(code: Wikicode) -> str:
     return " ".join(_HIDDEN.sub(" ", str(code)).split())
 
 
+def _kept(
+    written: str, field: str, warnings: list[WarningEntry]
+) -> tuple[AsWritten, list[WarningEntry]]:
+    """A value with no identifier, kept as written (in ``unmapped``) with a warning."""
+    message = f"no identifier in {written!r}; kept as written in unmapped"
+    return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+
+
 def _is_wrapper(template: Template) -> bool:
     """A template with no text rendering (see :func:`drugparse.normalise.text.render`)."""
     return bool(render(parse_wikitext("{{" + str(template.name).strip() + "}}")).unrendered)
 
 
+#: Named parameters of maintenance and link templates that never hold the identifier:
+#: ``{{Verify source|date=May 2020}}`` is no PubChem CID 2020.
+_NOT_AN_IDENTIFIER = frozenset(
+    {"date", "year", "reason", "section", "url", "access-date", "accessdate", "talk", "bot",
+     "fix-attempted", "time", "title", "text", "label", "lang", "language"}
+)  # fmt: skip
+
+
 def _wrapped(template: Template, family: Family) -> str | None:
     """The identifiers found in a wrapper's values, positional ones first, then named, then
     the positional values run together (a code split in parts: ``{{WHO ATC|B01|AC06}}``)."""
-    params = sorted(template.params, key=lambda p: bool(p.showkey))
+    params = sorted(
+        (p for p in template.params if str(p.name).strip().lower() not in _NOT_AN_IDENTIFIER),
+        key=lambda p: bool(p.showkey),
+    )
     texts = [render(param.value).text for param in params]
     joined = "".join(t for t, p in zip(texts, params, strict=True) if not p.showkey)
     for value in [*texts, joined]:
@@ -257,7 +276,7 @@ def _read(
     result, warnings = rendered(_identifier_text(code, family), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
     if not items and result.unrendered:  # only templates that hold no identifier: keep them
-        items = [_source(code)]
+        return _kept(_source(code), field, warnings)
     if not items:
         return None, warnings
     values, notes = find_identifiers(items, family)
@@ -369,7 +388,7 @@ def atc_codes(
     result, warnings = rendered(_identifier_text(code, _ATC_FAMILY), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
     if not items and result.unrendered:
-        items = [_source(code)]
+        return _kept(_source(code), field, warnings)
     if not items:
         return None, warnings
     values, notes = find_identifiers(items, _ATC_FAMILY)
