@@ -104,3 +104,26 @@ def test_infobox_value(case: Case):
     drugparse.validate(record)
     assert at(record, case.path) == case.expected
     assert [w["code"] for w in record.get("warnings", [])] == case.warnings
+
+
+def test_the_folder_holds_at_least_150_cases_and_every_case_of_the_issue() -> None:
+    cases = [param.values[0] for param in read_cases()]
+    assert len(cases) >= 150
+    written = {(case.parameter, case.value) for case in cases}
+    # The values issue 13 reports, each a case of its own.
+    for seen in [
+        ("CAS_number", "50-78-2 (free acid)"),
+        ("DrugBank", "DB00945 (salt)"),
+        ("PubChem", "2244<br>5462"),
+        ("ChemSpiderID", "2157 ✓"),
+        ("elimination_half-life", "12.7 ± 4.3 hours"),
+        ("elimination_half-life", "<24 hours"),
+        ("elimination_half-life", ">24 hours"),
+        ("elimination_half-life", "up to 12 hours"),
+        ("elimination_half-life", "30 minutes to 1 hour"),
+        ("elimination_half-life", "1 hour to 2 days"),
+        ("elimination_half-life", "1,000 hours"),
+        ("addiction_liability", "None"),
+        ("metabolism", "unknown"),
+    ]:
+        assert seen in written, seen
