@@ -370,6 +370,108 @@ def test_a_citation_wrapper_in_a_list_outside_refs_is_a_bibliography_entry():
     assert result.warnings == []
 
 
+def test_a_plain_text_further_reading_list_is_a_bibliography():
+    # Anarchism, Angela Merkel, Algorithm (../shared/peer/enwiki-*.xml.bz2), shortened
+    result = citations(
+        "A.\n==Further reading==\n{{refbegin}}\n"
+        "* [[Harold Barclay|Barclay, Harold]], ''People Without Government'' (2nd ed.), "
+        "Left Bank Books, 1990 ISBN 1-871082-16-1\n"
+        "* [[Julia Schramm|Schramm, Julia.]] ''Fifty Shades of Merkel''. (Hoffmann & Campe, "
+        "2016), {{ISBN|978-3-455-50410-1}}\n"
+        "*[http://research.microsoft.com/~gurevich/Opera/141.pdf ''Sequential Abstract State "
+        "Machines''], ACM Transactions 2000, doi:10.1145/343369.343384\n"
+        "{{refend}}\n==See also==\n* [[Mutualism]]\n"
+    )
+    assert result.citations == [
+        {
+            "id": "ref-1",
+            "text": "Barclay, Harold, People Without Government (2nd ed.), Left Bank Books, "
+            "1990 ISBN 1-871082-16-1",
+            "identifiers": {"isbn": "1871082161"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+        {
+            "id": "ref-2",
+            "text": "Schramm, Julia. Fifty Shades of Merkel. (Hoffmann & Campe, 2016), "
+            "ISBN 978-3-455-50410-1",
+            "identifiers": {"isbn": "9783455504101"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+        {
+            "id": "ref-3",
+            "url": "http://research.microsoft.com/~gurevich/Opera/141.pdf",
+            "text": "Sequential Abstract State Machines, ACM Transactions 2000, "
+            "doi:10.1145/343369.343384",
+            "identifiers": {"doi": "10.1145/343369.343384"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+    ]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["Bibliography", "Sources", "Publications", "Works cited", "References"]
+)
+def test_every_kind_of_source_list_is_a_bibliography(heading):
+    result = citations(
+        f"A.<ref>Note.</ref>\n=={heading}==\n"
+        "* Adams, K. L. (1989). ''Systems of numeral classification''. Canberra. PMID 2913\n"
+        "===Online===\n# [http://x.org/a Page] {{webarchive|url=https://web.archive.org/web/"
+        "20100101000000/http://x.org/a|date=1 January 2010}}\n"
+        "*: a comment on the item above\n* {{Commons category|X}}\n"
+        "==External links==\n* [http://y.org Y]\n"
+    )
+    assert [
+        (c["id"], c["role"], c.get("listed_in"), c.get("identifiers"), c.get("archive_url"))
+        for c in result.citations
+    ] == [
+        ("ref-1", "reference", None, None, None),
+        ("ref-2", "bibliography", heading, {"pmid": "2913"}, None),
+        (
+            "ref-3",
+            "bibliography",
+            "Online",
+            None,
+            "https://web.archive.org/web/20100101000000/http://x.org/a",
+        ),
+    ]
+
+
+def test_a_list_item_holding_a_citation_template_keeps_what_follows_it():
+    # Arthur Schopenhauer's Selected bibliography (../shared/peer), nested edition items
+    result = citations(
+        "A.\n==Selected bibliography==\n"
+        "* {{cite book |title=On Vision and Colors |year=1816}} {{OCLC|221147531}}\n"
+        "** Vol. 1 Dover edition 1966, {{ISBN|978-0-486-21761-1}}<ref>Dover.</ref>\n"
+    )
+    assert [
+        (c["id"], c.get("template"), c.get("title") or c.get("text"), c.get("identifiers"))
+        for c in result.citations
+    ] == [
+        ("ref-1", "cite book", "On Vision and Colors", {"oclc": "221147531"}),
+        (
+            "ref-2",
+            None,
+            "Vol. 1 Dover edition 1966, ISBN 978-0-486-21761-1",
+            {"isbn": "9780486217611"},
+        ),
+        ("ref-3", None, "Dover.", None),
+    ]
+    assert result.citations[2]["cited_in"] == ["Selected bibliography"]
+
+
+def test_a_plain_ref_writing_out_its_isbn_fills_the_identifier():
+    citation = only("A.<ref>Smith. ''Book''. Pub, 2001. ISBN 978-0-321-48091-0, p. 3.</ref>")
+    assert citation["identifiers"] == {"isbn": "9780321480910"}
+    assert citation["text"] == "Smith. Book. Pub, 2001. ISBN 978-0-321-48091-0, p. 3."
+
+
 # -- no empty citation without a warning, on every real page -------------------------------
 
 

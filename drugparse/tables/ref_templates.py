@@ -22,6 +22,8 @@ __all__ = [
     "LICENCE_TEMPLATES",
     "WRAPPER_TEMPLATES",
     "Wrapper",
+    "BIBLIOGRAPHY_SECTIONS",
+    "BARE_IDENTIFIERS",
 ]
 
 #: Identifier templates (``{{ISBN|...}}``, ``{{doi|...}}``): name -> the record's
@@ -95,6 +97,54 @@ LICENCE_TEMPLATES: dict[str, str] = {
     "cc-notice": "cc",
     "creative commons text attribution notice": "cc",
     "pd-notice": "public domain",
+}
+
+
+#: Headings (folded to lower case) of sections that list sources outside any ``<ref>``:
+#: each list item (``*``, ``#``) there, and in their subsections, is a citation with
+#: ``role: bibliography`` whether written with a citation template or as plain text.
+#: Sources: MOS:LAYOUT (Works or publications, See also, Notes and references, Further
+#: reading), WP:GENREF (a References list of general references) and the headings met
+#: in ``../shared/peer`` (2026-11, Further reading 349 list items, References 311,
+#: Bibliography 119, Sources 106, Works cited 76, Selected bibliography 48,
+#: Publications 25, References and further reading 24).
+BIBLIOGRAPHY_SECTIONS = frozenset(
+    {
+        "further reading",
+        "additional reading",
+        "suggested reading",
+        "bibliography",
+        "selected bibliography",
+        "general bibliography",
+        "sources",
+        "general sources",
+        "primary sources",
+        "secondary sources",
+        "publications",
+        "selected publications",
+        "works cited",
+        "cited works",
+        "literature",
+        "further literature",
+        "references",
+        "general references",
+        "references and further reading",
+        "references and sources",
+        "sources and further reading",
+        "bibliography and further reading",
+    }
+)
+
+#: Identifiers written as plain text in a citation without a template: ``identifiers``
+#: key -> pattern whose first group is the value (the prefixes CS1 prints, Help:Citation
+#: Style 1 "Identifiers": ``ISBN 978-…``, ``doi:10.…``, ``PMID 123``, ``PMC123``...).
+BARE_IDENTIFIERS: dict[str, str] = {
+    "isbn": r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dXx])\b",
+    "doi": r"\bdoi:\s*(10\.\d{4,9}/[^\s,;\]]*[^\s,;.\]])",
+    "pmid": r"\bPMID:?\s*(\d{1,9})\b",
+    "pmc": r"\bPMC:?\s*(\d{3,9})\b",
+    "oclc": r"\bOCLC:?\s*(\d{3,12})\b",
+    "issn": r"\bISSN:?\s*(\d{4}-?\d{3}[\dXx])\b",
 }
 
 
