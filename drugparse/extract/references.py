@@ -152,10 +152,11 @@ class _Collector:
         of the node that ends the line."""
         end = start
         markup = [str(nodes[start - 1])]
-        while end < len(nodes) and isinstance(nodes[end], Tag):
-            if nodes[end].wiki_markup not in ("*", "#", ":", ";"):
+        while end < len(nodes):
+            opener = nodes[end]
+            if not isinstance(opener, Tag) or opener.wiki_markup not in ("*", "#", ":", ";"):
                 break
-            markup.append(str(nodes[end]))
+            markup.append(str(opener))
             end += 1  # "**", "*:": the markup of one item
         line: list[Node] = []
         while end < len(nodes):
