@@ -327,6 +327,74 @@ def test_a_cs1_citation_naming_no_source_is_an_empty_citation():
     ]
 
 
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            "{{EB1911|wstitle=Abacus|last=Smith|first=J}}",
+            {
+                "title": "Abacus",
+                "encyclopedia": "Encyclopædia Britannica (11th ed.)",
+                "licence": {"name": "public domain"},
+            },
+        ),
+        (
+            "{{Cite Catholic Encyclopedia|wstitle=Aspirin}}",
+            {"title": "Aspirin", "encyclopedia": "Catholic Encyclopedia"},
+        ),
+        (
+            "{{Cite DNB|wstitle=Smith, John}}",
+            {"title": "Smith, John", "encyclopedia": "Dictionary of National Biography"},
+        ),
+        (
+            "{{Americana|wstitle=Quinine}}",
+            {
+                "title": "Quinine",
+                "encyclopedia": "Encyclopedia Americana",
+                "licence": {"name": "public domain"},
+            },
+        ),
+        (
+            "{{Cite Britannica|title=Aspirin|url=science/aspirin}}",
+            {
+                "title": "Aspirin",
+                "encyclopedia": "Encyclopædia Britannica",
+                "url": "https://www.britannica.com/science/aspirin",
+            },
+        ),
+        (
+            "{{Cite Merck Index|title=Aspirin|edition=15}}",
+            {"title": "Aspirin", "encyclopedia": "The Merck Index", "edition": "15"},
+        ),
+        (
+            "{{MathWorld|urlname=PrimeNumber|title=Prime Number}}",
+            {
+                "title": "Prime Number",
+                "website": "MathWorld",
+                "url": "https://mathworld.wolfram.com/PrimeNumber.html",
+            },
+        ),
+        ("{{Cite Quran|2|255}}", {"title": "Quran"}),
+        (
+            "{{Citation-attribution|1={{cite book|title=Old Book|year=1900}}}}",
+            {"title": "Old Book", "template": "cite book", "licence": {"name": "public domain"}},
+        ),
+        ("{{Cite web archive|url=http://x.org|title=X}}", {"title": "X", "url": "http://x.org"}),
+    ],
+)
+def test_encyclopedia_and_other_wrappers_are_citations(call, expected):
+    result = citations(f"A.<ref>{call}</ref>")
+    (citation,) = result.citations
+    assert {k: citation.get(k) for k in expected} == expected
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("notice", ["{{CC-notice|cc=by4|url=http://x.org}}", "{{PD-notice}}"])
+def test_licence_notices_do_not_warn(notice):
+    result = citations(f"A.<ref>{{{{cite web |title=T |url=http://x.org}}}}{notice}</ref>")
+    assert result.warnings == []
+
+
 # -- bibliography --------------------------------------------------------------------------
 
 

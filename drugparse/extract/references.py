@@ -480,6 +480,9 @@ class _RefBody:
         elif name in NOTICE_TEMPLATES:
             self.add(_notice_addition(NOTICE_TEMPLATES[name], template))
         elif name in LICENCE_TEMPLATES:
+            for param in template.params:  # {{Citation-attribution|{{cite book|…}}}}
+                for inner in _text_templates(param.value):
+                    self.read(inner)
             self.add(_licence_addition(LICENCE_TEMPLATES[name], template))
         elif name in BOT_TEMPLATES or name in NOTE_TEMPLATES:
             return  # a bot's instruction; a note is a ref of its own

@@ -97,6 +97,9 @@ LICENCE_TEMPLATES: dict[str, str] = {
     "cc-notice": "cc",
     "creative commons text attribution notice": "cc",
     "pd-notice": "public domain",
+    # Template:Citation-attribution wraps a citation template: "This article incorporates
+    # text from this source, which is in the public domain".
+    "citation-attribution": "public domain",
 }
 
 
@@ -154,10 +157,14 @@ class Wrapper:
     ``type``: the record's citation type; ``fixed``: record fields the template supplies
     itself; ``positional``: the CS1 parameter each unnamed parameter stands for
     (``None``: a value the record does not keep, such as a URL slug); ``renamed``: the
-    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``).
+    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``);
+    ``url``: ``(parameter, address)``, the address built from the parameter's value
+    (``{}``); ``licence``: the licence the template declares for text copied from the
+    source (the attribution forms, ``{{EB1911}}``: "incorporates text from a publication
+    now in the public domain").
     """
 
-    __slots__ = ("type", "fixed", "positional", "renamed")
+    __slots__ = ("type", "fixed", "positional", "renamed", "url", "licence")
 
     def __init__(
         self,
@@ -165,11 +172,15 @@ class Wrapper:
         fixed: dict[str, str],
         positional: tuple[str | None, ...] = (),
         renamed: dict[str, str] | None = None,
+        url: tuple[str, str] | None = None,
+        licence: str | None = None,
     ) -> None:
         self.type = type
         self.fixed = fixed
         self.positional = positional
         self.renamed = renamed or {}
+        self.url = url
+        self.licence = licence
 
 
 # The Wikisource encyclopedia wrappers (Template:Cite EB1911 and kin) name the article
@@ -218,7 +229,63 @@ WRAPPER_TEMPLATES: dict[str, Wrapper] = {
     "cite nsrw": Wrapper(
         "encyclopedia", {"encyclopedia": "The New Student's Reference Work"}, renamed=_WIKISOURCE
     ),
+    "cite catholic encyclopedia": Wrapper(
+        "encyclopedia", {"encyclopedia": "Catholic Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite dnb": Wrapper(
+        "encyclopedia", {"encyclopedia": "Dictionary of National Biography"}, renamed=_WIKISOURCE
+    ),
+    "cite americana": Wrapper(
+        "encyclopedia", {"encyclopedia": "Encyclopedia Americana"}, renamed=_WIKISOURCE
+    ),
+    "cite merck index": Wrapper("encyclopedia", {"encyclopedia": "The Merck Index"}),
+    "cite britannica": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopædia Britannica"},
+        url=("url", "https://www.britannica.com/{}"),
+    ),
+    "mathworld": Wrapper(
+        "web", {"website": "MathWorld"}, url=("urlname", "https://mathworld.wolfram.com/{}.html")
+    ),
+    "planetmath": Wrapper(
+        "web", {"website": "PlanetMath"}, url=("urlname", "https://planetmath.org/{}")
+    ),
+    "springer": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopedia of Mathematics"},
+        url=("id", "https://encyclopediaofmath.org/index.php?title={}"),
+    ),
+    "nlab": Wrapper("web", {"website": "nLab"}, url=("id", "https://ncatlab.org/nlab/show/{}")),
+    "iucn": Wrapper("web", {"website": "IUCN Red List of Threatened Species"}),
+    "iucn2008": Wrapper("web", {"website": "IUCN Red List of Threatened Species"}),
+    "cite gnis": Wrapper(
+        "web",
+        {
+            "website": "Geographic Names Information System",
+            "publisher": "United States Geological Survey",
+        },
+        (None, "title"),
+    ),
+    "cite quran": Wrapper("book", {"title": "Quran"}),
     "goldbookref": Wrapper(
         "encyclopedia", {"encyclopedia": "IUPAC Compendium of Chemical Terminology"}
     ),
 }
+
+# The attribution forms ({{EB1911}}, {{Catholic}}, {{DNB}}, {{Americana}}, {{Collier's}},
+# {{NIE}}, {{NSRW}}) are their citation template plus the public-domain attribution.
+_ATTRIBUTION_FORMS = {
+    "eb1911": "cite eb1911",
+    "catholic": "cite catholic encyclopedia",
+    "catholic encyclopedia": "cite catholic encyclopedia",
+    "dnb": "cite dnb",
+    "americana": "cite americana",
+    "collier's": "cite collier's",
+    "nie": "cite nie",
+    "nsrw": "cite nsrw",
+}
+for _name, _cite in _ATTRIBUTION_FORMS.items():
+    _base = WRAPPER_TEMPLATES[_cite]
+    WRAPPER_TEMPLATES[_name] = Wrapper(
+        _base.type, _base.fixed, _base.positional, _base.renamed, _base.url, "public domain"
+    )
