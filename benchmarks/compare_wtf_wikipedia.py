@@ -103,6 +103,9 @@ def ours(name: str, wikitext: str) -> dict[str, Any]:
     return {
         "infobox": infobox,
         "citations": len(citations.citations),
+        "plain_bibliography": sum(
+            c["role"] == "bibliography" and "template" not in c for c in citations.citations
+        ),
         "categories": article.categories,
         "sections": [[s["heading"], s["level"]] for s in article.sections],
         "summary": article.summary or "",
@@ -127,6 +130,21 @@ _NAMED_REF_BODY = re.compile(r"<ref\s+name\s*=\s*\"?([^\">/]+?)\"?\s*>", re.I)
 def _undefined_refs(d: dict[str, Any]) -> int:
     """Refs used (``<ref name=x/>``) but never defined: drugparse keeps an entry for each."""
     return sum("is used but never defined" in w["message"] for w in d["mine"]["warnings"])
+
+
+_CITATION_NEEDED = re.compile(r"\{\{\s*(?:citation needed|citation need|cn|fact)\s*[|}]", re.I)
+
+
+def _citation_needed(d: dict[str, Any]) -> int:
+    """``{{citation needed}}`` tags: wtf_wikipedia counts each as a reference."""
+    return len(_CITATION_NEEDED.findall(d["mine"]["wikitext"]))
+
+
+def _explained(d: dict[str, Any]) -> bool:
+    """The count differs by exactly the citation-needed tags they count and the plain-text
+    bibliography items (Further reading lists) we count."""
+    ours_refs = d["ours"] - d["mine"]["plain_bibliography"]
+    return ours_refs == d["theirs"] - _citation_needed(d) and d["ours"] != d["theirs"]
 
 
 def _repeated_definitions(d: dict[str, Any]) -> int:
@@ -251,6 +269,21 @@ VERDICTS: list[Verdict] = [
         "a ref used (<ref name=x/>) but never defined is a citation entry with an "
         "unknown_reference warning in drugparse (the spec: no ref is lost), nothing for "
         "wtf_wikipedia",
+    ),
+    (
+        "citations",
+        lambda d: _explained(d) and d["mine"]["plain_bibliography"] == 0,
+        "theirs wrong",
+        "a {{citation needed}} tag marks a missing citation; wtf_wikipedia counts each as "
+        "a reference",
+    ),
+    (
+        "citations",
+        _explained,
+        "convention",
+        "each item of a Further reading/Bibliography/Sources list written as plain text is "
+        "a citation (role bibliography) for drugparse, nothing for wtf_wikipedia (which "
+        "also counts {{citation needed}} tags, wrongly)",
     ),
     (
         "citations",
