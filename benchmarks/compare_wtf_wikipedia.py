@@ -37,6 +37,7 @@ from drugparse.extract.infobox import find_infobox  # noqa: E402
 from drugparse.extract.references import collect_citations  # noqa: E402
 from drugparse.guards.markup import check_markup, repair  # noqa: E402
 from drugparse.normalise.text import plain_text  # noqa: E402
+from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
 from drugparse.wikitext import parse_wikitext  # noqa: E402
 
 WTF = ROOT / "benchmarks" / "wtf"
@@ -103,8 +104,11 @@ def ours(name: str, wikitext: str) -> dict[str, Any]:
     return {
         "infobox": infobox,
         "citations": len(citations.citations),
+        # bibliography entries wtf_wikipedia does not count: plain text, or a wrapper
+        # whose name does not start with "cite" ({{IUCN}}, {{EB1911}}, {{MSW3 …}})
         "plain_bibliography": sum(
-            c["role"] == "bibliography" and "template" not in c for c in citations.citations
+            c["role"] == "bibliography" and not _counted_by_them(c.get("template"))
+            for c in citations.citations
         ),
         "categories": article.categories,
         "sections": [[s["heading"], s["level"]] for s in article.sections],
@@ -113,6 +117,11 @@ def ours(name: str, wikitext: str) -> dict[str, Any]:
         "wikitext": wikitext,
         "original": original,
     }
+
+
+def _counted_by_them(template: str | None) -> bool:
+    """wtf_wikipedia counts every template named ``cite …`` or a CS1 name, anywhere."""
+    return template is not None and (template.startswith("cite") or template in CITE_TEMPLATES)
 
 
 def _same(a: str, b: str) -> bool:
@@ -132,7 +141,8 @@ def _undefined_refs(d: dict[str, Any]) -> int:
     return sum("is used but never defined" in w["message"] for w in d["mine"]["warnings"])
 
 
-_CITATION_NEEDED = re.compile(r"\{\{\s*(?:citation needed|citation need|cn|fact)\s*[|}]", re.I)
+# wtf_wikipedia knows the name only, not its redirects ({{cn}}, {{fact}}: IKEA)
+_CITATION_NEEDED = re.compile(r"\{\{\s*citation needed\s*[|}]", re.I)
 
 
 def _citation_needed(d: dict[str, Any]) -> int:
@@ -281,9 +291,10 @@ VERDICTS: list[Verdict] = [
         "citations",
         _explained,
         "convention",
-        "each item of a Further reading/Bibliography/Sources list written as plain text is "
-        "a citation (role bibliography) for drugparse, nothing for wtf_wikipedia (which "
-        "also counts {{citation needed}} tags, wrongly)",
+        "each item of a Further reading/Bibliography/Sources list written as plain text "
+        "or with a wrapper not named cite… ({{IUCN}}, {{EB1911}}) is a citation (role "
+        "bibliography) for drugparse, nothing for wtf_wikipedia (which also counts "
+        "{{citation needed}} tags, wrongly)",
     ),
     (
         "citations",

@@ -376,6 +376,10 @@ def test_a_cs1_citation_naming_no_source_is_an_empty_citation():
         ),
         ("{{Cite Quran|2|255}}", {"title": "Quran"}),
         (
+            "{{Barrington|49 & notes}}",
+            {"title": "Barrington Atlas of the Greek and Roman World", "type": "book"},
+        ),
+        (
             "{{Citation-attribution|1={{cite book|title=Old Book|year=1900}}}}",
             {"title": "Old Book", "template": "cite book", "licence": {"name": "public domain"}},
         ),
@@ -393,6 +397,22 @@ def test_encyclopedia_and_other_wrappers_are_citations(call, expected):
 def test_licence_notices_do_not_warn(notice):
     result = citations(f"A.<ref>{{{{cite web |title=T |url=http://x.org}}}}{notice}</ref>")
     assert result.warnings == []
+
+
+def test_notetag_is_a_note_and_notefoot_its_list():
+    # Vehicle registration plates of China, Berlin (../shared/peer/enwiki-minidump-27pages)
+    result = citations(
+        "Plates.{{NoteTag |1 = Prefixes were introduced in 1986.}}\n== Notes ==\n{{NoteFoot}}\n"
+    )
+    assert [(c["id"], c.get("group"), c["text"], c["cited_in"]) for c in result.citations] == [
+        ("ref-1", "note", "Prefixes were introduced in 1986.", ["lead"])
+    ]
+    assert result.warnings == []
+
+
+def test_an_empty_footnote_is_warned_as_empty_not_as_undefined():
+    result = citations("A.<ref></ref>")
+    assert warned(result) == [("empty_citation", "citations.ref-1")]
 
 
 # -- bibliography --------------------------------------------------------------------------

@@ -61,7 +61,8 @@ from drugparse.wikitext import (
 __all__ = ["Citations", "collect_citations", "is_empty_citation", "NOTE_TEMPLATES"]
 
 #: Templates that hold a footnote body like ``<ref>``: name -> default group.
-#: (Template:Efn puts notes in the lower-alpha group; Template:Refn has none.)
+#: (Template:Efn puts notes in the lower-alpha group; Template:Refn has none;
+#: Template:NoteTag's notes are listed by Template:NoteFoot, a list like {{notelist}}.)
 NOTE_TEMPLATES: dict[str, str | None] = {
     "efn": "lower-alpha",
     "efn-ua": "upper-alpha",
@@ -69,12 +70,12 @@ NOTE_TEMPLATES: dict[str, str | None] = {
     "efn-ur": "upper-roman",
     "efn-lg": "lower-greek",
     "refn": None,
-    "notefoot": "note",
+    "notetag": "note",
     "#tag:ref": None,
 }
 
 #: Templates that hold list-defined refs in a parameter: name -> parameter.
-LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs"}
+LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs", "notefoot": "refs"}
 
 _URL = re.compile(r"https?://[^\s\]<>|]+|//[^\s\]<>|]+")
 
@@ -230,8 +231,8 @@ class _Collector:
         for param in template.params:
             if param.showkey and param_name(param) in ("name", "group"):
                 named[param_name(param)] = str(param.value).strip()
-            elif not param.showkey and body is None:
-                body = param.value
+            elif (not param.showkey or param_name(param) == "1") and body is None:
+                body = param.value  # {{efn|text}}, {{NoteTag|1=text}}
         group = named.get("group", NOTE_TEMPLATES[name])
         self.ref(named.get("name"), group, body, where, used=True)
 
@@ -379,9 +380,12 @@ def _records(
     if entry.short is not None:
         return [{**base, **entry.short, **_usage(entry)}]
     if entry.body is None:
-        if entry.uses:
+        if entry.uses and entry.name:
             message = f"<ref name={entry.name!r} /> is used but never defined"
             warnings.append(warning("unknown_reference", where, message))
+        elif entry.uses:
+            message = "the footnote has no text (<ref></ref>, an empty note)"
+            warnings.append(warning("empty_citation", where, message))
         return [{**base, **_usage(entry)}]
     body = _RefBody(entry.body)
     rest = _free_text(entry.body, has_template=bool(body.sources))

@@ -267,6 +267,14 @@ WRAPPER_TEMPLATES: dict[str, Wrapper] = {
         (None, "title"),
     ),
     "cite quran": Wrapper("book", {"title": "Quran"}),
+    # Template:Barrington: {{Barrington|map}} cites the atlas (Talbert ed., 2000)
+    "barrington": Wrapper(
+        "book",
+        {
+            "title": "Barrington Atlas of the Greek and Roman World",
+            "publisher": "Princeton University Press",
+        },
+    ),
     "goldbookref": Wrapper(
         "encyclopedia", {"encyclopedia": "IUPAC Compendium of Chemical Terminology"}
     ),
