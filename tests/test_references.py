@@ -376,6 +376,15 @@ def test_a_cs1_citation_naming_no_source_is_an_empty_citation():
         ),
         ("{{Cite Quran|2|255}}", {"title": "Quran"}),
         (
+            "{{Greenwood&Earnshaw2nd|page=28}}",
+            {"title": "Chemistry of the Elements", "edition": "2nd", "pages": "28"},
+        ),
+        ("{{Holleman&Wiberg|pages=5–6}}", {"title": "Inorganic Chemistry", "pages": "5–6"}),
+        (
+            "{{RubberBible86th}}",
+            {"title": "CRC Handbook of Chemistry and Physics", "edition": "86th"},
+        ),
+        (
             "{{Barrington|49 & notes}}",
             {"title": "Barrington Atlas of the Greek and Roman World", "type": "book"},
         ),

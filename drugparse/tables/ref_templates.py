@@ -127,7 +127,6 @@ BIBLIOGRAPHY_SECTIONS = frozenset(
         "selected publications",
         "works cited",
         "cited works",
-        "literature",
         "further literature",
         "references",
         "general references",
@@ -267,6 +266,35 @@ WRAPPER_TEMPLATES: dict[str, Wrapper] = {
         (None, "title"),
     ),
     "cite quran": Wrapper("book", {"title": "Quran"}),
+    # Chemistry's standard books, each with its own citation template (their |page=,
+    # |pages= are CS1's): Template:Greenwood&Earnshaw2nd, Template:Holleman&Wiberg,
+    # Template:RubberBible86th, Template:RedBook2005.
+    "greenwood&earnshaw2nd": Wrapper(
+        "book",
+        {
+            "title": "Chemistry of the Elements",
+            "edition": "2nd",
+            "publisher": "Butterworth-Heinemann",
+        },
+    ),
+    "holleman&wiberg": Wrapper(
+        "book", {"title": "Inorganic Chemistry", "publisher": "Academic Press"}
+    ),
+    "rubberbible86th": Wrapper(
+        "book",
+        {
+            "title": "CRC Handbook of Chemistry and Physics",
+            "edition": "86th",
+            "publisher": "CRC Press",
+        },
+    ),
+    "redbook2005": Wrapper(
+        "book",
+        {
+            "title": "Nomenclature of Inorganic Chemistry: IUPAC Recommendations 2005",
+            "publisher": "RSC Publishing",
+        },
+    ),
     # Template:Barrington: {{Barrington|map}} cites the atlas (Talbert ed., 2000)
     "barrington": Wrapper(
         "book",
