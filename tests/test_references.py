@@ -280,15 +280,16 @@ def test_sep_entry_reads_its_unnamed_parameters():
 
 
 def test_a_template_with_nothing_to_read_is_a_warning_naming_it_and_the_citation():
-    # Alkali metal (../shared/peer/enwiki-gensim-206pages.xml.bz2)
-    result = citations("A.<ref name=Greenwood&Earnshaw>{{Greenwood&Earnshaw2nd}}</ref>")
+    # Agnostida (../shared/peer/enwiki-gensim-206pages.xml.bz2): a one-off citation
+    # template of one article, with no parameters
+    result = citations("A.<ref name=Chatterton2003>{{Chatterton 2003}}</ref>")
     (warning,) = result.warnings
     assert (warning["code"], warning["field"]) == (
         "unrendered_template",
-        "citations.Greenwood&Earnshaw",
+        "citations.Chatterton2003",
     )
-    assert "{{Greenwood&Earnshaw2nd}}" in warning["message"]
-    assert "Greenwood&Earnshaw" in warning["message"].replace("{{Greenwood&Earnshaw2nd}}", "")
+    assert "{{Chatterton 2003}}" in warning["message"]
+    assert "Chatterton2003" in warning["message"].replace("{{Chatterton 2003}}", "")
 
 
 def test_a_leftover_template_is_warned_on_the_citation_it_follows():
