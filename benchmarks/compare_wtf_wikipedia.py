@@ -29,15 +29,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mwparserfromhell.wikicode import Wikicode
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drugparse.extract.article import read_article  # noqa: E402
 from drugparse.extract.infobox import find_infobox  # noqa: E402
-from drugparse.extract.references import collect_citations  # noqa: E402
+from drugparse.extract.references import NOTE_TEMPLATES, collect_citations  # noqa: E402
 from drugparse.guards.markup import check_markup, repair  # noqa: E402
 from drugparse.normalise.text import plain_text  # noqa: E402
-from drugparse.wikitext import parse_wikitext  # noqa: E402
+from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
+from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: E402
 
 WTF = ROOT / "benchmarks" / "wtf"
 ASPECTS = ("infobox", "citations", "categories", "sections", "first sentence")
@@ -103,6 +106,18 @@ def ours(name: str, wikitext: str) -> dict[str, Any]:
     return {
         "infobox": infobox,
         "citations": len(citations.citations),
+        # bibliography entries wtf_wikipedia does not count: plain text, or a wrapper
+        # whose name does not start with "cite" ({{IUCN}}, {{EB1911}}, {{MSW3 …}})
+        "plain_bibliography": sum(
+            c["role"] == "bibliography" and not _counted_by_them(c.get("template"))
+            for c in citations.citations
+        ),
+        # short footnotes {{sfn}}/{{sfnp}}/{{sfnm}} and notes {{efn}}/{{NoteTag}}: wtf_wikipedia
+        # counts neither (it does count {{refn}} and {{harvnb}})
+        "uncounted_notes": sum(
+            c.get("template") in ("sfn", "sfnp", "sfnm") for c in citations.citations
+        )
+        + _uncounted_notes(code),
         "categories": article.categories,
         "sections": [[s["heading"], s["level"]] for s in article.sections],
         "summary": article.summary or "",
@@ -110,6 +125,27 @@ def ours(name: str, wikitext: str) -> dict[str, Any]:
         "wikitext": wikitext,
         "original": original,
     }
+
+
+_UNCOUNTED_NOTES = frozenset(NOTE_TEMPLATES) - {"refn", "#tag:ref"}
+
+
+def _uncounted_notes(code: Wikicode) -> int:
+    """Notes written with {{efn}}/{{NoteTag}} and kin (one per name, as drugparse keeps them)."""
+    seen: set[str] = set()
+    for template in code.filter_templates(recursive=True):
+        if template_name(template) not in _UNCOUNTED_NOTES:
+            continue
+        name = next((str(p.value).strip() for p in template.params if param_name(p) == "name"), "")
+        has_body = any(not p.showkey or param_name(p) == "1" for p in template.params)
+        if has_body or name:
+            seen.add(name or f"#{len(seen)}")
+    return len(seen)
+
+
+def _counted_by_them(template: str | None) -> bool:
+    """wtf_wikipedia counts every template named ``cite …`` or a CS1 name, anywhere."""
+    return template is not None and (template.startswith("cite") or template in CITE_TEMPLATES)
 
 
 def _same(a: str, b: str) -> bool:
@@ -127,6 +163,28 @@ _NAMED_REF_BODY = re.compile(r"<ref\s+name\s*=\s*\"?([^\">/]+?)\"?\s*>", re.I)
 def _undefined_refs(d: dict[str, Any]) -> int:
     """Refs used (``<ref name=x/>``) but never defined: drugparse keeps an entry for each."""
     return sum("is used but never defined" in w["message"] for w in d["mine"]["warnings"])
+
+
+# wtf_wikipedia knows these names only, not the redirects {{cn}} and {{fact}} (IKEA)
+_CITATION_NEEDED = re.compile(r"\{\{\s*citation need(?:ed)?\s*[|}]", re.I)
+
+
+def _citation_needed(d: dict[str, Any]) -> int:
+    """``{{citation needed}}`` tags: wtf_wikipedia counts each as a reference."""
+    return len(_CITATION_NEEDED.findall(d["mine"]["wikitext"]))
+
+
+def _ours_only(d: dict[str, Any]) -> int:
+    """What drugparse counts and wtf_wikipedia does not (all conventions)."""
+    return int(d["mine"]["plain_bibliography"] + d["mine"]["uncounted_notes"])
+
+
+def _explained(d: dict[str, Any]) -> bool:
+    """The count differs by exactly the {{citation needed}} tags they count (theirs wrong)
+    plus the plain-text or non-cite bibliography items, short footnotes and {{efn}} notes
+    we count (conventions)."""
+    same = d["ours"] - _ours_only(d) == d["theirs"] - _citation_needed(d)
+    return same and d["ours"] != d["theirs"]
 
 
 def _repeated_definitions(d: dict[str, Any]) -> int:
@@ -251,6 +309,23 @@ VERDICTS: list[Verdict] = [
         "a ref used (<ref name=x/>) but never defined is a citation entry with an "
         "unknown_reference warning in drugparse (the spec: no ref is lost), nothing for "
         "wtf_wikipedia",
+    ),
+    (
+        "citations",
+        lambda d: _explained(d) and _ours_only(d) == 0,
+        "theirs wrong",
+        "a {{citation needed}} tag marks a missing citation; wtf_wikipedia counts each as "
+        "a reference",
+    ),
+    (
+        "citations",
+        _explained,
+        "convention",
+        "each item of a Further reading/Bibliography/Sources list written as plain text "
+        "or with a wrapper not named cite… ({{IUCN}}, {{EB1911}}) is a citation (role "
+        "bibliography) for drugparse, and so is each short footnote ({{sfn}}) and "
+        "{{efn}}/{{NoteTag}} note; wtf_wikipedia counts none of them (and counts "
+        "{{citation needed}} tags, wrongly)",
     ),
     (
         "citations",

@@ -273,8 +273,9 @@ class _CitationLicenceOptional(TypedDict, total=False):
 
 
 class CitationLicence(_CitationLicenceOptional):
-    """a licence notice beside the citation (`{{CC-notice}}`, `{{PD-notice}}`): the article copies
-    text from this source under these terms
+    """a licence notice beside the citation (`{{CC-notice}}`, `{{PD-notice}}`, `{{Citation-
+    attribution}}`) or declared by its template (`{{EB1911}}` and the other public-domain
+    attribution forms): the article copies text from this source under these terms
     """
 
 

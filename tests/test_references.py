@@ -280,15 +280,16 @@ def test_sep_entry_reads_its_unnamed_parameters():
 
 
 def test_a_template_with_nothing_to_read_is_a_warning_naming_it_and_the_citation():
-    # Alkali metal (../shared/peer/enwiki-gensim-206pages.xml.bz2)
-    result = citations("A.<ref name=Greenwood&Earnshaw>{{Greenwood&Earnshaw2nd}}</ref>")
+    # Agnostida (../shared/peer/enwiki-gensim-206pages.xml.bz2): a one-off citation
+    # template of one article, with no parameters
+    result = citations("A.<ref name=Chatterton2003>{{Chatterton 2003}}</ref>")
     (warning,) = result.warnings
     assert (warning["code"], warning["field"]) == (
         "unrendered_template",
-        "citations.Greenwood&Earnshaw",
+        "citations.Chatterton2003",
     )
-    assert "{{Greenwood&Earnshaw2nd}}" in warning["message"]
-    assert "Greenwood&Earnshaw" in warning["message"].replace("{{Greenwood&Earnshaw2nd}}", "")
+    assert "{{Chatterton 2003}}" in warning["message"]
+    assert "Chatterton2003" in warning["message"].replace("{{Chatterton 2003}}", "")
 
 
 def test_a_leftover_template_is_warned_on_the_citation_it_follows():
@@ -325,6 +326,103 @@ def test_a_cs1_citation_naming_no_source_is_an_empty_citation():
         ("empty_citation", "citations.ref-1"),
         ("empty_citation", "citations.ref-2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            "{{EB1911|wstitle=Abacus|last=Smith|first=J}}",
+            {
+                "title": "Abacus",
+                "encyclopedia": "Encyclopædia Britannica (11th ed.)",
+                "licence": {"name": "public domain"},
+            },
+        ),
+        (
+            "{{Cite Catholic Encyclopedia|wstitle=Aspirin}}",
+            {"title": "Aspirin", "encyclopedia": "Catholic Encyclopedia"},
+        ),
+        (
+            "{{Cite DNB|wstitle=Smith, John}}",
+            {"title": "Smith, John", "encyclopedia": "Dictionary of National Biography"},
+        ),
+        (
+            "{{Americana|wstitle=Quinine}}",
+            {
+                "title": "Quinine",
+                "encyclopedia": "Encyclopedia Americana",
+                "licence": {"name": "public domain"},
+            },
+        ),
+        (
+            "{{Cite Britannica|title=Aspirin|url=science/aspirin}}",
+            {
+                "title": "Aspirin",
+                "encyclopedia": "Encyclopædia Britannica",
+                "url": "https://www.britannica.com/science/aspirin",
+            },
+        ),
+        (
+            "{{Cite Merck Index|title=Aspirin|edition=15}}",
+            {"title": "Aspirin", "encyclopedia": "The Merck Index", "edition": "15"},
+        ),
+        (
+            "{{MathWorld|urlname=PrimeNumber|title=Prime Number}}",
+            {
+                "title": "Prime Number",
+                "website": "MathWorld",
+                "url": "https://mathworld.wolfram.com/PrimeNumber.html",
+            },
+        ),
+        ("{{Cite Quran|2|255}}", {"title": "Quran"}),
+        (
+            "{{Greenwood&Earnshaw2nd|page=28}}",
+            {"title": "Chemistry of the Elements", "edition": "2nd", "pages": "28"},
+        ),
+        ("{{Holleman&Wiberg|pages=5–6}}", {"title": "Inorganic Chemistry", "pages": "5–6"}),
+        (
+            "{{RubberBible86th}}",
+            {"title": "CRC Handbook of Chemistry and Physics", "edition": "86th"},
+        ),
+        (
+            "{{Barrington|49 & notes}}",
+            {"title": "Barrington Atlas of the Greek and Roman World", "type": "book"},
+        ),
+        (
+            "{{Citation-attribution|1={{cite book|title=Old Book|year=1900}}}}",
+            {"title": "Old Book", "template": "cite book", "licence": {"name": "public domain"}},
+        ),
+        ("{{Cite web archive|url=http://x.org|title=X}}", {"title": "X", "url": "http://x.org"}),
+    ],
+)
+def test_encyclopedia_and_other_wrappers_are_citations(call, expected):
+    result = citations(f"A.<ref>{call}</ref>")
+    (citation,) = result.citations
+    assert {k: citation.get(k) for k in expected} == expected
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("notice", ["{{CC-notice|cc=by4|url=http://x.org}}", "{{PD-notice}}"])
+def test_licence_notices_do_not_warn(notice):
+    result = citations(f"A.<ref>{{{{cite web |title=T |url=http://x.org}}}}{notice}</ref>")
+    assert result.warnings == []
+
+
+def test_notetag_is_a_note_and_notefoot_its_list():
+    # Vehicle registration plates of China, Berlin (../shared/peer/enwiki-minidump-27pages)
+    result = citations(
+        "Plates.{{NoteTag |1 = Prefixes were introduced in 1986.}}\n== Notes ==\n{{NoteFoot}}\n"
+    )
+    assert [(c["id"], c.get("group"), c["text"], c["cited_in"]) for c in result.citations] == [
+        ("ref-1", "note", "Prefixes were introduced in 1986.", ["lead"])
+    ]
+    assert result.warnings == []
+
+
+def test_an_empty_footnote_is_warned_as_empty_not_as_undefined():
+    result = citations("A.<ref></ref>")
+    assert warned(result) == [("empty_citation", "citations.ref-1")]
 
 
 # -- bibliography --------------------------------------------------------------------------
@@ -368,6 +466,108 @@ def test_a_citation_wrapper_in_a_list_outside_refs_is_a_bibliography_entry():
         ),
     ]
     assert result.warnings == []
+
+
+def test_a_plain_text_further_reading_list_is_a_bibliography():
+    # Anarchism, Angela Merkel, Algorithm (../shared/peer/enwiki-*.xml.bz2), shortened
+    result = citations(
+        "A.\n==Further reading==\n{{refbegin}}\n"
+        "* [[Harold Barclay|Barclay, Harold]], ''People Without Government'' (2nd ed.), "
+        "Left Bank Books, 1990 ISBN 1-871082-16-1\n"
+        "* [[Julia Schramm|Schramm, Julia.]] ''Fifty Shades of Merkel''. (Hoffmann & Campe, "
+        "2016), {{ISBN|978-3-455-50410-1}}\n"
+        "*[http://research.microsoft.com/~gurevich/Opera/141.pdf ''Sequential Abstract State "
+        "Machines''], ACM Transactions 2000, doi:10.1145/343369.343384\n"
+        "{{refend}}\n==See also==\n* [[Mutualism]]\n"
+    )
+    assert result.citations == [
+        {
+            "id": "ref-1",
+            "text": "Barclay, Harold, People Without Government (2nd ed.), Left Bank Books, "
+            "1990 ISBN 1-871082-16-1",
+            "identifiers": {"isbn": "1871082161"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+        {
+            "id": "ref-2",
+            "text": "Schramm, Julia. Fifty Shades of Merkel. (Hoffmann & Campe, 2016), "
+            "ISBN 978-3-455-50410-1",
+            "identifiers": {"isbn": "9783455504101"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+        {
+            "id": "ref-3",
+            "url": "http://research.microsoft.com/~gurevich/Opera/141.pdf",
+            "text": "Sequential Abstract State Machines, ACM Transactions 2000, "
+            "doi:10.1145/343369.343384",
+            "identifiers": {"doi": "10.1145/343369.343384"},
+            "role": "bibliography",
+            "listed_in": "Further reading",
+            "uses": 0,
+        },
+    ]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["Bibliography", "Sources", "Publications", "Works cited", "References"]
+)
+def test_every_kind_of_source_list_is_a_bibliography(heading):
+    result = citations(
+        f"A.<ref>Note.</ref>\n=={heading}==\n"
+        "* Adams, K. L. (1989). ''Systems of numeral classification''. Canberra. PMID 2913\n"
+        "===Online===\n# [http://x.org/a Page] {{webarchive|url=https://web.archive.org/web/"
+        "20100101000000/http://x.org/a|date=1 January 2010}}\n"
+        "*: a comment on the item above\n* {{Commons category|X}}\n"
+        "==External links==\n* [http://y.org Y]\n"
+    )
+    assert [
+        (c["id"], c["role"], c.get("listed_in"), c.get("identifiers"), c.get("archive_url"))
+        for c in result.citations
+    ] == [
+        ("ref-1", "reference", None, None, None),
+        ("ref-2", "bibliography", heading, {"pmid": "2913"}, None),
+        (
+            "ref-3",
+            "bibliography",
+            "Online",
+            None,
+            "https://web.archive.org/web/20100101000000/http://x.org/a",
+        ),
+    ]
+
+
+def test_a_list_item_holding_a_citation_template_keeps_what_follows_it():
+    # Arthur Schopenhauer's Selected bibliography (../shared/peer), nested edition items
+    result = citations(
+        "A.\n==Selected bibliography==\n"
+        "* {{cite book |title=On Vision and Colors |year=1816}} {{OCLC|221147531}}\n"
+        "** Vol. 1 Dover edition 1966, {{ISBN|978-0-486-21761-1}}<ref>Dover.</ref>\n"
+    )
+    assert [
+        (c["id"], c.get("template"), c.get("title") or c.get("text"), c.get("identifiers"))
+        for c in result.citations
+    ] == [
+        ("ref-1", "cite book", "On Vision and Colors", {"oclc": "221147531"}),
+        (
+            "ref-2",
+            None,
+            "Vol. 1 Dover edition 1966, ISBN 978-0-486-21761-1",
+            {"isbn": "9780486217611"},
+        ),
+        ("ref-3", None, "Dover.", None),
+    ]
+    assert result.citations[2]["cited_in"] == ["Selected bibliography"]
+
+
+def test_a_plain_ref_writing_out_its_isbn_fills_the_identifier():
+    citation = only("A.<ref>Smith. ''Book''. Pub, 2001. ISBN 978-0-321-48091-0, p. 3.</ref>")
+    assert citation["identifiers"] == {"isbn": "9780321480910"}
+    assert citation["text"] == "Smith. Book. Pub, 2001. ISBN 978-0-321-48091-0, p. 3."
 
 
 # -- no empty citation without a warning, on every real page -------------------------------

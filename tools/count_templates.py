@@ -5,7 +5,8 @@
 Reads ``../shared/corpus/*.wiki``, ``fixtures/*.wiki`` and the namespace-0, non-redirect
 pages of ``../shared/peer/*.xml.bz2``; counts every template at any depth (names folded
 as drugparse folds them) and says how drugparse treats each: ``rendered`` (a registry
-row), ``silent``, ``citation`` (Citation Style 1, read by extract/cite.py), ``end``
+row), ``silent``, ``citation`` (Citation Style 1, read by extract/cite.py), ``citation
+wrapper`` and ``ref notice`` (rows of tables/ref_templates.py, read in refs), ``end``
 (end-of-article kinds), ``infobox``, ``parser function`` or ``UNKNOWN`` (an ``unrendered_template``
 warning wherever it appears).
 """
@@ -28,6 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from drugparse.extract.infobox import INFOBOX_KINDS  # noqa: E402
 from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
+from drugparse.tables.ref_templates import (  # noqa: E402
+    LICENCE_TEMPLATES,
+    NOTICE_TEMPLATES,
+    WRAPPER_TEMPLATES,
+)
 from drugparse.tables.templates import (  # noqa: E402
     END_OF_ARTICLE,
     end_of_article_kind,
@@ -78,6 +84,10 @@ def _last_section_templates(code: Wikicode) -> list[Template]:
 def classify(name: str) -> str:
     if name in CITE_TEMPLATES:
         return "citation"
+    if name in WRAPPER_TEMPLATES:
+        return "citation wrapper"
+    if name in LICENCE_TEMPLATES or name in NOTICE_TEMPLATES:
+        return "ref notice"
     if name.startswith("#") or ":" in name:
         return "parser function"
     kind = template_kind(name)

@@ -31,7 +31,7 @@ from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
 from drugparse.normalise.bibliographic import normalise_identifier
 from drugparse.normalise.dates import is_undated, parse_date
-from drugparse.normalise.text import render
+from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import (
     CITATION_TYPE_HINTS,
     CITE_TEMPLATES,
@@ -120,11 +120,21 @@ def parse_cite_like(
         elif _field_of(param_name(param)) is not None or _name_slot(param_name(param)):
             _classify(name, param, 0, params)
     fields = _build(name, params, wrapper.type if wrapper is not None else "other")
-    if not any(key in fields for key in _SUBSTANTIVE):
-        return None
     if wrapper is not None:
         fields = {**wrapper.fixed, **fields}
-    return _kept(fields), params.warnings
+        if wrapper.url is not None:
+            slug = next(
+                (plain_text(p.value) for p in template.params if param_name(p) == wrapper.url[0]),
+                "",
+            )
+            if slug:
+                fields["url"] = wrapper.url[1].format(slug.replace(" ", "_"))
+    if not any(key in fields for key in _SUBSTANTIVE):
+        return None
+    kept = _kept(fields)
+    if wrapper is not None and wrapper.licence is not None:
+        kept["licence"] = {"name": wrapper.licence}
+    return kept, params.warnings
 
 
 # A citation-like template names a source when it gives one of these.

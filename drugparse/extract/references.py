@@ -41,6 +41,8 @@ from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS
 from drugparse.tables.ref_templates import (
     ARCHIVE_TEMPLATES,
+    BARE_IDENTIFIERS,
+    BIBLIOGRAPHY_SECTIONS,
     BOT_TEMPLATES,
     DEAD_LINK_TEMPLATES,
     IDENTIFIER_LINK_TEMPLATES,
@@ -59,7 +61,8 @@ from drugparse.wikitext import (
 __all__ = ["Citations", "collect_citations", "is_empty_citation", "NOTE_TEMPLATES"]
 
 #: Templates that hold a footnote body like ``<ref>``: name -> default group.
-#: (Template:Efn puts notes in the lower-alpha group; Template:Refn has none.)
+#: (Template:Efn puts notes in the lower-alpha group; Template:Refn has none;
+#: Template:NoteTag's notes are listed by Template:NoteFoot, a list like {{notelist}}.)
 NOTE_TEMPLATES: dict[str, str | None] = {
     "efn": "lower-alpha",
     "efn-ua": "upper-alpha",
@@ -67,12 +70,12 @@ NOTE_TEMPLATES: dict[str, str | None] = {
     "efn-ur": "upper-roman",
     "efn-lg": "lower-greek",
     "refn": None,
-    "notefoot": "note",
+    "notetag": "note",
     "#tag:ref": None,
 }
 
 #: Templates that hold list-defined refs in a parameter: name -> parameter.
-LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs"}
+LIST_DEFINED = {"reflist": "refs", "references": "refs", "notelist": "refs", "notefoot": "refs"}
 
 _URL = re.compile(r"https?://[^\s\]<>|]+|//[^\s\]<>|]+")
 
@@ -105,16 +108,24 @@ class _Collector:
         self.entries: list[_Entry] = []
         self.by_name: dict[tuple[str | None, str], _Entry] = {}
         self.last: _Entry | None = None
+        self.bibliography: int | None = None  # level of the Further reading-like heading
 
     # -- walking ---------------------------------------------------------
     def walk(self, code: Wikicode, where: str, in_ref: bool = False) -> str:
         """Record the refs under ``code``; ``in_ref``: inside a ref body, whose own
         citation templates and short footnotes belong to that ref."""
-        for node in code.nodes:
+        nodes = code.nodes
+        index = 0
+        while index < len(nodes):
+            node = nodes[index]
+            index += 1
             # isinstance() narrows for mypy and, as no node class derives from another,
             # matches exactly the nodes ``type(node) is ...`` did.
             if isinstance(node, Heading):
                 where = plain_text(node.title) or where
+                self.heading(node.level, where)
+            elif not in_ref and self.bibliography is not None and _is_list_item(node):
+                index = self.list_item(nodes, index, where)
             elif isinstance(node, Tag):
                 self.tag(node, where, in_ref)
             elif isinstance(node, Template):
@@ -127,6 +138,47 @@ class _Collector:
             elif isinstance(node, Text) and not node.value.isspace():
                 self.last = None
         return where
+
+    def heading(self, level: int, title: str) -> None:
+        """Enter or leave a Further reading-like section (its subsections stay in it)."""
+        if self.bibliography is not None and level > self.bibliography:
+            return
+        listing = title.strip().rstrip(":").lower() in BIBLIOGRAPHY_SECTIONS
+        self.bibliography = level if listing else None
+
+    def list_item(self, nodes: list[Node], start: int, where: str) -> int:
+        """A list item of a Further reading-like section, from ``nodes[start]`` to the end
+        of its line: one bibliography entry, whether it holds a citation template or is
+        written as plain text (``* Smith J (2001). ''Title''. ISBN …``). Returns the index
+        of the node that ends the line."""
+        end = start
+        markup = [str(nodes[start - 1])]
+        while end < len(nodes):
+            opener = nodes[end]
+            if not isinstance(opener, Tag) or opener.wiki_markup not in ("*", "#", ":", ";"):
+                break
+            markup.append(str(opener))
+            end += 1  # "**", "*:": the markup of one item
+        line: list[Node] = []
+        while end < len(nodes):
+            node = nodes[end]
+            if isinstance(node, Text) and "\n" in node.value:
+                line.append(Text(node.value.split("\n", 1)[0]))
+                break
+            line.append(node)
+            end += 1
+        body = Wikicode([n for n in line if not (isinstance(n, Tag) and tag_name(n) == "ref")])
+        continued = markup[-1] == ":"  # "*:": more about the item above, not a new one
+        if (
+            not continued
+            and not _is_blank(body)
+            and (plain_text(body) or body.filter_external_links() or _RefBody(body).sources)
+        ):
+            entry = _Entry(None, None, body=body, role="bibliography", listed_in=where)
+            self.entries.append(entry)
+        self.walk(Wikicode(line), where, in_ref=True)  # its refs; its templates are its own
+        self.last = None
+        return end
 
     def tag(self, tag: Tag, where: str, in_ref: bool = False) -> None:
         name = tag_name(tag)
@@ -179,8 +231,8 @@ class _Collector:
         for param in template.params:
             if param.showkey and param_name(param) in ("name", "group"):
                 named[param_name(param)] = str(param.value).strip()
-            elif not param.showkey and body is None:
-                body = param.value
+            elif (not param.showkey or param_name(param) == "1") and body is None:
+                body = param.value  # {{efn|text}}, {{NoteTag|1=text}}
         group = named.get("group", NOTE_TEMPLATES[name])
         self.ref(named.get("name"), group, body, where, used=True)
 
@@ -230,6 +282,11 @@ class _Collector:
             if where and where not in entry.cited_in:
                 entry.cited_in.append(where)
         self.last = entry if used else self.last
+
+
+def _is_list_item(node: Node) -> bool:
+    """The markup that opens a list item: ``*``, ``#`` (``;`` terms and ``:`` indents are not)."""
+    return isinstance(node, Tag) and node.wiki_markup in ("*", "#")
 
 
 def _belongs_to_ref(template: Template) -> bool:
@@ -323,9 +380,12 @@ def _records(
     if entry.short is not None:
         return [{**base, **entry.short, **_usage(entry)}]
     if entry.body is None:
-        if entry.uses:
+        if entry.uses and entry.name:
             message = f"<ref name={entry.name!r} /> is used but never defined"
             warnings.append(warning("unknown_reference", where, message))
+        elif entry.uses:
+            message = "the footnote has no text (<ref></ref>, an empty note)"
+            warnings.append(warning("empty_citation", where, message))
         return [{**base, **_usage(entry)}]
     body = _RefBody(entry.body)
     rest = _free_text(entry.body, has_template=bool(body.sources))
@@ -341,7 +401,30 @@ def _records(
         records.append(record)
     for index, addition in body.additions:
         addition(records[max(index, 0)], warnings)
+    if "text" in records[0]:
+        _bare_identifiers(records[0], warnings)
     return records
+
+
+_BARE_IDENTIFIERS = {key: re.compile(pattern) for key, pattern in BARE_IDENTIFIERS.items()}
+
+
+def _bare_identifiers(record: Record, warnings: list[WarningEntry]) -> None:
+    """Identifiers a citation's prose writes out (``… Pluto Press, 2007. ISBN 978-0-7453-…``,
+    ``doi:10.1/x``, ``PMID 123``) fill the ``identifiers`` it lacks, checked as CS1 checks them."""
+    identifiers: dict[str, str] = dict(record.get("identifiers", {}))
+    found = False
+    for key, pattern in _BARE_IDENTIFIERS.items():
+        match = pattern.search(record["text"])
+        if key in identifiers or match is None:
+            continue
+        where = f"citations.{record['id']}.identifiers.{key}"
+        value, problems = normalise_identifier(key, match.group(1), where)
+        identifiers[key] = value
+        warnings.extend(problems)
+        found = True
+    if found:
+        record["identifiers"] = {k: identifiers[k] for k in IDENTIFIER_KEYS if k in identifiers}
 
 
 def _usage(entry: _Entry) -> Record:
@@ -401,6 +484,9 @@ class _RefBody:
         elif name in NOTICE_TEMPLATES:
             self.add(_notice_addition(NOTICE_TEMPLATES[name], template))
         elif name in LICENCE_TEMPLATES:
+            for param in template.params:  # {{Citation-attribution|{{cite book|…}}}}
+                for inner in _text_templates(param.value):
+                    self.read(inner)
             self.add(_licence_addition(LICENCE_TEMPLATES[name], template))
         elif name in BOT_TEMPLATES or name in NOTE_TEMPLATES:
             return  # a bot's instruction; a note is a ref of its own

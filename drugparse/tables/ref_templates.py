@@ -22,6 +22,8 @@ __all__ = [
     "LICENCE_TEMPLATES",
     "WRAPPER_TEMPLATES",
     "Wrapper",
+    "BIBLIOGRAPHY_SECTIONS",
+    "BARE_IDENTIFIERS",
 ]
 
 #: Identifier templates (``{{ISBN|...}}``, ``{{doi|...}}``): name -> the record's
@@ -95,6 +97,56 @@ LICENCE_TEMPLATES: dict[str, str] = {
     "cc-notice": "cc",
     "creative commons text attribution notice": "cc",
     "pd-notice": "public domain",
+    # Template:Citation-attribution wraps a citation template: "This article incorporates
+    # text from this source, which is in the public domain".
+    "citation-attribution": "public domain",
+}
+
+
+#: Headings (folded to lower case) of sections that list sources outside any ``<ref>``:
+#: each list item (``*``, ``#``) there, and in their subsections, is a citation with
+#: ``role: bibliography`` whether written with a citation template or as plain text.
+#: Sources: MOS:LAYOUT (Works or publications, See also, Notes and references, Further
+#: reading), WP:GENREF (a References list of general references) and the headings met
+#: in ``../shared/peer`` (2026-11, Further reading 349 list items, References 311,
+#: Bibliography 119, Sources 106, Works cited 76, Selected bibliography 48,
+#: Publications 25, References and further reading 24).
+BIBLIOGRAPHY_SECTIONS = frozenset(
+    {
+        "further reading",
+        "additional reading",
+        "suggested reading",
+        "bibliography",
+        "selected bibliography",
+        "general bibliography",
+        "sources",
+        "general sources",
+        "primary sources",
+        "secondary sources",
+        "publications",
+        "selected publications",
+        "works cited",
+        "cited works",
+        "further literature",
+        "references",
+        "general references",
+        "references and further reading",
+        "references and sources",
+        "sources and further reading",
+        "bibliography and further reading",
+    }
+)
+
+#: Identifiers written as plain text in a citation without a template: ``identifiers``
+#: key -> pattern whose first group is the value (the prefixes CS1 prints, Help:Citation
+#: Style 1 "Identifiers": ``ISBN 978-…``, ``doi:10.…``, ``PMID 123``, ``PMC123``...).
+BARE_IDENTIFIERS: dict[str, str] = {
+    "isbn": r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{7,14}[\dXx])\b",
+    "doi": r"\bdoi:\s*(10\.\d{4,9}/[^\s,;\]]*[^\s,;.\]])",
+    "pmid": r"\bPMID:?\s*(\d{1,9})\b",
+    "pmc": r"\bPMC:?\s*(\d{3,9})\b",
+    "oclc": r"\bOCLC:?\s*(\d{3,12})\b",
+    "issn": r"\bISSN:?\s*(\d{4}-?\d{3}[\dXx])\b",
 }
 
 
@@ -104,10 +156,14 @@ class Wrapper:
     ``type``: the record's citation type; ``fixed``: record fields the template supplies
     itself; ``positional``: the CS1 parameter each unnamed parameter stands for
     (``None``: a value the record does not keep, such as a URL slug); ``renamed``: the
-    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``).
+    template's own parameters that stand for a CS1 one (``wstitle`` -> ``title``);
+    ``url``: ``(parameter, address)``, the address built from the parameter's value
+    (``{}``); ``licence``: the licence the template declares for text copied from the
+    source (the attribution forms, ``{{EB1911}}``: "incorporates text from a publication
+    now in the public domain").
     """
 
-    __slots__ = ("type", "fixed", "positional", "renamed")
+    __slots__ = ("type", "fixed", "positional", "renamed", "url", "licence")
 
     def __init__(
         self,
@@ -115,11 +171,15 @@ class Wrapper:
         fixed: dict[str, str],
         positional: tuple[str | None, ...] = (),
         renamed: dict[str, str] | None = None,
+        url: tuple[str, str] | None = None,
+        licence: str | None = None,
     ) -> None:
         self.type = type
         self.fixed = fixed
         self.positional = positional
         self.renamed = renamed or {}
+        self.url = url
+        self.licence = licence
 
 
 # The Wikisource encyclopedia wrappers (Template:Cite EB1911 and kin) name the article
@@ -168,7 +228,100 @@ WRAPPER_TEMPLATES: dict[str, Wrapper] = {
     "cite nsrw": Wrapper(
         "encyclopedia", {"encyclopedia": "The New Student's Reference Work"}, renamed=_WIKISOURCE
     ),
+    "cite catholic encyclopedia": Wrapper(
+        "encyclopedia", {"encyclopedia": "Catholic Encyclopedia"}, renamed=_WIKISOURCE
+    ),
+    "cite dnb": Wrapper(
+        "encyclopedia", {"encyclopedia": "Dictionary of National Biography"}, renamed=_WIKISOURCE
+    ),
+    "cite americana": Wrapper(
+        "encyclopedia", {"encyclopedia": "Encyclopedia Americana"}, renamed=_WIKISOURCE
+    ),
+    "cite merck index": Wrapper("encyclopedia", {"encyclopedia": "The Merck Index"}),
+    "cite britannica": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopædia Britannica"},
+        url=("url", "https://www.britannica.com/{}"),
+    ),
+    "mathworld": Wrapper(
+        "web", {"website": "MathWorld"}, url=("urlname", "https://mathworld.wolfram.com/{}.html")
+    ),
+    "planetmath": Wrapper(
+        "web", {"website": "PlanetMath"}, url=("urlname", "https://planetmath.org/{}")
+    ),
+    "springer": Wrapper(
+        "encyclopedia",
+        {"encyclopedia": "Encyclopedia of Mathematics"},
+        url=("id", "https://encyclopediaofmath.org/index.php?title={}"),
+    ),
+    "nlab": Wrapper("web", {"website": "nLab"}, url=("id", "https://ncatlab.org/nlab/show/{}")),
+    "iucn": Wrapper("web", {"website": "IUCN Red List of Threatened Species"}),
+    "iucn2008": Wrapper("web", {"website": "IUCN Red List of Threatened Species"}),
+    "cite gnis": Wrapper(
+        "web",
+        {
+            "website": "Geographic Names Information System",
+            "publisher": "United States Geological Survey",
+        },
+        (None, "title"),
+    ),
+    "cite quran": Wrapper("book", {"title": "Quran"}),
+    # Chemistry's standard books, each with its own citation template (their |page=,
+    # |pages= are CS1's): Template:Greenwood&Earnshaw2nd, Template:Holleman&Wiberg,
+    # Template:RubberBible86th, Template:RedBook2005.
+    "greenwood&earnshaw2nd": Wrapper(
+        "book",
+        {
+            "title": "Chemistry of the Elements",
+            "edition": "2nd",
+            "publisher": "Butterworth-Heinemann",
+        },
+    ),
+    "holleman&wiberg": Wrapper(
+        "book", {"title": "Inorganic Chemistry", "publisher": "Academic Press"}
+    ),
+    "rubberbible86th": Wrapper(
+        "book",
+        {
+            "title": "CRC Handbook of Chemistry and Physics",
+            "edition": "86th",
+            "publisher": "CRC Press",
+        },
+    ),
+    "redbook2005": Wrapper(
+        "book",
+        {
+            "title": "Nomenclature of Inorganic Chemistry: IUPAC Recommendations 2005",
+            "publisher": "RSC Publishing",
+        },
+    ),
+    # Template:Barrington: {{Barrington|map}} cites the atlas (Talbert ed., 2000)
+    "barrington": Wrapper(
+        "book",
+        {
+            "title": "Barrington Atlas of the Greek and Roman World",
+            "publisher": "Princeton University Press",
+        },
+    ),
     "goldbookref": Wrapper(
         "encyclopedia", {"encyclopedia": "IUPAC Compendium of Chemical Terminology"}
     ),
 }
+
+# The attribution forms ({{EB1911}}, {{Catholic}}, {{DNB}}, {{Americana}}, {{Collier's}},
+# {{NIE}}, {{NSRW}}) are their citation template plus the public-domain attribution.
+_ATTRIBUTION_FORMS = {
+    "eb1911": "cite eb1911",
+    "catholic": "cite catholic encyclopedia",
+    "catholic encyclopedia": "cite catholic encyclopedia",
+    "dnb": "cite dnb",
+    "americana": "cite americana",
+    "collier's": "cite collier's",
+    "nie": "cite nie",
+    "nsrw": "cite nsrw",
+}
+for _name, _cite in _ATTRIBUTION_FORMS.items():
+    _base = WRAPPER_TEMPLATES[_cite]
+    WRAPPER_TEMPLATES[_name] = Wrapper(
+        _base.type, _base.fixed, _base.positional, _base.renamed, _base.url, "public domain"
+    )

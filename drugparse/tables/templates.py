@@ -329,20 +329,20 @@ ROWS: tuple[Row, ...] = (
     Row(
         _names(
             "refbegin, refend, reflist, references, notelist, notelist-ua, reflist-talk, "
-            "webarchive, wayback"
+            "notefoot, webarchive, wayback"
         ),
         "nothing",
-        source=_doc("Reflist", "Webarchive")
+        source=_doc("Reflist", "NoteFoot", "Webarchive")
         + ": reference lists and archive links, read by extract/references.py",
     ),
     Row(
         _names(
             "rp, r, sfn, sfnp, sfnm, harvnb, harv, harvp, harvcol, harvcolnb, harvs, "
             "harvard citation no brackets, harvard citation, sfnref, harvid, efn, efn-ua, "
-            "efn-lr, efn-ur, efn-lg, refn, notefoot, note, ref label"
+            "efn-lr, efn-ur, efn-lg, refn, notetag, note, ref label"
         ),
         "reference",
-        source=_doc("Sfn", "Harvnb", "Efn", "Rp")
+        source=_doc("Sfn", "Harvnb", "Efn", "NoteTag", "Rp")
         + ": footnote markers; their content is a citation",
     ),
     Row(
