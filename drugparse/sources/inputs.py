@@ -27,6 +27,7 @@ from typing import BinaryIO, Literal
 
 from drugparse.sources.decompress import (
     compression_of,
+    decoder_for,
     decompressed_chunks,
     file_compression,
     stream_chunks,
@@ -269,10 +270,12 @@ def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
 def _dump(item: DumpFile, jobs: int) -> Iterator[WorkItem]:
     path = item.path
     origin = str(path)
-    # Blocks are decompressed by the workers, in parallel, when there are several; with
-    # one worker (or none) the stream path is faster: it decompresses beside the parser
-    # (lbzip2, or a thread: bz2 reads every stream of a multistream file and drops the GIL).
-    if jobs >= 2 and _blocks_are_pages(item):
+    # With a parallel decoder (indexed_bzip2, lbzip2) one stream of the whole file,
+    # decompressed on ``jobs`` threads beside the scan, is as fast as the workers
+    # decompressing blocks and leaves them free to parse; with Python's bz2 alone the
+    # blocks of a multistream file are handed to the workers, to use every core.
+    parallel = decoder_for("bz2") != "bz2"
+    if jobs >= 2 and not parallel and _blocks_are_pages(item):
         try:
             spans = list(block_spans(path, item.index))
         except (OSError, EOFError, ValueError) as exc:
@@ -282,7 +285,7 @@ def _dump(item: DumpFile, jobs: int) -> Iterator[WorkItem]:
             yield StreamBlock(str(path), offset, length, origin)
         yield StreamEnd(origin)
         return
-    yield from _scanned(origin, decompressed_chunks(path, jobs=jobs))
+    yield from _scanned(origin, decompressed_chunks(path, jobs=max(1, jobs)))
 
 
 def _blocks_are_pages(item: DumpFile) -> bool:
