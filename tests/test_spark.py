@@ -325,3 +325,22 @@ def test_spark_convert_is_a_drugparse_subcommand(tmp_path, capsys):
     notes.write_text("not a dump")
     assert main(["spark-convert", str(notes), "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "not a dump, Parquet or JSON Lines input" in capsys.readouterr().err
+
+
+def test_pages_by_title_and_id_read_only_their_streams(spark, tmp_path):
+    path = tmp_path / "listed-multistream.xml.bz2"
+    listed = sample_pages()
+    index = write_dump(path, listed, per_stream=3)
+    # The index with real ids and titles: page n is in stream n // 3 + 1 (0: the header).
+    written = bz2.decompress(index.read_bytes()).decode().splitlines()
+    offsets = [int(line.split(":")[0]) for line in written]
+    lines = [f"{offsets[n // 3]}:{page[2]}:{page[0]}\n" for n, page in enumerate(listed)]
+    index.write_bytes(bz2.compress("".join(lines).encode()))
+    expected, _, _ = single_machine(path, tmp_path)
+    full = {json.loads(line)["title"]: line for line in expected}
+    counter = spark.sparkContext.accumulator(0)
+    chosen = read_multistream(spark, path, pages=["Imiglucerase_&_co", 9], pages_read=counter)
+    lines, errors = spark_lines(convert_dataframe(chosen))
+    assert lines == [full["Imiglucerase & co"], full["Ümlaut-ase"]] and errors == []
+    # Streams 2 (pages 3-5), 3 (6-8, Ümlaut-ase is id 9) and the last (9-10): 8 of 11 pages.
+    assert counter.value == 8

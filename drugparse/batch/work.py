@@ -30,6 +30,7 @@ from drugparse.sources.dump import DumpError, Scan
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
 from drugparse.sources.multistream import Stitcher
 from drugparse.sources.pages import BadPage, Page
+from drugparse.sources.selection import PageSelection
 
 __all__ = ["Outcome", "convert_pages", "run_work"]
 
@@ -127,16 +128,21 @@ def convert_pages(
     fmt: str | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     parser: str = DEFAULT_PARSER,
+    only: PageSelection | Iterable[str | int] | None = None,
 ) -> Iterator[PageResult]:
     """One :class:`PageResult` per page, in input order, parsed by ``jobs`` processes.
 
     ``jobs=None`` uses every core, ``jobs=0`` this process. With ``fmt``
     (``yaml``, ``json``, ``jsonl``) each result also carries the serialised
     record in ``text``. A page over ``page_timeout`` seconds fails with code
-    ``timeout`` (not enforced with ``jobs=0``).
+    ``timeout`` (not enforced with ``jobs=0``). ``only`` (titles and page ids,
+    as ``--pages`` reads them) drops every other page before it is parsed.
     """
     jobs = default_jobs() if jobs is None else jobs
     options = PageOptions(fmt=fmt, parser=parser)
+    if only is not None:
+        selection = only if isinstance(only, PageSelection) else PageSelection.of(only)
+        pages = (page for page in pages if selection.matches(page.title, page.page_id))
     outcomes = run_work(_batched(pages), jobs=jobs, options=options, page_timeout=page_timeout)
     for outcome in outcomes:
         yield from outcome.results

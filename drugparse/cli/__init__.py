@@ -67,6 +67,12 @@ def _argument_parser() -> argparse.ArgumentParser:
         help="with -o DIR: keep records already written by an interrupted run",
     )
     convert.add_argument("--title", help="page title of a single file (default: from the article)")
+    convert.add_argument(
+        "--pages",
+        metavar="FILE",
+        help="only these pages of a dump: titles or page ids, one a line (with a multistream "
+        "index, only the streams holding them are decompressed)",
+    )
 
     check = commands.add_parser("validate", help="check record files against the schema")
     check.add_argument("files", nargs="+", help="YAML, JSON or JSON Lines record files")
@@ -106,6 +112,7 @@ def _convert(args: argparse.Namespace) -> int:
         page_timeout=args.page_timeout or None,
         resume=args.resume,
         title=args.title,
+        pages=args.pages,
     )
     return run_convert(options)
 

@@ -32,6 +32,7 @@ from drugparse.sources.inputs import (
     work_items,
 )
 from drugparse.sources.pages import Page
+from drugparse.sources.selection import PageSelection
 
 __all__ = ["ConvertOptions", "run_convert"]
 
@@ -42,7 +43,7 @@ class ConvertOptions:
 
     ``fmt`` None: from ``output``'s name, else YAML; ``jobs`` None: every
     core; ``progress`` None: a bar when standard error is a terminal;
-    ``page_timeout`` None or 0: no limit.
+    ``page_timeout`` None or 0: no limit; ``pages``: a list file (``--pages``).
     """
 
     inputs: tuple[str, ...]
@@ -55,6 +56,7 @@ class ConvertOptions:
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
     resume: bool = False
     title: str | None = None
+    pages: str | None = None
 
 
 def run_convert(
@@ -72,6 +74,13 @@ def run_convert(
     except InputError as exc:
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
+    selection = None
+    if options.pages is not None:
+        try:
+            selection = PageSelection.read(options.pages)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"drugparse: --pages {options.pages}: {exc}", file=stderr)
+            return EXIT_USAGE
     output = options.output
     fmt = options.fmt or _format_for(output)
     single = len(resolved) == 1 and isinstance(resolved[0], WikitextFile | StandardInput)
@@ -94,7 +103,7 @@ def run_convert(
     counts = Counts()
     unreadable = False
     completed = False
-    work = work_items(resolved, jobs=jobs, stdin=stdin)
+    work = work_items(resolved, jobs=jobs, stdin=stdin, selection=selection)
     if options.title is not None and single:
         work = _titled(work, options.title)
     page_options = PageOptions(fmt=fmt, keep_record=False)

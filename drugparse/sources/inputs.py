@@ -20,7 +20,9 @@ import os
 import queue
 import sys
 import threading
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -36,10 +38,14 @@ from drugparse.sources.dump import DumpError, scan_chunks
 from drugparse.sources.multistream import (
     block_spans,
     decompress_block,
+    decompress_stream_at,
     first_stream,
     index_beside,
+    last_stream_start,
+    wanted_offsets,
 )
 from drugparse.sources.pages import BadPage, Page
+from drugparse.sources.selection import PageSelection
 
 __all__ = [
     "DumpFile",
@@ -204,18 +210,27 @@ def _with_sibling_index(item: Input) -> Input:
 
 
 def work_items(
-    inputs: list[Input], *, jobs: int = 1, stdin: BinaryIO | None = None
+    inputs: list[Input],
+    *,
+    jobs: int = 1,
+    stdin: BinaryIO | None = None,
+    selection: PageSelection | None = None,
 ) -> Generator[WorkItem, None, None]:
-    """The work of every input, in input order."""
+    """The work of every input, in input order.
+
+    With a ``selection`` (``--pages``) only the pages of a dump it lists are
+    candidates; a multistream dump with its index is read only in the streams
+    that hold them. Wikitext files and folders are not filtered.
+    """
     for item in inputs:
         if isinstance(item, WikitextFolder):
             yield from _folder(item.path)
         elif isinstance(item, WikitextFile):
             yield PageBatch((_wikitext_page(item.path, explicit=True),), 1)
         elif isinstance(item, StandardInput):
-            yield from _stdin(stdin if stdin is not None else sys.stdin.buffer)
+            yield from _stdin(stdin if stdin is not None else sys.stdin.buffer, selection)
         else:
-            yield from _dump(item, jobs)
+            yield from _dump(item, jobs, selection)
 
 
 def _wikitext_page(path: Path, *, explicit: bool) -> Page | BadPage:
@@ -254,10 +269,10 @@ def _wikitext_files(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
+def _stdin(stream: BinaryIO, selection: PageSelection | None) -> Iterator[PageBatch | InputFailure]:
     stream = stream if hasattr(stream, "peek") else os.fdopen(stream.fileno(), "rb")
     if _looks_like_dump(stream.peek(512)[:512]):
-        yield from _scanned("-", stream_chunks(stream))
+        yield from _scanned("-", stream_chunks(stream), selection)
         return
     data = stream.read()
     try:
@@ -267,15 +282,18 @@ def _stdin(stream: BinaryIO) -> Iterator[PageBatch | InputFailure]:
     yield PageBatch((page,), 1, len(data))
 
 
-def _dump(item: DumpFile, jobs: int) -> Iterator[WorkItem]:
+def _dump(item: DumpFile, jobs: int, selection: PageSelection | None) -> Iterator[WorkItem]:
     path = item.path
     origin = str(path)
+    if selection is not None and item.index is not None and file_compression(path) == "bz2":
+        yield from _selected_streams(item, item.index, selection, jobs)
+        return
     # With a parallel decoder (indexed_bzip2, lbzip2) one stream of the whole file,
     # decompressed on ``jobs`` threads beside the scan, is as fast as the workers
     # decompressing blocks and leaves them free to parse; with Python's bz2 alone the
     # blocks of a multistream file are handed to the workers, to use every core.
     parallel = decoder_for("bz2") != "bz2"
-    if jobs >= 2 and not parallel and _blocks_are_pages(item):
+    if jobs >= 2 and not parallel and selection is None and _blocks_are_pages(item):
         try:
             spans = list(block_spans(path, item.index))
         except (OSError, EOFError, ValueError) as exc:
@@ -285,7 +303,40 @@ def _dump(item: DumpFile, jobs: int) -> Iterator[WorkItem]:
             yield StreamBlock(str(path), offset, length, origin)
         yield StreamEnd(origin)
         return
-    yield from _scanned(origin, decompressed_chunks(path, jobs=max(1, jobs)))
+    yield from _scanned(origin, decompressed_chunks(path, jobs=max(1, jobs)), selection)
+
+
+def _selected_streams(
+    item: DumpFile, index: Path, selection: PageSelection, jobs: int
+) -> Iterator[PageBatch | InputFailure]:
+    """Only the streams that hold the selected pages (from the index), the header
+    stream and the last one (which closes the document, so a cut file is still told)."""
+    origin = str(item.path)
+    try:
+        offsets = wanted_offsets(index, selection)
+        last = last_stream_start(item.path)
+    except (OSError, EOFError, ValueError) as exc:
+        yield InputFailure(origin, f"{origin}: unreadable multistream index: {exc}")
+        return
+    starts = sorted({0, *offsets, *([] if last is None else [last])})
+    yield from _scanned(origin, _streams_at(item.path, starts, jobs), selection)
+
+
+def _streams_at(path: Path, starts: list[int], jobs: int) -> Iterator[bytes]:
+    """The decompressed streams at ``starts``, in order, on ``jobs`` threads (bz2 drops the GIL)."""
+    with ThreadPoolExecutor(max(1, jobs), thread_name_prefix="drugparse-stream") as threads:
+        pending: deque[Future[bytes]] = deque()
+        queued = iter(starts)
+        try:
+            for start in queued:
+                pending.append(threads.submit(decompress_stream_at, path, start))
+                if len(pending) > 2 * max(1, jobs):
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _blocks_are_pages(item: DumpFile) -> bool:
@@ -304,9 +355,11 @@ def _blocks_are_pages(item: DumpFile) -> bool:
     return b"<page>" not in first and b"</siteinfo>" in first
 
 
-def _scanned(origin: str, chunks: Iterator[bytes]) -> Iterator[PageBatch | InputFailure]:
+def _scanned(
+    origin: str, chunks: Iterator[bytes], selection: PageSelection | None = None
+) -> Iterator[PageBatch | InputFailure]:
     try:
-        for scan in scan_chunks(_read_ahead(chunks), origin):
+        for scan in scan_chunks(_read_ahead(chunks), origin, selection=selection):
             yield PageBatch(scan.candidates, scan.pages_read, scan.nbytes)
     except DumpError as exc:
         yield InputFailure(origin, str(exc))

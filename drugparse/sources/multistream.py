@@ -16,12 +16,14 @@ reader stitches them in order.
 from __future__ import annotations
 
 import bz2
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from drugparse.sources.decompress import file_compression
+from drugparse.sources.decompress import decompressed_chunks
 from drugparse.sources.dump import DumpReader, Scan, scan_block
+from drugparse.sources.selection import PageSelection
 
 __all__ = [
     "BlockScan",
@@ -29,13 +31,16 @@ __all__ = [
     "block_spans",
     "decompress_block",
     "decompress_stream",
+    "decompress_stream_at",
     "first_stream",
     "index_beside",
     "index_spans",
     "is_multistream",
+    "last_stream_start",
     "read_index",
     "scan_stream_block",
     "stream_starts_in",
+    "wanted_offsets",
 ]
 
 _BLOCK_MAGIC = b"1AY&SY"
@@ -44,6 +49,9 @@ _SCAN_BYTES = 16 * 1024 * 1024
 # A real multistream dump's first stream is the small header; a second stream
 # start within this many bytes tells the format.
 _SNIFF_BYTES = 32 * 1024 * 1024
+# The last stream of a dump is found in its last bytes (enwiki's streams are < 1 MB).
+_TAIL_BYTES = 8 * 1024 * 1024
+_STREAM_READ = 256 * 1024
 
 
 def stream_starts_in(data: bytes, base: int = 0) -> Iterator[int]:
@@ -89,19 +97,100 @@ def is_multistream(path: Path) -> bool:
     return first_stream(path) is not None
 
 
+_OFFSET_COLUMN = re.compile(rb"^(\d+):", re.M)
+_ID_COLUMN = re.compile(rb"^\d+:(\d+):", re.M)
+_TITLE_COLUMN = re.compile(rb"^\d+:\d+:(.*)$", re.M)
+
+
+def _index_chunks(path: Path) -> Iterator[bytes]:
+    """The index's lines, in pieces of whole lines (each ending in a newline)."""
+    rest = b""
+    for chunk in decompressed_chunks(path, jobs=2):
+        cut = chunk.rfind(b"\n") + 1
+        if cut == 0:
+            rest += chunk
+            continue
+        yield rest + chunk[:cut]
+        rest = chunk[cut:]
+    if rest.strip():
+        yield rest if rest.endswith(b"\n") else rest + b"\n"
+
+
 def read_index(path: Path) -> list[int]:
     """The stream offsets a multistream index lists, sorted, each once.
 
-    Lines are ``offset:page_id:title``; titles may hold colons.
+    Lines are ``offset:page_id:title``; titles may hold colons. Read in
+    pieces, each with one regular-expression pass (no Python loop per line).
     """
-    opener = bz2.open if file_compression(path) == "bz2" else open
-    offsets = set()
-    with opener(path, "rb") as index:
-        for line in index:
-            head = line.split(b":", 1)[0].strip()
-            if head.isdigit():
-                offsets.add(int(head))
+    offsets: set[int] = set()
+    for lines in _index_chunks(path):
+        offsets.update(map(int, dict.fromkeys(_OFFSET_COLUMN.findall(lines))))
     return sorted(offsets)
+
+
+def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
+    """The offsets of the streams that hold the pages of ``selection``, from the index.
+
+    Streaming and at C speed: per piece of the index, the title (and, when ids
+    are asked for, the id) column is pulled out by one regular expression and
+    intersected with the wanted set; only the lines that match are looked at.
+
+    >>> import tempfile
+    >>> index = Path(tempfile.mkdtemp()) / "x-index.txt"
+    >>> _ = index.write_text("600:10:A:B\n600:12:B\n9000:13:C\n")
+    >>> by_title, by_id = PageSelection.of(["B"]), PageSelection.of([13])
+    >>> wanted_offsets(index, by_title), wanted_offsets(index, by_id)
+    ([600], [9000])
+    """
+    titles = {title.encode("utf-8") for title in selection.titles}
+    ids = {str(page_id).encode() for page_id in selection.ids}
+    offsets: set[int] = set()
+    for lines in _index_chunks(path):
+        for title in titles.intersection(_TITLE_COLUMN.findall(lines)) if titles else ():
+            offsets.update(_line_offsets(lines, b":" + title + b"\n", colons=1))
+        for page_id in ids.intersection(_ID_COLUMN.findall(lines)) if ids else ():
+            offsets.update(_line_offsets(lines, b":" + page_id + b":", colons=0))
+    return sorted(offsets)
+
+
+def _line_offsets(lines: bytes, key: bytes, colons: int) -> Iterator[int]:
+    """The offsets of the lines where ``key`` follows ``colons`` colons from the line start."""
+    found = lines.find(key)
+    while found >= 0:
+        start = lines.rfind(b"\n", 0, found) + 1
+        head = lines[start:found]
+        if head.count(b":") == colons:
+            yield int(head.split(b":", 1)[0])
+        found = lines.find(key, found + 1)
+
+
+def last_stream_start(path: Path) -> int | None:
+    """Where the last bz2 stream of ``path`` starts, from its last 8 MB (None if not there)."""
+    size = path.stat().st_size
+    base = max(0, size - _TAIL_BYTES)
+    with open(path, "rb") as stream:
+        stream.seek(base)
+        starts = list(stream_starts_in(stream.read(), base))
+    return starts[-1] if starts else None
+
+
+def decompress_stream_at(path: Path | str, offset: int) -> bytes:
+    """The decompressed bytes of the one bz2 stream that starts at byte ``offset``."""
+    decompressor = bz2.BZ2Decompressor()
+    parts = []
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        head = stream.read(_STREAM_READ)
+        if head[:3] != b"BZh":
+            raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
+        data = head
+        while True:
+            parts.append(decompressor.decompress(data))
+            if decompressor.eof:
+                return b"".join(parts)
+            data = stream.read(_STREAM_READ)
+            if not data:
+                raise EOFError(f"the bz2 stream at byte {offset} is cut short")
 
 
 def block_spans(path: Path, index: Path | None = None) -> Iterator[tuple[int, int]]:

@@ -28,6 +28,7 @@ URIs are opened with ``pyarrow.fs``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from pyspark.sql import DataFrame, SparkSession
@@ -39,8 +40,10 @@ from drugparse.sources.multistream import (
     decompress_stream,
     index_beside,
     index_spans,
+    wanted_offsets,
 )
 from drugparse.sources.pages import BadPage
+from drugparse.sources.selection import PageSelection
 
 __all__ = ["PAGE_SCHEMA", "read_multistream", "stream_spans"]
 
@@ -73,6 +76,7 @@ def read_multistream(
     drug_pages_only: bool = False,
     partitions: int | None = None,
     pages_read=None,
+    pages: PageSelection | Iterable[str | int] | None = None,
 ) -> DataFrame:
     """The pages of a multistream dump (``PAGE_SCHEMA``), read by Spark tasks.
 
@@ -86,16 +90,26 @@ def read_multistream(
 
     ``pages_read``, a Spark accumulator (``sc.accumulator(0)``), counts every
     page scanned (once the DataFrame is computed; retried tasks count again).
+
+    ``pages`` (titles and page ids, as ``drugparse convert --pages`` reads
+    them) keeps only those pages; with an index only the streams that hold
+    them (plus the header and the last stream) become tasks.
     """
     path = str(path)
     local = _local_path(path)
     if index is None and local is not None:
         index = index_beside(local)
+    selection = None
+    if pages is not None:
+        selection = pages if isinstance(pages, PageSelection) else PageSelection.of(pages)
     spans = stream_spans(path, index)
+    if selection is not None and index is not None:
+        keep = {0, *wanted_offsets(Path(index), selection), spans[-1][0]}
+        spans = [span for span in spans if span[0] in keep]
     origin = Path(path).name
     header, namespaces = _read_header(path, spans, origin)
     sc = spark.sparkContext
-    shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only))
+    shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only, selection))
     if partitions is None:
         partitions = max(
             1, min(len(spans), max(sc.defaultParallelism * 4, len(spans) // _STREAMS_PER_TASK))
@@ -157,7 +171,13 @@ def _read_header(path: str, spans: list, origin: str) -> tuple[bool, dict[str, i
 
 
 def _pages_of_stream(
-    number: int, path: str, origin: str, spans: list, namespaces: dict, drug_pages_only: bool
+    number: int,
+    path: str,
+    origin: str,
+    spans: list,
+    namespaces: dict,
+    drug_pages_only: bool,
+    selection: PageSelection | None = None,
 ) -> tuple[list[tuple], int]:
     """The rows of the pages that start in stream ``number``, and how many pages it holds.
 
@@ -193,7 +213,11 @@ def _pages_of_stream(
         )
     try:
         scan = scan_block(
-            whole, origin=origin, namespaces=namespaces, every_page=not drug_pages_only
+            whole,
+            origin=origin,
+            namespaces=namespaces,
+            every_page=not drug_pages_only,
+            selection=selection,
         )
     except DumpError as exc:
         return [_damage(str(exc))], 0
