@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from drugparse.sources.pages import BadPage, Page
-from drugparse.sources.prefilter import name_positions
+from drugparse.sources.prefilter import is_candidate_page, name_positions
 from drugparse.sources.selection import PageSelection
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
 _PAGE_OPEN = b"<page>"
 _PAGE_CLOSE = b"</page>"
 _DOCUMENT_CLOSE = b"</mediawiki>"
+_PAGE_TAGS = re.compile(rb"</?page>")
 # A page bigger than this without a closing tag means a broken file, not a big article
 # (MediaWiki caps a revision at 2 MB, $wgMaxArticleSize); it bounds memory on hostile input.
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -90,8 +91,10 @@ def scan_block(
     pages it lists are candidates.
     """
     end = len(block) if end is None else end
-    opened = block.count(_PAGE_OPEN, start, end)
-    closed = block.count(_PAGE_CLOSE, start, end)
+    # One pass for both tags (re's literal search: 0.04 s over 150 MB, two counts 0.13).
+    tags = _PAGE_TAGS.findall(block, start, end)
+    opened = tags.count(_PAGE_OPEN)
+    closed = len(tags) - opened
     if opened != closed:
         good_end = _end_of_whole_pages(block, start, end)
         partial = scan_block(
@@ -140,7 +143,8 @@ def _end_of_whole_pages(block: bytes, start: int, end: int) -> int:
 
 
 def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the pages in ``block[start:end]`` whose bytes name a drug infobox, each once."""
+    """Spans of the pages in ``block[start:end]`` whose bytes name a drug infobox, each once
+    (a Chembox only with drug evidence: :func:`~drugparse.sources.prefilter.is_candidate_page`)."""
     low = block.lower()  # one pass at memory speed; bytes.find then needs no case folding
     searched_to = start
     while True:
@@ -153,7 +157,8 @@ def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]
             return
         page_end += len(_PAGE_CLOSE)
         # A name in the header (siteinfo) belongs to no page.
-        if page_start >= 0 and block.rfind(_PAGE_CLOSE, page_start, anchor) < 0:
+        in_page = page_start >= 0 and block.rfind(_PAGE_CLOSE, page_start, anchor) < 0
+        if in_page and is_candidate_page(low, anchor, page_start, page_end):
             yield page_start, page_end
         searched_to = page_end
 

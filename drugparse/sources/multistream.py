@@ -137,7 +137,7 @@ def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
 
     >>> import tempfile
     >>> index = Path(tempfile.mkdtemp()) / "x-index.txt"
-    >>> _ = index.write_text("600:10:A:B\n600:12:B\n9000:13:C\n")
+    >>> _ = index.write_text("600:10:A:B\\n600:12:B\\n9000:13:C\\n")
     >>> by_title, by_id = PageSelection.of(["B"]), PageSelection.of([13])
     >>> wanted_offsets(index, by_title), wanted_offsets(index, by_id)
     ([600], [9000])
