@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from drugparse.tables.infobox_drug import Mapping
 
 __all__ = [
+    "DEFAULT_PAGE_TIMEOUT",
     "ErrorEntry",
     "Normaliser",
     "ParameterLookup",
@@ -29,6 +30,9 @@ __all__ = [
     "WarningEntry",
     "error_entry",
 ]
+
+#: Seconds a page may take before it is turned into a ``timeout`` error (``--page-timeout``).
+DEFAULT_PAGE_TIMEOUT = 5.0
 
 #: A drug record as ``drugparse.parse`` returns it (``schemas/drug-record.schema.json``).
 Record = dict[str, Any]

@@ -15,7 +15,11 @@ an exception for a bad page::
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,10 +40,13 @@ __all__ = [
     "DEFAULT_PARSER",
     "PageOptions",
     "PageResult",
+    "PageTimeout",
     "Status",
+    "convert_in_time",
     "convert_one",
     "parse",
     "parse_function",
+    "time_limit",
 ]
 
 
@@ -258,3 +265,47 @@ def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> P
     title = record.get("title", title)
     record_kept = record if options.keep_record else None
     return PageResult("record", title, page.page_id, record=record_kept, text=text)
+
+
+class PageTimeout(BaseException):
+    """Raised by the alarm of :func:`time_limit`; a BaseException, so that
+    :func:`convert_one`'s handlers let it through."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM after ``seconds`` (main thread of a Unix process only; elsewhere no limit).
+
+    Unlike the pool, which kills a stuck worker, an alarm only fires between
+    Python bytecodes: a page stuck inside the C tokenizer runs on.
+    """
+    usable = seconds and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds or 0.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def convert_in_time(
+    page: Page | BadPage, options: PageOptions, seconds: float | None
+) -> PageResult:
+    """:func:`convert_one` in this process; a page over ``seconds`` fails with ``timeout``."""
+    try:
+        with time_limit(seconds):
+            return convert_one(page, options)
+    except PageTimeout:
+        title = page.title
+        if title is None and isinstance(page, Page):
+            title = page.origin
+        message = f"parsing took longer than {seconds:g} s"
+        return PageResult("failed", title, page.page_id, code="timeout", message=message)

@@ -23,14 +23,18 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
-from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT, Pool, default_jobs, run_in_process
+from drugparse.batch.tasks import default_jobs, run_in_process
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
 from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
-from drugparse.sources.dump import DumpError, Scan
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
-from drugparse.sources.multistream import Stitcher
 from drugparse.sources.pages import BadPage, Page
 from drugparse.sources.selection import PageSelection
+
+if TYPE_CHECKING:  # multistream and the dump reader load only when a dump is read
+    from drugparse.sources.dump import Scan
+    from drugparse.sources.multistream import Stitcher
 
 __all__ = ["Outcome", "convert_pages", "run_work"]
 
@@ -56,15 +60,20 @@ def run_work(
 ) -> Generator[Outcome, None, None]:
     """One :class:`Outcome` per unit of work (and per stitched run of a multistream file).
 
-    ``jobs=0`` works in this process (no time limit); ``options`` say how
-    each page is converted (default: :class:`~drugparse.pipeline.PageOptions`).
+    ``jobs=0`` works in this process (the time limit kept by an alarm, which
+    fires only between Python bytecodes); ``options`` say how each page is
+    converted (default: :class:`~drugparse.pipeline.PageOptions`).
     """
     options = options if options is not None else PageOptions()
-    pool = Pool(jobs, options, page_timeout) if jobs > 0 else None
+    pool = None
+    if jobs > 0:
+        from drugparse.batch.pool import Pool  # multiprocessing loads only for a pool
+
+        pool = Pool(jobs, options, page_timeout)
     stitchers: dict[str, Stitcher] = {}
     broken: set[str] = set()
     try:
-        tasks = pool.run(work) if pool else run_in_process(work, options)
+        tasks = pool.run(work) if pool else run_in_process(work, options, page_timeout)
         for item in tasks:
             if isinstance(item, InputFailure):
                 yield Outcome(failure=item)
@@ -84,7 +93,11 @@ def run_work(
                     continue
                 block = item.block
                 assert block is not None  # a stream task that did not fail was scanned
-                stitcher = stitchers.setdefault(origin, Stitcher(origin))
+                if origin not in stitchers:
+                    from drugparse.sources.multistream import Stitcher
+
+                    stitchers[origin] = Stitcher(origin)
+                stitcher = stitchers[origin]
                 outcome = _stitched(partial(stitcher.add, block), origin, options)
                 if outcome.failure:
                     broken.add(origin)
@@ -108,6 +121,8 @@ def run_work(
 
 def _stitched(step: Callable[[], list[Scan]], origin: str, options: PageOptions) -> Outcome:
     """Run a stitcher step; parse the pages it completes here (rare: cut pages only)."""
+    from drugparse.sources.dump import DumpError
+
     outcome = Outcome()
     try:
         scans = step()

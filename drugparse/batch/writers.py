@@ -28,12 +28,9 @@ only; stale temporaries are removed when the next run opens the folder.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sys
-import tempfile
-import unicodedata
 from pathlib import Path
 from typing import TextIO
 
@@ -74,6 +71,9 @@ def safe_name(title: str) -> str:
     """A file name stem for ``title``, safe and distinct (see the module's note)."""
     if _is_plain(title):
         return title.replace(" ", "_")
+    import hashlib  # here: a run that writes to standard output never needs these
+    import unicodedata
+
     digest = hashlib.sha256(title.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     readable = unicodedata.normalize("NFC", title)
     readable = "".join(
@@ -92,6 +92,8 @@ def safe_name(title: str) -> str:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all."""
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -183,6 +185,8 @@ class FileWriter(StreamWriter):
         self.path = Path(path)
         if self.path.parent != Path(""):
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         handle, self._temporary = tempfile.mkstemp(
             prefix=_TEMP_PREFIX, dir=self.path.parent or Path(".")
         )

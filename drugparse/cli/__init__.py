@@ -13,11 +13,12 @@ import argparse
 import sys
 
 from drugparse import write
-from drugparse.batch.pool import DEFAULT_PAGE_TIMEOUT
 from drugparse.cli import spark
-from drugparse.cli.convert import ConvertOptions, run_convert
-from drugparse.cli.records import print_schema, validate_files
 from drugparse.cli.status import EXIT_USAGE
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
+
+# Each command's module is imported when that command runs (start-up: a one-file
+# convert loads the parser and the pool, not the validator's or Spark's code).
 
 __all__ = ["main"]
 
@@ -91,13 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "convert":
         return _convert(args)
     if args.command == "validate":
+        from drugparse.cli.records import validate_files
+
         return validate_files(args.files)
     if args.command == "schema":
+        from drugparse.cli.records import print_schema
+
         return print_schema()
     return spark.run(args)
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from drugparse.cli.convert import ConvertOptions, run_convert
+
     if args.jobs is not None and args.jobs < 0:
         print("drugparse: --jobs must be 0 or more", file=sys.stderr)
         return EXIT_USAGE

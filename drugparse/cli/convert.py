@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from drugparse import write
-from drugparse.batch import DEFAULT_PAGE_TIMEOUT, default_jobs, run_work
+from drugparse.batch import default_jobs, run_work
 from drugparse.batch.progress import Counts, Progress
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from drugparse.contract import RecordWriter, error_entry
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT, RecordWriter, error_entry
 from drugparse.pipeline import PageOptions
 from drugparse.sources.inputs import (
     InputError,
@@ -86,7 +86,8 @@ def run_convert(
     single = len(resolved) == 1 and isinstance(resolved[0], WikitextFile | StandardInput)
     jobs = default_jobs() if options.jobs is None else options.jobs
     if single:
-        jobs = min(jobs, 1)
+        # One page: converted here, no worker to start (the time limit is an alarm).
+        jobs = 0
     separator = "---\n" if fmt == "yaml" else ""
     writer: RecordWriter
     try:

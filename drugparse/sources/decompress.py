@@ -27,20 +27,13 @@ from __future__ import annotations
 
 import bz2
 import contextlib
-import gzip
 import importlib
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import IO, BinaryIO, cast
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "BZ2_DECODERS",
@@ -161,6 +154,8 @@ def _opened(path: Path, decoder: str | None, jobs: int) -> IO[bytes]:
     if decoder == "bz2":
         return bz2.BZ2File(path, "rb")
     if decoder == "gzip":
+        import gzip
+
         return cast(IO[bytes], gzip.GzipFile(path, "rb"))
     return open(path, "rb")
 
@@ -176,6 +171,8 @@ def stream_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[
     if kind == "bz2":
         reader = bz2.BZ2File(stream, "rb")
     elif kind == "gzip":
+        import gzip
+
         fast = _module("isal.igzip") if "isal" not in _skipped() else None
         gzip_file = fast.IGzipFile if fast is not None else gzip.GzipFile
         reader = cast(IO[bytes], gzip_file(fileobj=stream, mode="rb"))
@@ -184,6 +181,8 @@ def stream_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[
 
 
 def _piped(command: list[str], chunk_bytes: int) -> Iterator[bytes]:
+    import subprocess
+
     process = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
@@ -210,5 +209,7 @@ def _piped(command: list[str], chunk_bytes: int) -> Iterator[bytes]:
 def _widen_pipe(fd: int) -> None:
     """Let the pipe hold 1 MB instead of 64 KB: the decompressor and this reader then
     wake each other some 16 times less often, which is CPU both would rather spend."""
-    with contextlib.suppress(AttributeError, OSError):  # not Linux, or over the limit
+    with contextlib.suppress(ImportError, AttributeError, OSError):  # not Linux, or over the limit
+        import fcntl
+
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)

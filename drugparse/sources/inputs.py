@@ -22,28 +22,11 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from drugparse.sources.decompress import (
-    compression_of,
-    decoder_for,
-    decompressed_chunks,
-    file_compression,
-    stream_chunks,
-)
-from drugparse.sources.dump import DumpError, scan_chunks
-from drugparse.sources.multistream import (
-    block_spans,
-    decompress_block,
-    decompress_stream_at,
-    first_stream,
-    index_beside,
-    last_stream_start,
-    wanted_offsets,
-)
+from drugparse.sources.decompress import compression_of
 from drugparse.sources.pages import BadPage, Page
 from drugparse.sources.selection import PageSelection
 
@@ -206,6 +189,8 @@ def resolve_inputs(arguments: Iterable[str]) -> list[Input]:
 def _with_sibling_index(item: Input) -> Input:
     if not isinstance(item, DumpFile) or item.index is not None:
         return item
+    from drugparse.sources.multistream import index_beside
+
     return DumpFile(item.path, index_beside(item.path))
 
 
@@ -272,6 +257,8 @@ def _wikitext_files(folder: Path) -> Iterator[Path]:
 def _stdin(stream: BinaryIO, selection: PageSelection | None) -> Iterator[PageBatch | InputFailure]:
     stream = stream if hasattr(stream, "peek") else os.fdopen(stream.fileno(), "rb")
     if _looks_like_dump(stream.peek(512)[:512]):
+        from drugparse.sources.decompress import stream_chunks
+
         yield from _scanned("-", stream_chunks(stream), selection)
         return
     data = stream.read()
@@ -283,6 +270,10 @@ def _stdin(stream: BinaryIO, selection: PageSelection | None) -> Iterator[PageBa
 
 
 def _dump(item: DumpFile, jobs: int, selection: PageSelection | None) -> Iterator[WorkItem]:
+    # The dump reader's modules load here, when a dump is read.
+    from drugparse.sources.decompress import decoder_for, decompressed_chunks, file_compression
+    from drugparse.sources.multistream import block_spans
+
     path = item.path
     origin = str(path)
     if selection is not None and item.index is not None and file_compression(path) == "bz2":
@@ -311,6 +302,8 @@ def _selected_streams(
 ) -> Iterator[PageBatch | InputFailure]:
     """Only the streams that hold the selected pages (from the index), the header
     stream and the last one (which closes the document, so a cut file is still told)."""
+    from drugparse.sources.multistream import last_stream_start, wanted_offsets
+
     origin = str(item.path)
     try:
         offsets = wanted_offsets(index, selection)
@@ -324,6 +317,10 @@ def _selected_streams(
 
 def _streams_at(path: Path, starts: list[int], jobs: int) -> Iterator[bytes]:
     """The decompressed streams at ``starts``, in order, on ``jobs`` threads (bz2 drops the GIL)."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from drugparse.sources.multistream import decompress_stream_at
+
     with ThreadPoolExecutor(max(1, jobs), thread_name_prefix="drugparse-stream") as threads:
         pending: deque[Future[bytes]] = deque()
         queued = iter(starts)
@@ -341,6 +338,9 @@ def _streams_at(path: Path, starts: list[int], jobs: int) -> Iterator[bytes]:
 
 def _blocks_are_pages(item: DumpFile) -> bool:
     """Multistream with whole pages per stream: an index, or a header-only first stream."""
+    from drugparse.sources.decompress import file_compression
+    from drugparse.sources.multistream import decompress_block, first_stream
+
     if file_compression(item.path) != "bz2":
         return False
     if item.index is not None:
@@ -358,6 +358,8 @@ def _blocks_are_pages(item: DumpFile) -> bool:
 def _scanned(
     origin: str, chunks: Iterator[bytes], selection: PageSelection | None = None
 ) -> Iterator[PageBatch | InputFailure]:
+    from drugparse.sources.dump import DumpError, scan_chunks
+
     try:
         for scan in scan_chunks(_read_ahead(chunks), origin, selection=selection):
             yield PageBatch(scan.candidates, scan.pages_read, scan.nbytes)
