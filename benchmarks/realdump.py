@@ -84,8 +84,13 @@ def _renamed(page: bytes, copy: int, page_id: int) -> tuple[bytes, str]:
     return page, new_title
 
 
-def build(folder: Path, mb: float, density: float, name: str | None = None) -> Built:
-    """Write (or reuse, when already written with the same settings) one benchmark dump."""
+def build(
+    folder: Path, mb: float, density: float, name: str | None = None, *, all_formats: bool = True
+) -> Built:
+    """Write (or reuse, when already written with the same settings) one benchmark dump.
+
+    Without ``all_formats`` only the plain XML and the multistream file (and index).
+    """
     name = name or f"real-{mb:g}mb-{density:g}"
     folder.mkdir(parents=True, exist_ok=True)
     xml = folder / f"{name}.xml"
@@ -143,6 +148,13 @@ def build(folder: Path, mb: float, density: float, name: str | None = None) -> B
                     lines.append(f"{many.tell()}:{pid}:{title}\n")
             many.write(stream)
     index.write_bytes(bz2.compress("".join(lines).encode()))
+    total = xml.stat().st_size
+    ids_text = " ".join(map(str, drug_ids))
+    if not all_formats:
+        stamp.write_text(f"{total}\n{len(out)}\n{'|'.join(drug_titles)}\n{ids_text}")
+        return Built(
+            xml, single, multi, index, gz, total, len(out), tuple(drug_titles), tuple(drug_ids)
+        )
     with open(xml, "rb") as source, open(single, "wb") as one:
         if shutil.which("lbzip2"):
             subprocess.run(["lbzip2", "-z", "-9", "-c"], stdin=source, stdout=one, check=True)
@@ -150,8 +162,6 @@ def build(folder: Path, mb: float, density: float, name: str | None = None) -> B
             subprocess.run(["bzip2", "-9", "-c"], stdin=source, stdout=one, check=True)
     with open(xml, "rb") as source, gzip.open(gz, "wb", compresslevel=6) as packed:
         shutil.copyfileobj(source, packed, 1 << 22)
-    total = xml.stat().st_size
-    ids_text = " ".join(map(str, drug_ids))
     stamp.write_text(f"{total}\n{len(out)}\n{'|'.join(drug_titles)}\n{ids_text}")
     return Built(
         xml, single, multi, index, gz, total, len(out), tuple(drug_titles), tuple(drug_ids)

@@ -129,3 +129,13 @@ def test_convert_pages_only():
               Page("Drug C", "{{Drugbox | CAS_number = 15687-27-1 }}", page_id=9)]  # fmt: skip
     results = list(convert_pages(listed, jobs=0, only=["drug_C", 7]))
     assert [(r.title, r.page_id) for r in results] == [("Drug A", 7), ("Drug C", 9)]
+
+
+def test_many_wanted_pages_in_one_piece_of_the_index(tmp_path):
+    # Over 8 found in a piece: the offsets are picked from the offset column, not searched.
+    index = tmp_path / "many-multistream-index.txt"
+    index.write_text("".join(f"{1000 + 10 * (n // 3)}:{n}:Page {n}\n" for n in range(60)))
+    by_title = PageSelection.of([f"Page {n}" for n in range(0, 60, 6)])  # streams 0, 2, 4, ...
+    assert wanted_offsets(index, by_title) == list(range(1000, 1200, 20))
+    by_id = PageSelection.of(list(range(30, 45)))  # streams 10 to 14
+    assert wanted_offsets(index, by_id) == [1100, 1110, 1120, 1130, 1140]

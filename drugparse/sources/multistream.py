@@ -19,6 +19,7 @@ import bz2
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 from drugparse.sources.decompress import decompressed_chunks
@@ -100,6 +101,9 @@ def is_multistream(path: Path) -> bool:
 _OFFSET_COLUMN = re.compile(rb"^(\d+):", re.M)
 _ID_COLUMN = re.compile(rb"^\d+:(\d+):", re.M)
 _TITLE_COLUMN = re.compile(rb"^\d+:\d+:(.*)$", re.M)
+# Up to this many wanted pages in a piece of the index are found by searching for
+# their lines; more, by reading the offset column too (one more pass, no search each).
+_FEW_FOUND = 8
 
 
 def _index_chunks(path: Path) -> Iterator[bytes]:
@@ -146,10 +150,23 @@ def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
     ids = {str(page_id).encode() for page_id in selection.ids}
     offsets: set[int] = set()
     for lines in _index_chunks(path):
-        for title in titles.intersection(_TITLE_COLUMN.findall(lines)) if titles else ():
-            offsets.update(_line_offsets(lines, b":" + title + b"\n", colons=1))
-        for page_id in ids.intersection(_ID_COLUMN.findall(lines)) if ids else ():
-            offsets.update(_line_offsets(lines, b":" + page_id + b":", colons=0))
+        title_column = _TITLE_COLUMN.findall(lines) if titles else []
+        id_column = _ID_COLUMN.findall(lines) if ids else []
+        found_titles = titles.intersection(title_column)
+        found_ids = ids.intersection(id_column)
+        if len(found_titles) + len(found_ids) <= _FEW_FOUND:
+            # A few: find their lines (a search per page, from the piece's start).
+            for title in found_titles:
+                offsets.update(_line_offsets(lines, b":" + title + b"\n", colons=1))
+            for page_id in found_ids:
+                offsets.update(_line_offsets(lines, b":" + page_id + b":", colons=0))
+            continue
+        # Many: the offset column too, and the offsets of the matching lines picked in C.
+        offset_column = _OFFSET_COLUMN.findall(lines)
+        for column, found in ((title_column, found_titles), (id_column, found_ids)):
+            if found:
+                picked = compress(offset_column, map(found.__contains__, column))
+                offsets.update(map(int, picked))
     return sorted(offsets)
 
 
