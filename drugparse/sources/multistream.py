@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
 
-from drugparse.sources.decompress import decompressed_chunks
+from drugparse.sources.decompress import decoder_for, decompressed_chunks
 from drugparse.sources.dump import DumpReader, Scan, scan_block
 from drugparse.sources.selection import PageSelection
 
@@ -192,22 +192,32 @@ def last_stream_start(path: Path) -> int | None:
 
 
 def decompress_stream_at(path: Path | str, offset: int) -> bytes:
-    """The decompressed bytes of the one bz2 stream that starts at byte ``offset``."""
-    decompressor = bz2.BZ2Decompressor()
-    parts = []
+    """The decompressed bytes of the one bz2 stream that starts at byte ``offset``.
+
+    Its end is the next stream header (read on in pieces until one is found,
+    or the end of the file).
+    """
     with open(path, "rb") as stream:
         stream.seek(offset)
-        head = stream.read(_STREAM_READ)
-        if head[:3] != b"BZh":
-            raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
-        data = head
+        data = stream.read(_STREAM_READ)
+        searched = 0
         while True:
-            parts.append(decompressor.decompress(data))
-            if decompressor.eof:
-                return b"".join(parts)
-            data = stream.read(_STREAM_READ)
-            if not data:
-                raise EOFError(f"the bz2 stream at byte {offset} is cut short")
+            starts = stream_starts_in(data[searched:], searched)
+            end = next((start for start in starts if start > 0), None)
+            if end is not None:
+                data = data[:end]
+                break
+            more = stream.read(_STREAM_READ)
+            if not more:
+                break
+            searched = max(0, len(data) - len(_BLOCK_MAGIC) - 4)  # a header across the cut
+            data += more
+    if data[:3] != b"BZh":
+        raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
+    # Python's bz2, not indexed_bzip2: this runs on several threads (--pages), and bz2
+    # drops the GIL while it decompresses (measured: 0.83 s against 1.03 s wall for the
+    # 12 streams of a --pages run, though indexed_bzip2 took 24% less CPU).
+    return bz2.decompress(data)
 
 
 def block_spans(path: Path, index: Path | None = None) -> Iterator[tuple[int, int]]:
@@ -264,9 +274,23 @@ def decompress_block(path: Path | str, offset: int, length: int) -> bytes:
 
 
 def decompress_stream(data: bytes, offset: int) -> bytes:
-    """The decompressed bytes of bz2 streams read from byte ``offset`` of a dump."""
+    """The decompressed bytes of bz2 streams read from byte ``offset`` of a dump.
+
+    ``indexed_bzip2`` on one thread when it is there (measured: 24% less CPU
+    than Python's ``bz2`` on the streams of real pages), else ``bz2``.
+    """
     if data[:3] != b"BZh":
         raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
+    if decoder_for("bz2") == "indexed_bzip2":
+        import io
+
+        import indexed_bzip2
+
+        try:
+            decoded: bytes = indexed_bzip2.open(io.BytesIO(data), parallelization=1).read()
+        except (RuntimeError, ValueError) as exc:
+            raise OSError(f"damaged bz2 stream at byte {offset} ({exc})") from exc
+        return decoded
     return bz2.decompress(data)
 
 

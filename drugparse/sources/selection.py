@@ -1,10 +1,10 @@
 """``--pages``: the pages a run is limited to, by title or page id.
 
 A list has one entry a line: a title (``Imiglucerase``, ``Infliximab``;
-underscores read as spaces, the first letter made upper case as MediaWiki
-does for articles) or a page id (``1714296``). A line of digits alone is
-taken as both a page id and a title (``1984`` is an article), so nothing
-asked for is missed. Blank lines and lines starting with ``#`` are ignored.
+underscores read as spaces; matched as written and with its first letter
+upper case, as MediaWiki writes article titles) or a page id (``1714296``).
+A line of digits alone is taken as both a page id and a title (``1984`` is
+an article), so nothing asked for is missed. Blank lines and lines starting with ``#`` are ignored.
 
 >>> wanted = PageSelection.of(["imiglucerase", "Acetylsalicylic_acid", 42])
 >>> wanted.matches("Imiglucerase", 1714296), wanted.matches("Other", 42)
@@ -53,7 +53,8 @@ class PageSelection:
                 continue
             if line.isascii() and line.isdigit():
                 ids.add(int(line))
-            titles.add(normal_title(line))
+            written = " ".join(line.replace("_", " ").split())
+            titles.update((written, normal_title(written)))
         return cls(frozenset(titles), frozenset(ids))
 
     @classmethod
