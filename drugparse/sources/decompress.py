@@ -9,11 +9,13 @@ order of speed, the first one present wins:
 - gzip: ``isal`` (the ``isal`` package: ISA-L's inflate, 3x ``gzip``'s speed
   per core), then Python's ``gzip``.
 
-Measured on 157 MB of real enwiki XML (CPU seconds, 2 shared cores):
-``indexed_bzip2`` 28-31 MB per CPU-s and about twice the wall speed on 2
-threads; Python ``bz2`` 17-24 MB per CPU-s; ``isal`` 0.18 CPU-s against
-``gzip``'s 0.54 and ``rapidgzip``'s 0.30 (one thread; two threads cost it
-more than they gave on a file this size), so gzip goes through ``isal``.
+Measured on 157 MB of real enwiki XML (2 shared cores): ``indexed_bzip2``
+3.0 CPU-s on one thread, Python ``bz2`` 5-9 (issue 16: 28-31 MB per CPU-s
+against 20-24, and about twice the wall speed on 2 threads for one stream);
+on a multistream file its parallel mode costs more than it gains, so the
+blocks of one go to the workers instead (:mod:`drugparse.sources.inputs`).
+gzip: ``isal`` 0.18 CPU-s against ``gzip``'s 0.54 and ``rapidgzip``'s 0.30
+(one thread; two cost it more than they gave on a file this size).
 
 ``DRUGPARSE_SKIP_DECODERS`` (names, comma-separated: ``indexed_bzip2,lbzip2,isal``)
 leaves decoders out, to compare them or to work around one. The format is
