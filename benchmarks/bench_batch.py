@@ -13,9 +13,9 @@ with its index, gzip. One run prints, side by side:
 (b) end-to-end MB/s of XML against the fastest decoder drugparse has, alone
     (the same :func:`~drugparse.sources.decompress.decompressed_chunks`, in a
     process of its own), at ``--jobs 1`` and ``--jobs 2`` (decoder threads = jobs),
-    single stream, multistream and gzip; and multistream at ``--jobs 2`` with
-    Python's ``bz2`` alone (``DRUGPARSE_SKIP_DECODERS``: blocks decompressed in the
-    workers) against ``bz2`` decompressing the blocks in 2 processes;
+    single stream, multistream and gzip; multistream at ``--jobs 2`` against its
+    blocks decompressed in 2 processes (as convert's workers do), with
+    ``indexed_bzip2`` and with Python's ``bz2`` alone (``DRUGPARSE_SKIP_DECODERS``);
 (c) ``--pages`` (the drug pages' titles) against a full run on a larger multistream
     dump with its index, and the records compared byte for byte; the index of
     2.3 M lines read (offsets; the wanted streams by title and by id);
@@ -113,8 +113,22 @@ def _block_length(args: tuple[str, int, int]) -> int:
     return len(decompress_block(*args))
 
 
-def bz2_blocks_alone(path: Path, index: Path, jobs: int) -> dict:
-    """Python bz2 decompressing the blocks in ``jobs`` forked processes (convert's bz2-only way)."""
+def blocks_alone(path: Path, index: Path, jobs: int, env: dict[str, str] | None = None) -> dict:
+    """The blocks decompressed in ``jobs`` forked processes, as convert's workers do
+    (indexed_bzip2 on one thread each; Python's bz2 with ``env`` = ``BZ2_ONLY``)."""
+    saved = {name: os.environ.get(name) for name in env or {}}
+    os.environ.update(env or {})
+    try:
+        return _blocks_alone(path, index, jobs)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _blocks_alone(path: Path, index: Path, jobs: int) -> dict:
     spans = [(str(path), o, n) for o, n in block_spans(path, index)]
     own = resource.getrusage(resource.RUSAGE_SELF)
     cpu = _cpu() + own.ru_utime + own.ru_stime
@@ -180,8 +194,8 @@ def end_to_end(dump: realdump.Built, folder: Path, code: Path, repeat: int) -> N
         row_load = load()
         floors, runs = [], []
         for _ in range(repeat):
-            if env:
-                floors.append(bz2_blocks_alone(path, dump.index, jobs))
+            if path == dump.multi and jobs >= 2:
+                floors.append(blocks_alone(path, dump.index, jobs, env))
             else:
                 floors.append(decode_alone(path, jobs, code))
             runs.append(convert(path, jobs, folder / "o.jsonl", code, env=env))
