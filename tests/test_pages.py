@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from drugparse.batch import convert_pages
+from drugparse.batch import convert_pages, run_work
 from drugparse.cli.convert import ConvertOptions, run_convert
 from drugparse.sources import Page
 from drugparse.sources.decompress import SKIP_ENV
-from drugparse.sources.inputs import PageBatch, resolve_inputs, work_items
+from drugparse.sources.inputs import StreamBlock, StreamEnd, resolve_inputs, work_items
 from drugparse.sources.multistream import read_index, wanted_offsets
 from drugparse.sources.selection import PageSelection
 from tests import test_sources as dumps
@@ -96,10 +96,20 @@ def test_multistream_with_index_reads_only_the_streams_that_hold_the_pages(tmp_p
     path = write(tmp_path, "multistream")
     selection = PageSelection.of(["Drug 9", "113"])  # streams 3 (pages 108-111), 4 (112-115)
     items = list(work_items(resolve_inputs([str(path)]), jobs=1, selection=selection))
-    batches = [i for i in items if isinstance(i, PageBatch)]
-    # Streams 3 and 4, and the last one (pages 120-123, and </mediawiki>): 12 pages of 24.
-    assert sum(b.pages_read for b in batches) == 12
-    assert [p.title for b in batches for p in b.pages] == ["Drug 9"]
+    blocks = [i for i in items if isinstance(i, StreamBlock)]
+    # The header stream, streams 3 and 4, and the last (pages 120-123 and </mediawiki>),
+    # each with its own pages of the list.
+    assert len(blocks) == 4 and isinstance(items[-1], StreamEnd)
+    assert [(sorted(b.selection.titles), sorted(b.selection.ids)) for b in blocks] == [
+        ([], []),
+        (["Drug 9"], []),
+        ([], [113]),
+        ([], []),
+    ]
+    outcomes = list(run_work(items, jobs=0))
+    assert not any(o.failure for o in outcomes)
+    assert sum(o.pages_read for o in outcomes) == 12  # of 24
+    assert [r.title for o in outcomes for r in o.results] == ["Drug 9"]
 
 
 @pytest.mark.parametrize("skip", ["", "indexed_bzip2,lbzip2"])
@@ -134,7 +144,9 @@ def test_convert_pages_only():
 def test_many_wanted_pages_in_one_piece_of_the_index(tmp_path):
     # Over 8 found in a piece: the offsets are picked from the offset column, not searched.
     index = tmp_path / "many-multistream-index.txt"
-    index.write_text("".join(f"{1000 + 10 * (n // 3)}:{n}:Page {n}\n" for n in range(60)))
+    lines = [f"{1000 + 10 * (n // 3)}:{n}:Page {n}\n" for n in range(60)]
+    lines.insert(5, "1010:not a page id\n")  # a damaged line shifts no column
+    index.write_text("".join(lines))
     by_title = PageSelection.of([f"Page {n}" for n in range(0, 60, 6)])  # streams 0, 2, 4, ...
     assert wanted_offsets(index, by_title) == list(range(1000, 1200, 20))
     by_id = PageSelection.of(list(range(30, 45)))  # streams 10 to 14

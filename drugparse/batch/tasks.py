@@ -34,7 +34,7 @@ def pages_of(work: PageBatch | StreamBlock) -> tuple[list[Page | BadPage], Block
         return list(work.pages), None
     from drugparse.sources.multistream import scan_stream_block
 
-    block = scan_stream_block(work.path, work.offset, work.length, work.origin)
+    block = scan_stream_block(work.path, work.offset, work.length, work.origin, work.selection)
     # The parent needs the counts and the edges, not the candidates' text again.
     scan = block.scan
     light = replace(block, scan=replace(scan, candidates=()))

@@ -20,7 +20,6 @@ import os
 import queue
 import sys
 import threading
-from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,12 +70,16 @@ class PageBatch:
 
 @dataclass(frozen=True)
 class StreamBlock:
-    """One or more bz2 streams of a multistream dump, for a worker to decompress and scan."""
+    """One or more bz2 streams of a multistream dump, for a worker to decompress and scan.
+
+    ``selection``: only these pages are candidates (``--pages``: the stream's own).
+    """
 
     path: str
     offset: int
     length: int
     origin: str
+    selection: PageSelection | None = None
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ def _dump(item: DumpFile, jobs: int, selection: PageSelection | None) -> Iterato
     path = item.path
     origin = str(path)
     if selection is not None and item.index is not None and file_compression(path) == "bz2":
-        yield from _selected_streams(item, item.index, selection, jobs)
+        yield from _selected_streams(item, item.index, selection)
         return
     # The blocks of a multistream file go to the workers, which decompress them (with
     # indexed_bzip2 on one thread each, else bz2): measured on 157 MB of real pages, 1.7 s
@@ -298,42 +301,25 @@ def _dump(item: DumpFile, jobs: int, selection: PageSelection | None) -> Iterato
 
 
 def _selected_streams(
-    item: DumpFile, index: Path, selection: PageSelection, jobs: int
-) -> Iterator[PageBatch | InputFailure]:
-    """Only the streams that hold the selected pages (from the index), the header
-    stream and the last one (which closes the document, so a cut file is still told)."""
-    from drugparse.sources.multistream import last_stream_start, wanted_offsets
+    item: DumpFile, index: Path, selection: PageSelection
+) -> Iterator[StreamBlock | StreamEnd | InputFailure]:
+    """Only the streams that hold the selected pages (from the index), each with its own
+    pages of the selection, for the workers; and the header stream and the last one
+    (which closes the document, so a cut file is still told)."""
+    from drugparse.sources.multistream import last_stream_start, stream_length, wanted_streams
 
     origin = str(item.path)
     try:
-        offsets = wanted_offsets(index, selection)
+        streams = wanted_streams(index, selection)
         last = last_stream_start(item.path)
+        nothing = PageSelection(frozenset(), frozenset())
+        for offset in sorted({0, *streams, *([] if last is None else [last])}):
+            length = stream_length(item.path, offset)
+            yield StreamBlock(origin, offset, length, origin, streams.get(offset, nothing))
     except (OSError, EOFError, ValueError) as exc:
-        yield InputFailure(origin, f"{origin}: unreadable multistream index: {exc}")
+        yield InputFailure(origin, f"{origin}: unreadable multistream index or stream: {exc}")
         return
-    starts = sorted({0, *offsets, *([] if last is None else [last])})
-    yield from _scanned(origin, _streams_at(item.path, starts, jobs), selection)
-
-
-def _streams_at(path: Path, starts: list[int], jobs: int) -> Iterator[bytes]:
-    """The decompressed streams at ``starts``, in order, on ``jobs`` threads (bz2 drops the GIL)."""
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    from drugparse.sources.multistream import decompress_stream_at
-
-    with ThreadPoolExecutor(max(1, jobs), thread_name_prefix="drugparse-stream") as threads:
-        pending: deque[Future[bytes]] = deque()
-        queued = iter(starts)
-        try:
-            for start in queued:
-                pending.append(threads.submit(decompress_stream_at, path, start))
-                if len(pending) > 2 * max(1, jobs):
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    yield StreamEnd(origin)
 
 
 def _blocks_are_pages(item: DumpFile) -> bool:

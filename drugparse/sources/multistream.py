@@ -19,7 +19,9 @@ import bz2
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from drugparse.sources.decompress import decoder_for, decompressed_chunks
@@ -32,7 +34,6 @@ __all__ = [
     "block_spans",
     "decompress_block",
     "decompress_stream",
-    "decompress_stream_at",
     "first_stream",
     "index_beside",
     "index_spans",
@@ -40,8 +41,10 @@ __all__ = [
     "last_stream_start",
     "read_index",
     "scan_stream_block",
+    "stream_length",
     "stream_starts_in",
     "wanted_offsets",
+    "wanted_streams",
 ]
 
 _BLOCK_MAGIC = b"1AY&SY"
@@ -101,6 +104,9 @@ def is_multistream(path: Path) -> bool:
 _OFFSET_COLUMN = re.compile(rb"^(\d+):", re.M)
 _ID_COLUMN = re.compile(rb"^\d+:(\d+):", re.M)
 _TITLE_COLUMN = re.compile(rb"^\d+:\d+:(.*)$", re.M)
+_ROW = re.compile(rb"^(\d+):(\d+):(.*)$", re.M)
+_seconds = partial(map, itemgetter(1))
+_thirds = partial(map, itemgetter(2))
 # Up to this many wanted pages in a piece of the index are found by searching for
 # their lines; more, by reading the offset column too (one more pass, no search each).
 _FEW_FOUND = 8
@@ -135,10 +141,6 @@ def read_index(path: Path) -> list[int]:
 def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
     """The offsets of the streams that hold the pages of ``selection``, from the index.
 
-    Streaming and at C speed: per piece of the index, the title (and, when ids
-    are asked for, the id) column is pulled out by one regular expression and
-    intersected with the wanted set; only the lines that match are looked at.
-
     >>> import tempfile
     >>> index = Path(tempfile.mkdtemp()) / "x-index.txt"
     >>> _ = index.write_text("600:10:A:B\\n600:12:B\\n9000:13:C\\n")
@@ -146,9 +148,28 @@ def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
     >>> wanted_offsets(index, by_title), wanted_offsets(index, by_id)
     ([600], [9000])
     """
+    return sorted(wanted_streams(path, selection))
+
+
+def wanted_streams(path: Path, selection: PageSelection) -> dict[int, PageSelection]:
+    """The streams that hold the pages of ``selection`` (by offset), each with its own
+    pages of the selection (as the index writes their titles and ids).
+
+    Streaming and at C speed: per piece of the index, the title (and, when ids
+    are asked for, the id) column is pulled out by one regular expression and
+    intersected with the wanted set; only the lines that match are looked at.
+    """
     titles = {title.encode("utf-8") for title in selection.titles}
     ids = {str(page_id).encode() for page_id in selection.ids}
-    offsets: set[int] = set()
+    found_in: dict[int, tuple[set[str], set[int]]] = {}
+
+    def add(offset: int, title: bytes | None, page_id: bytes | None) -> None:
+        stream_titles, stream_ids = found_in.setdefault(offset, (set(), set()))
+        if title is not None:
+            stream_titles.add(title.decode("utf-8", "replace"))
+        if page_id is not None:
+            stream_ids.add(int(page_id))
+
     for lines in _index_chunks(path):
         title_column = _TITLE_COLUMN.findall(lines) if titles else []
         id_column = _ID_COLUMN.findall(lines) if ids else []
@@ -157,17 +178,45 @@ def wanted_offsets(path: Path, selection: PageSelection) -> list[int]:
         if len(found_titles) + len(found_ids) <= _FEW_FOUND:
             # A few: find their lines (a search per page, from the piece's start).
             for title in found_titles:
-                offsets.update(_line_offsets(lines, b":" + title + b"\n", colons=1))
+                for offset in _line_offsets(lines, b":" + title + b"\n", colons=1):
+                    add(offset, title, None)
             for page_id in found_ids:
-                offsets.update(_line_offsets(lines, b":" + page_id + b":", colons=0))
+                for offset in _line_offsets(lines, b":" + page_id + b":", colons=0):
+                    add(offset, None, page_id)
             continue
-        # Many: the offset column too, and the offsets of the matching lines picked in C.
-        offset_column = _OFFSET_COLUMN.findall(lines)
-        for column, found in ((title_column, found_titles), (id_column, found_ids)):
-            if found:
-                picked = compress(offset_column, map(found.__contains__, column))
-                offsets.update(map(int, picked))
-    return sorted(offsets)
+        # Many: every line as (offset, id, title), and the matching ones picked in C.
+        rows = _ROW.findall(lines)
+        if found_titles:
+            for offset, _, title in compress(rows, map(found_titles.__contains__, _thirds(rows))):
+                add(int(offset), title, None)
+        if found_ids:
+            for offset, page_id, _ in compress(rows, map(found_ids.__contains__, _seconds(rows))):
+                add(int(offset), None, page_id)
+    return {
+        offset: PageSelection(frozenset(stream_titles), frozenset(stream_ids))
+        for offset, (stream_titles, stream_ids) in found_in.items()
+    }
+
+
+def stream_length(path: Path | str, offset: int) -> int:
+    """The length of the bz2 stream that starts at byte ``offset``: up to the next
+    stream header (read on in pieces until one is found), or the end of the file."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        data = stream.read(_STREAM_READ)
+        if data[:3] != b"BZh":
+            raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
+        searched = 0
+        while True:
+            starts = stream_starts_in(data[searched:], searched)
+            end = next((start for start in starts if start > 0), None)
+            if end is not None:
+                return end
+            more = stream.read(_STREAM_READ)
+            if not more:
+                return len(data)
+            searched = max(0, len(data) - len(_BLOCK_MAGIC) - 4)  # a header across the cut
+            data += more
 
 
 def _line_offsets(lines: bytes, key: bytes, colons: int) -> Iterator[int]:
@@ -189,35 +238,6 @@ def last_stream_start(path: Path) -> int | None:
         stream.seek(base)
         starts = list(stream_starts_in(stream.read(), base))
     return starts[-1] if starts else None
-
-
-def decompress_stream_at(path: Path | str, offset: int) -> bytes:
-    """The decompressed bytes of the one bz2 stream that starts at byte ``offset``.
-
-    Its end is the next stream header (read on in pieces until one is found,
-    or the end of the file).
-    """
-    with open(path, "rb") as stream:
-        stream.seek(offset)
-        data = stream.read(_STREAM_READ)
-        searched = 0
-        while True:
-            starts = stream_starts_in(data[searched:], searched)
-            end = next((start for start in starts if start > 0), None)
-            if end is not None:
-                data = data[:end]
-                break
-            more = stream.read(_STREAM_READ)
-            if not more:
-                break
-            searched = max(0, len(data) - len(_BLOCK_MAGIC) - 4)  # a header across the cut
-            data += more
-    if data[:3] != b"BZh":
-        raise OSError(f"no bz2 stream starts at byte {offset} (a stale index?)")
-    # Python's bz2, not indexed_bzip2: this runs on several threads (--pages), and bz2
-    # drops the GIL while it decompresses (measured: 0.83 s against 1.03 s wall for the
-    # 12 streams of a --pages run, though indexed_bzip2 took 24% less CPU).
-    return bz2.decompress(data)
 
 
 def block_spans(path: Path, index: Path | None = None) -> Iterator[tuple[int, int]]:
@@ -319,15 +339,22 @@ class BlockScan:
     opens_page: bool
 
 
-def scan_stream_block(path: Path | str, offset: int, length: int, origin: str | None) -> BlockScan:
-    """Decompress ``path[offset:offset + length]`` and scan the whole pages in it."""
+def scan_stream_block(
+    path: Path | str,
+    offset: int,
+    length: int,
+    origin: str | None,
+    selection: PageSelection | None = None,
+) -> BlockScan:
+    """Decompress ``path[offset:offset + length]`` and scan the whole pages in it
+    (with a ``selection``, only its pages are candidates)."""
     xml = decompress_block(path, offset, length)
     first = xml.find(b"<page>")
     if first < 0:
         return BlockScan(Scan(0, (), 0), xml, b"", False)
     last = xml.rfind(b"</page>")
     end = last + len(b"</page>") if last >= first else first
-    scan = scan_block(xml, origin=origin, offset=offset, start=first, end=end)
+    scan = scan_block(xml, origin=origin, offset=offset, start=first, end=end, selection=selection)
     return BlockScan(scan, xml[:first], xml[end:], True)
 
 
