@@ -10,7 +10,7 @@ order of speed, the first one present wins:
   per core), then Python's ``gzip``.
 
 Measured on 157 MB of real enwiki XML (2 shared cores): ``indexed_bzip2``
-3.0 CPU-s on one thread, Python ``bz2`` 5-9 (issue 16: 28-31 MB per CPU-s
+3.0 CPU-s on one thread, Python ``bz2`` 4.3-9 (issue 16: 28-31 MB per CPU-s
 against 20-24, and about twice the wall speed on 2 threads for one stream);
 on a multistream file its parallel mode costs more than it gains, so the
 blocks of one go to the workers instead (:mod:`drugparse.sources.inputs`).
