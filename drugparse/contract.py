@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from drugparse.tables.infobox_drug import Mapping
 
 __all__ = [
+    "DEFAULT_PAGE_TIMEOUT",
     "ErrorEntry",
     "Normaliser",
     "ParameterLookup",
@@ -30,6 +31,10 @@ __all__ = [
     "WarningEntry",
     "error_entry",
 ]
+
+#: Seconds a page may take before it becomes a ``timeout`` error (``--page-timeout``), in
+#: every engine: the pool kills the worker; in-process and Spark conversions raise an alarm.
+DEFAULT_PAGE_TIMEOUT = 5.0
 
 #: A drug record as ``drugparse.parse`` returns it (``schemas/drug-record.schema.json``).
 Record = dict[str, Any]

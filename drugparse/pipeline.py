@@ -15,15 +15,24 @@ an exception for a bad page::
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Literal, cast
 
 from drugparse import assemble
-from drugparse.contract import ErrorEntry, ParseFunction, Record, error_entry
+from drugparse.contract import (
+    DEFAULT_PAGE_TIMEOUT,
+    ErrorEntry,
+    ParseFunction,
+    Record,
+    error_entry,
+)
 from drugparse.errors import DrugparseError, NoInfoboxError, ParseError
 from drugparse.extract.article import Article, lead_name, read_article
 from drugparse.extract.drug_resources import merge_drug_resources
@@ -40,11 +49,14 @@ __all__ = [
     "DEFAULT_PARSER",
     "PageOptions",
     "PageResult",
+    "PageTimeout",
     "Status",
+    "convert_in_time",
     "convert_one",
     "guarded",
     "parse",
     "parse_function",
+    "time_limit",
 ]
 
 
@@ -180,10 +192,6 @@ def _unique(warnings: list[Mapping[str, object]]) -> list[Mapping[str, object]]:
 
 # --- one page, as every engine runs it ------------------------------------------------
 
-#: Seconds a page may take before it becomes a ``timeout`` error, in every engine (the
-#: pool kills the worker; Spark tasks raise an alarm).
-DEFAULT_PAGE_TIMEOUT = 5.0
-
 #: ``module:function`` of the parse function; tests swap in a slow one to try time limits.
 DEFAULT_PARSER = "drugparse:parse"
 _parse_functions: dict[str, ParseFunction] = {}
@@ -311,3 +319,55 @@ def convert_one(page: Page | BadPage, options: PageOptions = PageOptions()) -> P
     title = record.get("title", title)
     record_kept = cast("DrugRecord", record) if options.keep_record else None
     return PageResult("record", title, page.page_id, record=record_kept, text=text, source=source)
+
+
+class PageTimeout(BaseException):
+    """Raised by the alarm of :func:`time_limit`; a BaseException, so that
+    :func:`convert_one`'s handlers let it through."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM after ``seconds`` (main thread of a Unix process only; elsewhere no limit).
+
+    Unlike the pool, which kills a stuck worker, an alarm only fires between
+    Python bytecodes: a page stuck inside the C tokenizer runs on.
+    """
+    usable = seconds and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds or 0.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def convert_in_time(
+    page: Page | BadPage, options: PageOptions, seconds: float | None
+) -> PageResult:
+    """:func:`convert_one` in this process; a page over ``seconds`` fails with ``timeout``.
+
+    The pre-parse limits are checked first, outside the clock (:func:`guarded`), as the
+    worker pool does."""
+    limited = guarded(page, options)
+    if limited is not None:
+        return limited
+    try:
+        with time_limit(seconds):
+            return convert_one(page, options)
+    except PageTimeout:
+        title = page.title
+        if title is None and isinstance(page, Page):
+            title = page.origin
+        message = f"parsing took longer than {seconds:g} s"
+        return PageResult(
+            "failed", title, page.page_id, code="timeout", message=message, source=page.origin
+        )

@@ -118,8 +118,12 @@ def test_real_parser_on_the_fixture():
     assert second.status == "skipped"
 
 
-def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path):
+def test_multistream_blocks_are_stitched_and_cut_pages_kept(tmp_path, monkeypatch):
     import bz2
+
+    from drugparse.sources.decompress import SKIP_ENV
+
+    monkeypatch.setenv(SKIP_ENV, "indexed_bzip2,lbzip2")  # blocks in the workers
 
     pages = dumps.numbered(dumps.sample_pages() * 3)
     data = dumps.dump_text(pages).encode()

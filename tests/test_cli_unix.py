@@ -337,7 +337,6 @@ def test_a_read_only_output_folder_is_told_before_any_work(tmp_path):
         (["-o", "x.jsonl", "--resume"], "--resume goes on with an interrupted -o DIR run"),
         (["--page-timeout", "-3"], "--page-timeout -3: give the seconds"),
         (["--page-timeout", "nan"], "--page-timeout nan"),
-        (["--jobs", "0", "--page-timeout", "2"], "leave out --jobs 0"),
         (["--jobs", "-1"], "--jobs -1"),
         (["-o", "e.jsonl", "--errors", "e.jsonl"], "--errors and -o name the same file"),
     ],

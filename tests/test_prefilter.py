@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drugparse.sources.prefilter import INFOBOX_NAMES, mentions_drug_infobox, name_positions
@@ -111,3 +113,45 @@ def test_window_shortcut_agrees_with_the_walk_past_comments():
             assert prefilter._is_name(low, anchor) == walked, (low, anchor)
             anchor = low.find(b"box", anchor + 1)
     assert shortcuts > 1000  # the shortcut was tried, not only the walk
+
+
+WATER = "{{Chembox\n| Name = Water\n| Section1 = {{Chembox Identifiers\n| CASNo = 7732-18-5\n}}\n}}"
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        (WATER, False),  # a chemical: a Chembox and no drug parameter
+        (WATER.replace("| CASNo", "| DrugBank = DB09145\n| CASNo"), True),
+        (
+            WATER.replace(
+                "}}\n}}", "}}\n| Section6 = {{Chembox Pharmacology\n| ATCCODE_PREFIX = V07\n}}\n}}"
+            ),
+            True,
+        ),
+        (WATER + "\n{{Infobox drug\n| CAS_number = 7732-18-5\n}}", True),  # a drug name too
+        ("{{Infobox drug}}", True),  # a drug infobox needs no evidence
+        ("{{Drugchembox | Legal_US = OTC }}", True),  # a Chembox redirect, with evidence
+        ("{{Drugchembox | CASNo = 50-78-2 }}", False),
+    ],
+)
+def test_a_chembox_page_needs_drug_evidence(text, candidate):
+    from drugparse.sources.prefilter import could_be_drug_page
+
+    assert mentions_drug_infobox(text)
+    assert could_be_drug_page(text) is candidate
+
+
+def test_the_dump_scan_skips_a_chembox_without_drug_evidence():
+    from drugparse.sources.dump import scan_block
+
+    def page(title: str, text: str, page_id: int) -> bytes:
+        body = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return (
+            f"<page><title>{title}</title><ns>0</ns><id>{page_id}</id><revision><id>1</id>"
+            f"<text>{body}</text></revision></page>"
+        ).encode()
+
+    caffeine = (Path(__file__).parent.parent / "fixtures" / "caffeine-chembox.wiki").read_text()
+    scan = scan_block(page("Water", WATER, 1) + page("Caffeine", caffeine, 2))
+    assert scan.pages_read == 2 and [p.title for p in scan.candidates] == ["Caffeine"]

@@ -6,6 +6,7 @@ The reference is always ``drugparse convert`` run here on the same file.
 
 from __future__ import annotations
 
+import bz2
 import datetime
 import io
 import json
@@ -400,3 +401,22 @@ def test_a_python_the_user_names_is_kept(monkeypatch):
     monkeypatch.delenv("PYSPARK_PYTHON")
     sc = FakeContext("local[*]", {"spark.pyspark.python": "/opt/python3.12/bin/python"})
     assert use_this_python(sc) == sc.pythonExec == "/opt/python3.12/bin/python"
+
+
+def test_pages_by_title_and_id_read_only_their_streams(spark, tmp_path):
+    path = tmp_path / "listed-multistream.xml.bz2"
+    listed = sample_pages()
+    index = write_multistream(path, listed, per_stream=3)
+    # The index with real ids and titles: page n is in stream n // 3 + 1 (0: the header).
+    written = bz2.decompress(index.read_bytes()).decode().splitlines()
+    offsets = [int(line.split(":")[0]) for line in written]
+    lines = [f"{offsets[n // 3]}:{page[2]}:{page[0]}\n" for n, page in enumerate(listed)]
+    index.write_bytes(bz2.compress("".join(lines).encode()))
+    expected, _, _ = single_machine(path, tmp_path)
+    full = {json.loads(line)["title"]: line for line in expected}
+    counter = spark.sparkContext.accumulator(0)
+    chosen = read_multistream(spark, path, pages=["Imiglucerase_&_co", 9], pages_read=counter)
+    lines, errors = spark_lines(convert_dataframe(chosen))
+    assert lines == [full["Imiglucerase & co"], full["Ümlaut-ase"]] and errors == []
+    # Streams 2 (pages 3-5), 3 (6-8, Ümlaut-ase is id 9) and the last (9-10): 8 of 11 pages.
+    assert counter.value == 8

@@ -9,8 +9,8 @@
 The per-page work itself is :func:`drugparse.pipeline.convert_one`.
 """
 
-from drugparse.batch.pool import default_jobs
+from drugparse.batch.tasks import default_jobs
 from drugparse.batch.work import Outcome, convert_pages, run_work
-from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
 
 __all__ = ["DEFAULT_PAGE_TIMEOUT", "Outcome", "convert_pages", "default_jobs", "run_work"]

@@ -20,23 +20,21 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
+from drugparse.batch.tasks import Task, default_jobs, pages_of, run_in_process
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
 from drugparse.pipeline import PageOptions, PageResult, convert_one, guarded, parse_function
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
-from drugparse.sources.multistream import BlockScan, scan_stream_block
-from drugparse.sources.pages import BadPage, Page
 
 __all__ = [
     "Pool",
@@ -50,14 +48,6 @@ __all__ = [
 _WINDOW_PER_WORKER = 8
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 # --- in the workers: pure functions of their input -----------------------------------
 
 
@@ -66,16 +56,6 @@ def _init_worker(options: PageOptions) -> None:
     parse_function(options.parser)
     if options.fmt:
         import drugparse.write  # noqa: F401
-
-
-def _pages_of(work: PageBatch | StreamBlock) -> tuple[list[Page | BadPage], BlockScan | None]:
-    if isinstance(work, PageBatch):
-        return list(work.pages), None
-    block = scan_stream_block(work.path, work.offset, work.length, work.origin)
-    # The parent needs the counts and the edges, not the candidates' text again.
-    scan = block.scan
-    light = replace(block, scan=replace(scan, candidates=()))
-    return list(scan.candidates), light
 
 
 def _worker_main(conn: Connection, clock: Synchronized[float], options: PageOptions) -> None:
@@ -96,7 +76,7 @@ def _worker_main(conn: Connection, clock: Synchronized[float], options: PageOpti
             return
         seq, work, skip = task
         try:
-            pages, block = _pages_of(work)
+            pages, block = pages_of(work)
         except Exception as exc:  # a damaged block or file fails its task, not the worker
             conn.send((seq, "failed", f"{type(exc).__name__}: {exc}"))
             continue
@@ -115,23 +95,6 @@ def _worker_main(conn: Connection, clock: Synchronized[float], options: PageOpti
 
 
 # --- the parent: hand out work, watch the clock, put results back in order --------------
-
-
-@dataclass
-class Task:
-    """One unit of work and what became of it; ``done`` once every page has a result.
-
-    ``failed`` says why the work itself (a damaged block) could not be read.
-    """
-
-    seq: int
-    work: PageBatch | StreamBlock
-    skip: int = 0
-    ids: list[tuple[str | None, int | None, str | None]] | None = None
-    block: BlockScan | None = None
-    results: list[PageResult] = field(default_factory=list)
-    done: bool = False
-    failed: str | None = None
 
 
 class _Worker:
@@ -302,22 +265,3 @@ class Pool:
             replacement.send(task)
         else:
             task.done = True
-
-
-def run_in_process(
-    work: Iterable[WorkItem], options: PageOptions
-) -> Iterator[Task | InputFailure | StreamEnd]:
-    """What :meth:`Pool.run` gives, computed here, one task after another (``jobs=0``)."""
-    for seq, item in enumerate(work):
-        if not isinstance(item, PageBatch | StreamBlock):
-            yield item
-            continue
-        task = Task(seq, item, done=True)
-        try:
-            pages, task.block = _pages_of(item)
-        except Exception as exc:  # same contract as a worker
-            task.failed = f"{type(exc).__name__}: {exc}"
-            yield task
-            continue
-        task.results = [convert_one(page, options) for page in pages]
-        yield task

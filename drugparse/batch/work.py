@@ -23,19 +23,18 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
-from drugparse.batch.pool import Pool, default_jobs, run_in_process
-from drugparse.pipeline import (
-    DEFAULT_PAGE_TIMEOUT,
-    DEFAULT_PARSER,
-    PageOptions,
-    PageResult,
-    convert_one,
-)
-from drugparse.sources.dump import DumpError, Scan
+from drugparse.batch.tasks import default_jobs, run_in_process
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
+from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
-from drugparse.sources.multistream import Stitcher
 from drugparse.sources.pages import BadPage, Page
+from drugparse.sources.selection import PageSelection
+
+if TYPE_CHECKING:  # multistream and the dump reader load only when a dump is read
+    from drugparse.sources.dump import Scan
+    from drugparse.sources.multistream import Stitcher
 
 __all__ = ["Outcome", "convert_pages", "run_work"]
 
@@ -61,15 +60,20 @@ def run_work(
 ) -> Generator[Outcome, None, None]:
     """One :class:`Outcome` per unit of work (and per stitched run of a multistream file).
 
-    ``jobs=0`` works in this process (no time limit); ``options`` say how
-    each page is converted (default: :class:`~drugparse.pipeline.PageOptions`).
+    ``jobs=0`` works in this process (the time limit kept by an alarm, which
+    fires only between Python bytecodes); ``options`` say how each page is
+    converted (default: :class:`~drugparse.pipeline.PageOptions`).
     """
     options = options if options is not None else PageOptions()
-    pool = Pool(jobs, options, page_timeout) if jobs > 0 else None
+    pool = None
+    if jobs > 0:
+        from drugparse.batch.pool import Pool  # multiprocessing loads only for a pool
+
+        pool = Pool(jobs, options, page_timeout)
     stitchers: dict[str, Stitcher] = {}
     broken: set[str] = set()
     try:
-        tasks = pool.run(work) if pool else run_in_process(work, options)
+        tasks = pool.run(work) if pool else run_in_process(work, options, page_timeout)
         for item in tasks:
             if isinstance(item, InputFailure):
                 yield Outcome(failure=item)
@@ -89,7 +93,11 @@ def run_work(
                     continue
                 block = item.block
                 assert block is not None  # a stream task that did not fail was scanned
-                stitcher = stitchers.setdefault(origin, Stitcher(origin))
+                if origin not in stitchers:
+                    from drugparse.sources.multistream import Stitcher
+
+                    stitchers[origin] = Stitcher(origin)
+                stitcher = stitchers[origin]
                 outcome = _stitched(partial(stitcher.add, block), origin, options)
                 if outcome.failure:
                     broken.add(origin)
@@ -113,6 +121,8 @@ def run_work(
 
 def _stitched(step: Callable[[], list[Scan]], origin: str, options: PageOptions) -> Outcome:
     """Run a stitcher step; parse the pages it completes here (rare: cut pages only)."""
+    from drugparse.sources.dump import DumpError
+
     outcome = Outcome()
     try:
         scans = step()
@@ -133,16 +143,21 @@ def convert_pages(
     fmt: str | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     parser: str = DEFAULT_PARSER,
+    only: PageSelection | Iterable[str | int] | None = None,
 ) -> Iterator[PageResult]:
     """One :class:`PageResult` per page, in input order, parsed by ``jobs`` processes.
 
     ``jobs=None`` uses every core, ``jobs=0`` this process. With ``fmt``
     (``yaml``, ``json``, ``jsonl``) each result also carries the serialised
     record in ``text``. A page over ``page_timeout`` seconds fails with code
-    ``timeout`` (not enforced with ``jobs=0``).
+    ``timeout`` (not enforced with ``jobs=0``). ``only`` (titles and page ids,
+    as ``--pages`` reads them) drops every other page before it is parsed.
     """
     jobs = default_jobs() if jobs is None else jobs
     options = PageOptions(fmt=fmt, parser=parser)
+    if only is not None:
+        selection = only if isinstance(only, PageSelection) else PageSelection.of(only)
+        pages = (page for page in pages if selection.matches(page.title, page.page_id))
     outcomes = run_work(_batched(pages), jobs=jobs, options=options, page_timeout=page_timeout)
     for outcome in outcomes:
         yield from outcome.results

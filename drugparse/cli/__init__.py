@@ -22,7 +22,8 @@ from drugparse.cli import report, spark
 from drugparse.cli.convert import OUTPUT_FILES, TABLE_FORMATS, ConvertOptions, run_convert
 from drugparse.cli.records import RECORD_SUFFIXES, print_schema, validate_files
 from drugparse.cli.status import EXIT_BROKEN_PIPE, EXIT_USAGE, exit_for_signal
-from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT
+from drugparse.pipeline import DEFAULT_PARSER
 from drugparse.sources.inputs import WIKITEXT_SUFFIXES
 
 __all__ = ["main"]
@@ -120,6 +121,12 @@ def _argument_parser() -> argparse.ArgumentParser:
     )
     # For tests: a parse function that blocks or is slow on cue (module:function).
     convert.add_argument("--parser", default=DEFAULT_PARSER, help=argparse.SUPPRESS)
+    convert.add_argument(
+        "--pages",
+        metavar="FILE",
+        help="only these pages of a dump: titles or page ids, one a line (with a multistream "
+        "index, only the streams holding them are decompressed)",
+    )
 
     check = commands.add_parser(
         "validate",
@@ -188,10 +195,10 @@ def _convert(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
         fail_fast=args.fail_fast,
         page_timeout=DEFAULT_PAGE_TIMEOUT if args.page_timeout is None else args.page_timeout,
-        page_timeout_given=args.page_timeout is not None,
         resume=args.resume,
         title=args.title,
         parser=args.parser,
+        pages=args.pages,
     )
     return run_convert(options)
 

@@ -29,8 +29,8 @@ from drugparse.batch import Outcome, default_jobs, run_work
 from drugparse.batch.progress import Counts, Progress, plural
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
-from drugparse.contract import RecordWriter, error_entry
-from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER, PageOptions, PageResult
+from drugparse.contract import DEFAULT_PAGE_TIMEOUT, RecordWriter, error_entry
+from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult
 from drugparse.sources.inputs import (
     Input,
     InputError,
@@ -43,6 +43,7 @@ from drugparse.sources.inputs import (
     work_items,
 )
 from drugparse.sources.pages import Page
+from drugparse.sources.selection import PageSelection
 
 __all__ = [
     "OUTPUT_FILES",
@@ -63,8 +64,8 @@ class ConvertOptions:
 
     ``fmt`` None: from ``output``'s name, else YAML; ``jobs`` None: every
     core; ``progress`` None: a bar when standard error is a terminal;
-    ``page_timeout`` None or 0: no limit (``page_timeout_given``: it was
-    asked for, so ``jobs=0``, which cannot enforce it, is a conflict).
+    ``page_timeout`` None or 0: no limit (with ``jobs=0`` an alarm keeps it, between
+    bytecodes); ``pages``: a list file of titles or page ids (``--pages``).
     """
 
     inputs: tuple[str, ...]
@@ -75,10 +76,10 @@ class ConvertOptions:
     progress: bool | None = None
     fail_fast: bool = False
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
-    page_timeout_given: bool = False
     resume: bool = False
     title: str | None = None
     parser: str = DEFAULT_PARSER
+    pages: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class _Plan:
     single: bool  # one page to standard output: no summary line
     output_file: OutputFile | None  # -o FILE
     folder: bool  # -o DIR
+    selection: PageSelection | None  # --pages
 
 
 def run_convert(
@@ -183,6 +185,13 @@ def run_convert(
     except (InputError, UsageError) as exc:
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
+    selection = None
+    if options.pages is not None:
+        try:
+            selection = PageSelection.read(options.pages)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"drugparse: --pages {options.pages}: {exc}", file=stderr)
+            return EXIT_USAGE
     output = options.output
     writer: RecordWriter | None = None
     error_log: FileWriter | None = None
@@ -233,7 +242,7 @@ class _Run:
 
     def go(self, stdin: BinaryIO | None, interrupts: _Interrupts) -> int:
         options, plan = self.options, self.plan
-        work = work_items(plan.inputs, jobs=plan.jobs, stdin=stdin)
+        work = work_items(plan.inputs, jobs=plan.jobs, stdin=stdin, selection=plan.selection)
         if options.title is not None:
             work = _titled(work, options.title)
         # Tables are built in this process from the JSON Lines text of each record.
@@ -387,11 +396,6 @@ def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
         )
     if options.jobs is not None and options.jobs < 0:
         raise UsageError(f"--jobs {options.jobs}: give 1 or more worker processes, or 0 for none")
-    if options.jobs == 0 and options.page_timeout_given and timeout:
-        raise UsageError(
-            "--page-timeout needs worker processes to enforce it: leave out --jobs 0 "
-            "(or --page-timeout)"
-        )
     output_file, folder, fmt = _output_kind(options.output, options.fmt)
     if fmt in TABLE_FORMATS:
         _check_table_output(fmt, options.output, folder, options.resume)
@@ -415,10 +419,17 @@ def _plan(options: ConvertOptions, stdin: BinaryIO | None) -> _Plan:
             f"--title names the page of one wikitext file or of standard input; "
             f"with {what} each page has its own title: leave out --title"
         )
+    selection = None
+    if options.pages is not None:
+        try:
+            selection = PageSelection.read(options.pages)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--pages {options.pages}: {exc}") from exc
     jobs = default_jobs() if options.jobs is None else options.jobs
     if one_page:
-        jobs = min(jobs, 1)
-    return _Plan(inputs, fmt, jobs, one_page and options.output is None, output_file, folder)
+        jobs = 0  # one page: converted here, no worker to start (the time limit is an alarm)
+    single = one_page and options.output is None
+    return _Plan(inputs, fmt, jobs, single, output_file, folder, selection)
 
 
 def _check_table_output(fmt: str, output: str | None, folder: bool, resume: bool) -> None:

@@ -65,6 +65,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--index", help="the dump's multistream index (default: beside it)")
     parser.add_argument("--where", help="SQL filter on a table, e.g. \"wiki_db = 'enwiki'\"")
     parser.add_argument(
+        "--pages", metavar="FILE", help="a dump: only these titles or page ids (one a line)"
+    )
+    parser.add_argument(
         "--method",
         choices=("arrow", "rdd"),
         help="RDD mapPartitions (default, measured faster) or mapInArrow",
@@ -107,6 +110,7 @@ def job_of(args: argparse.Namespace) -> SparkJob:
         page_timeout=args.page_timeout,
         errors=args.errors,
         master=args.master,
+        pages=args.pages,
     )
 
 

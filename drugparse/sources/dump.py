@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from drugparse.sources.pages import BadPage, Page
-from drugparse.sources.prefilter import name_positions
+from drugparse.sources.prefilter import is_candidate_page, name_positions
+from drugparse.sources.selection import PageSelection
 
 __all__ = [
     "DumpError",
@@ -38,6 +39,7 @@ __all__ = [
 _PAGE_OPEN = b"<page>"
 _PAGE_CLOSE = b"</page>"
 _DOCUMENT_CLOSE = b"</mediawiki>"
+_PAGE_TAGS = re.compile(rb"</?page>")
 # A page bigger than this without a closing tag means a broken file, not a big article
 # (MediaWiki caps a revision at 2 MB, $wgMaxArticleSize); it bounds memory on hostile input.
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -79,21 +81,25 @@ def scan_block(
     offset: int = 0,
     start: int = 0,
     end: int | None = None,
+    selection: PageSelection | None = None,
 ) -> Scan:
     """Scan XML that holds whole ``<page>`` elements (plus, maybe, the header or footer).
 
     Only ``block[start:end]`` is scanned (a range, so a big decompressed chunk
     is never copied to cut it). ``offset`` is where that range starts in the
-    decompressed document, for messages.
+    decompressed document, for messages. With a ``selection`` only the
+    pages it lists are candidates.
     """
     end = len(block) if end is None else end
-    opened = block.count(_PAGE_OPEN, start, end)
-    closed = block.count(_PAGE_CLOSE, start, end)
+    # One pass for both tags (re's literal search: 0.04 s over 150 MB, two counts 0.13).
+    tags = _PAGE_TAGS.findall(block, start, end)
+    opened = tags.count(_PAGE_OPEN)
+    closed = len(tags) - opened
     if opened != closed:
         good_end = _end_of_whole_pages(block, start, end)
         partial = scan_block(
             block, origin=origin, namespaces=namespaces, every_page=every_page,
-            offset=offset, start=start, end=good_end,
+            offset=offset, start=start, end=good_end, selection=selection,
         )  # fmt: skip
         raise DumpError(
             f"{origin or 'dump'}: malformed XML: {opened} <page> but {closed} </page> "
@@ -105,6 +111,8 @@ def scan_block(
     spans = _every_page(block, start, end) if every_page else _named_pages(block, start, end)
     for page_start, page_end in spans:
         page = _page_from_xml(block[page_start:page_end], origin, namespaces or {})
+        if selection is not None and not selection.matches(page.title, page.page_id):
+            continue
         if every_page or isinstance(page, BadPage) or page.is_article:
             candidates.append(page)
     # Escaped in text, "</mediawiki>" is markup wherever it occurs: after the last page.
@@ -135,7 +143,8 @@ def _end_of_whole_pages(block: bytes, start: int, end: int) -> int:
 
 
 def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the pages in ``block[start:end]`` whose bytes name a drug infobox, each once."""
+    """Spans of the pages in ``block[start:end]`` whose bytes name a drug infobox, each once
+    (a Chembox only with drug evidence: :func:`~drugparse.sources.prefilter.is_candidate_page`)."""
     low = block.lower()  # one pass at memory speed; bytes.find then needs no case folding
     searched_to = start
     while True:
@@ -148,7 +157,8 @@ def _named_pages(block: bytes, start: int, end: int) -> Iterator[tuple[int, int]
             return
         page_end += len(_PAGE_CLOSE)
         # A name in the header (siteinfo) belongs to no page.
-        if page_start >= 0 and block.rfind(_PAGE_CLOSE, page_start, anchor) < 0:
+        in_page = page_start >= 0 and block.rfind(_PAGE_CLOSE, page_start, anchor) < 0
+        if in_page and is_candidate_page(low, anchor, page_start, page_end):
             yield page_start, page_end
         searched_to = page_end
 
@@ -282,9 +292,16 @@ class DumpReader:
     drugparse.sources.dump.DumpError: x.xml: truncated: the dump ends inside a page after 1 pages
     """
 
-    def __init__(self, origin: str | None = None, *, every_page: bool = False):
+    def __init__(
+        self,
+        origin: str | None = None,
+        *,
+        every_page: bool = False,
+        selection: PageSelection | None = None,
+    ):
         self.origin = origin
         self.every_page = every_page
+        self.selection = selection
         self.pages_read = 0
         self.document_end = False
         self._pending = b""
@@ -379,6 +396,7 @@ class DumpReader:
             origin=self.origin,
             namespaces=self._namespaces,
             every_page=self.every_page,
+            selection=self.selection,
             offset=self._offset,
             start=start,
             end=end,
@@ -399,13 +417,17 @@ def _first_page_end(pending: bytes, data: bytes) -> int:
 
 
 def scan_chunks(
-    chunks: Iterable[bytes], origin: str | None = None, *, every_page: bool = False
+    chunks: Iterable[bytes],
+    origin: str | None = None,
+    *,
+    every_page: bool = False,
+    selection: PageSelection | None = None,
 ) -> Iterator[Scan]:
     """Scans of a whole document given as decompressed chunks; raises DumpError at damage.
 
     The scans of every page before the damage are yielded first.
     """
-    reader = DumpReader(origin, every_page=every_page)
+    reader = DumpReader(origin, every_page=every_page, selection=selection)
     try:
         for chunk in chunks:
             try:

@@ -11,80 +11,47 @@ both raw and XML-escaped (``&lt;!-- x --&gt;``) because dump text is escaped.
 
 The one assumption: the letters ``box`` themselves are not split by a comment.
 
+A Chembox describes a drug only when it has one of the parameters of
+:data:`drugparse.tables.chembox.DRUG_EVIDENCE` (the parser's rule), and most
+Chembox pages are chemicals: :func:`could_be_drug_page` (what the dump
+reader asks) also wants, on a page whose only name is a Chembox's, one of
+those parameter names somewhere in its bytes (any letter case).
+
 >>> mentions_drug_infobox(b"{{Infobox_Drug\\n| CAS_number = 154248-97-2 }}")
 True
 >>> mentions_drug_infobox(b"{{Infobox person | name = Ada }}")
 False
+>>> could_be_drug_page(b"{{Chembox | Section1 = {{Chembox Identifiers | CASNo = 7732-18-5 }} }}")
+False
+>>> could_be_drug_page(b"{{Chembox | Section6 = {{Chembox Pharmacology | ATCCode_prefix=J01}} }}")
+True
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drugparse.tables.infobox_names import INFOBOX_NAMES as _TABLE
 
-__all__ = ["INFOBOX_NAMES", "mentions_drug_infobox", "name_positions"]
+__all__ = [
+    "INFOBOX_NAMES",
+    "could_be_drug_page",
+    "is_candidate_page",
+    "mentions_drug_infobox",
+    "name_positions",
+]
 
 #: The template names the parser accepts as a drug infobox, lower case, words split on
 #: spaces: the one table of :mod:`drugparse.tables.infobox_names` (Infobox drug, Chembox
 #: and their redirects). Each contains ``box``: that literal is the anchor searched for.
 INFOBOX_NAMES: tuple[str, ...] = tuple(_TABLE)
 
-_ANCHOR = b"box"
-# Letters that must surround the anchor, derived from the table above:
-# "infobox drug" -> ("info", "drug").
-_AROUND: frozenset[tuple[bytes, bytes]] = frozenset(
-    tuple(part.encode() for part in name.replace(" ", "").split("box", 1))  # type: ignore[misc]
-    for name in INFOBOX_NAMES
-)
-_MAX_BEFORE = max(len(before) for before, _ in _AROUND)
-_MAX_AFTER = max(len(after) for _, after in _AROUND)
-_BLANKS = frozenset(b" \t\r\n_")
-_COMMENTS = ((b"<!--", b"-->"), (b"&lt;!--", b"--&gt;"))
-# How far to look past comments around the anchor; bounds the cost of a hit.
-_REACH = 4096
-# Most anchors (every "Infobox settlement", "userbox", "navbox") have no comment
-# nearby: then the letters around them are read from a small window in one go.
-# Without a "-" in the window no comment marker can start or end in it (each
-# holds "--"), so the blanks-removed window gives the same letters as the walk.
-_WINDOW = 32
-_MARKER_BYTES = 7  # len(b"&lt;!--"), the longest comment marker
-_DELETE_BLANKS = bytes(_BLANKS)
 
-
-def mentions_drug_infobox(data: bytes | str) -> bool:
-    """True when ``data`` (a page's raw text, escaped or not) names a drug infobox."""
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    return next(name_positions(data.lower()), None) is not None
-
-
-def name_positions(low: bytes, start: int = 0, end: int | None = None) -> Iterator[int]:
-    """Offsets of ``box`` anchors in ``low`` (already lower-cased) that end an infobox name.
-
-    >>> list(name_positions(b"{{chembox}} {{userbox}} {{drug &lt;!-- --&gt;box}}"))
-    [6, 45]
-    """
-    end = len(low) if end is None else end
-    find = low.find
-    position = find(_ANCHOR, start, end)
-    while position >= 0:
-        if _is_name(low, position):
-            yield position
-        position = find(_ANCHOR, position + len(_ANCHOR), end)
-
-
-def _is_name(low: bytes, anchor: int) -> bool:
-    letters = _plain_letters_around(low, anchor)
-    if letters is None:
-        before = _letters_before(low, anchor, _MAX_BEFORE)
-        after = _letters_after(low, anchor + len(_ANCHOR), _MAX_AFTER)
-    else:
-        before, after = letters
-    return any(
-        before.endswith(want_before) and after.startswith(want_after)
-        for want_before, want_after in _AROUND
-    )
+def _around(name: str) -> tuple[bytes, bytes]:
+    """``"infobox drug"`` -> ``(b"info", b"drug")``: the letters around the anchor."""
+    before, after = name.replace(" ", "").split("box", 1)
+    return before.encode(), after.encode()
 
 
 def _plain_letters_around(low: bytes, anchor: int) -> tuple[bytes, bytes] | None:
@@ -145,3 +112,104 @@ def _letters_after(low: bytes, position: int, count: int) -> bytes:
             letters.append(byte)
             position += 1
     return bytes(letters)
+
+
+_ANCHOR = b"box"
+# re's literal search finds the anchor faster than bytes.find (measured: 0.06 s
+# against 0.09 s over 150 MB of real pages).
+_ANCHOR_SEARCH = re.compile(re.escape(_ANCHOR))
+# Letters that must surround the anchor, derived from the table above:
+# "infobox drug" -> ("info", "drug").
+_AROUND: frozenset[tuple[bytes, bytes]] = frozenset(_around(name) for name in INFOBOX_NAMES)
+_MAX_BEFORE = max(len(before) for before, _ in _AROUND)
+_MAX_AFTER = max(len(after) for _, after in _AROUND)
+_BLANKS = frozenset(b" \t\r\n_")
+_COMMENTS = ((b"<!--", b"-->"), (b"&lt;!--", b"--&gt;"))
+# How far to look past comments around the anchor; bounds the cost of a hit.
+_REACH = 4096
+# Most anchors (every "Infobox settlement", "userbox", "navbox") have no comment
+# nearby: then the letters around them are read from a small window in one go.
+# Without a "-" in the window no comment marker can start or end in it (each
+# holds "--"), so the blanks-removed window gives the same letters as the walk.
+_WINDOW = 32
+_MARKER_BYTES = 7  # len(b"&lt;!--"), the longest comment marker
+_DELETE_BLANKS = bytes(_BLANKS)
+
+
+def mentions_drug_infobox(data: bytes | str) -> bool:
+    """True when ``data`` (a page's raw text, escaped or not) names a drug infobox."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return next(name_positions(data.lower()), None) is not None
+
+
+def name_positions(low: bytes, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Offsets of ``box`` anchors in ``low`` (already lower-cased) that end an infobox name.
+
+    >>> list(name_positions(b"{{chembox}} {{userbox}} {{drug &lt;!-- --&gt;box}}"))
+    [6, 45]
+    """
+    end = len(low) if end is None else end
+    for found in _ANCHOR_SEARCH.finditer(low, start, end):
+        position = found.start()
+        if _is_name(low, position):
+            yield position
+
+
+def _is_name(low: bytes, anchor: int) -> bool:
+    return bool(_names_at(low, anchor))
+
+
+def _names_at(low: bytes, anchor: int) -> list[tuple[bytes, bytes]]:
+    """The ``(before, after)`` letters of the table's names that end at ``anchor``."""
+    letters = _plain_letters_around(low, anchor)
+    if letters is None:
+        before = _letters_before(low, anchor, _MAX_BEFORE)
+        after = _letters_after(low, anchor + len(_ANCHOR), _MAX_AFTER)
+    else:
+        before, after = letters
+    return [
+        (want_before, want_after)
+        for want_before, want_after in _AROUND
+        if before.endswith(want_before) and after.startswith(want_after)
+    ]
+
+
+def could_be_drug_page(data: bytes | str) -> bool:
+    """:func:`mentions_drug_infobox`, and a Chembox alone must name a drug parameter."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    low = data.lower()
+    anchor = next(name_positions(low), None)
+    return anchor is not None and is_candidate_page(low, anchor, 0, len(low))
+
+
+def is_candidate_page(low: bytes, anchor: int, page_start: int, page_end: int) -> bool:
+    """Whether the page ``low[page_start:page_end]``, whose first name ends at ``anchor``,
+    is worth parsing: a drug infobox's name, or a Chembox's with drug evidence."""
+    needs_evidence, evidence = _evidence_tables()
+    position: int | None = anchor
+    while position is not None:
+        if not set(_names_at(low, position)) <= needs_evidence:
+            return True
+        position = next(name_positions(low, position + len(_ANCHOR), page_end), None)
+    return evidence.search(low, page_start, page_end) is not None
+
+
+_EVIDENCE: tuple[frozenset[tuple[bytes, bytes]], re.Pattern[bytes]] | None = None
+
+
+def _evidence_tables() -> tuple[frozenset[tuple[bytes, bytes]], re.Pattern[bytes]]:
+    """The names that need evidence (the Chembox's, from its table) and the evidence search.
+
+    Loaded on first use: the table module is the parser's, not needed to read most dumps.
+    """
+    global _EVIDENCE
+    if _EVIDENCE is None:
+        from drugparse.tables import chembox
+
+        pairs = frozenset(_around(name) for name in INFOBOX_NAMES if name in chembox.TEMPLATE_NAMES)
+        names = sorted(chembox.DRUG_EVIDENCE, key=len, reverse=True)
+        search = re.compile(b"|".join(re.escape(name.lower().encode()) for name in names))
+        _EVIDENCE = (pairs, search)
+    return _EVIDENCE

@@ -34,10 +34,7 @@ reader pre-filters before Python sees a page, and the two are equal.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import signal
-import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import FrameType
@@ -126,7 +123,8 @@ class _RowOptions:
 
     @classmethod
     def of(cls, page_timeout: float | None, parser: str | None) -> _RowOptions:
-        from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER
+        from drugparse.contract import DEFAULT_PAGE_TIMEOUT
+        from drugparse.pipeline import DEFAULT_PARSER
 
         timeout = DEFAULT_PAGE_TIMEOUT if page_timeout is None else page_timeout
         return cls(timeout or None, parser or DEFAULT_PARSER)
@@ -164,7 +162,7 @@ def convert_rows(
     >>> list(convert_rows([("Aspirin", "no infobox", 1, 10, None, None, None)]))
     []
     """
-    from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult, convert_one
+    from drugparse.pipeline import DEFAULT_PARSER, PageOptions, convert_in_time
     from drugparse.sources.pages import Page
     from drugparse.sources.prefilter import mentions_drug_infobox
 
@@ -176,12 +174,7 @@ def convert_rows(
         if not text or not mentions_drug_infobox(text):
             continue
         page = Page(title, text, page_id, revision_id, timestamp)
-        try:
-            with _time_limit(page_timeout):
-                result = convert_one(page, options)
-        except _PageTimeout:
-            message = f"parsing took longer than {page_timeout:g} s"
-            result = PageResult("failed", title, page_id, code="timeout", message=message)
+        result = convert_in_time(page, options, page_timeout)
         if result.status == "record":
             assert result.text is not None  # PageOptions(fmt="jsonl") serialises every record
             yield (result.title, page_id, revision_id, result.text[:-1], None, None)
@@ -237,30 +230,3 @@ def _candidates(batch: Any) -> Any:
         for data, code in zip(raw, errors, strict=True)
     ]
     return batch.filter(pa.array(passed, type=pa.bool_()))
-
-
-class _PageTimeout(BaseException):
-    """Raised by the alarm; a BaseException so that convert_one's handlers let it through."""
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """SIGALRM after ``seconds`` (main thread only; elsewhere, no limit).
-
-    Unlike the CLI's pool, which kills a stuck worker, an alarm only fires
-    between Python bytecodes: a page stuck inside the C tokenizer runs on.
-    """
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise _PageTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

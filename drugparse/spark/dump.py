@@ -44,8 +44,10 @@ from drugparse.sources.multistream import (
     decompress_stream,
     index_beside,
     index_spans,
+    wanted_offsets,
 )
 from drugparse.sources.pages import BadPage, Page
+from drugparse.sources.selection import PageSelection
 
 if TYPE_CHECKING:
     from pyspark import Accumulator
@@ -86,6 +88,7 @@ def read_multistream(
     drug_pages_only: bool = False,
     partitions: int | None = None,
     pages_read: Accumulator[int] | None = None,
+    pages: PageSelection | Iterable[str | int] | None = None,
 ) -> DataFrame:
     """The pages of a multistream dump (``PAGE_SCHEMA``), read by Spark tasks.
 
@@ -99,17 +102,27 @@ def read_multistream(
 
     ``pages_read``, a Spark accumulator (``sc.accumulator(0)``), counts every
     page scanned (once the DataFrame is computed; retried tasks count again).
+
+    ``pages`` (titles and page ids, as ``drugparse convert --pages`` reads
+    them) keeps only those pages; with an index only the streams that hold
+    them (plus the header and the last stream) become tasks.
     """
     path = str(path)
     local = _local_path(path)
     if index is None and local is not None:
         index = index_beside(local)
+    selection = None
+    if pages is not None:
+        selection = pages if isinstance(pages, PageSelection) else PageSelection.of(pages)
     spans = stream_spans(path, index)
+    if selection is not None and index is not None:
+        keep = {0, *wanted_offsets(Path(index), selection), spans[-1][0]}
+        spans = [span for span in spans if span[0] in keep]
     origin = Path(path).name
     with DumpReader(path) as reader:
         header, namespaces = _read_header(reader, spans, origin)
     sc = spark.sparkContext
-    shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only))
+    shared = sc.broadcast((path, origin, spans, namespaces, drug_pages_only, selection))
     if partitions is None:
         partitions = max(
             1, min(len(spans), max(sc.defaultParallelism * 4, len(spans) // _STREAMS_PER_TASK))
@@ -173,6 +186,7 @@ def read_streams(
     spans: list[Span],
     namespaces: dict[str, int],
     drug_pages_only: bool,
+    selection: PageSelection | None = None,
     *,
     pages_read: Accumulator[int] | None = None,
 ) -> Iterator[PageRow]:
@@ -183,7 +197,7 @@ def read_streams(
     with DumpReader(path) as reader:
         for number in numbers:
             rows, count = _pages_of_stream(
-                number, reader, origin, spans, namespaces, drug_pages_only
+                number, reader, origin, spans, namespaces, drug_pages_only, selection
             )
             if pages_read is not None:
                 pages_read.add(count)
@@ -197,6 +211,7 @@ def _pages_of_stream(
     spans: list[Span],
     namespaces: dict[str, int],
     drug_pages_only: bool,
+    selection: PageSelection | None = None,
 ) -> tuple[list[PageRow], int]:
     """The rows of the pages that start in stream ``number``, and how many pages it holds.
 
@@ -232,7 +247,11 @@ def _pages_of_stream(
         )
     try:
         scan = scan_block(
-            whole, origin=origin, namespaces=namespaces, every_page=not drug_pages_only
+            whole,
+            origin=origin,
+            namespaces=namespaces,
+            every_page=not drug_pages_only,
+            selection=selection,
         )
     except DumpError as exc:
         return [_damage(str(exc))], 0

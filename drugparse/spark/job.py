@@ -75,7 +75,8 @@ class SparkJob:
     (default: beside it); ``where``: an SQL filter on a table;
     ``partitions``: Spark partitions of the pages (default: Spark's);
     ``page_timeout`` None: 5 s, 0: none; ``errors``: a file for the failed
-    pages as JSON Lines; ``master``: the Spark master when a session is made.
+    pages as JSON Lines; ``master``: the Spark master when a session is made;
+    ``pages``: a dump is limited to the titles and page ids of this list file.
     """
 
     source: str
@@ -89,6 +90,7 @@ class SparkJob:
     page_timeout: float | None = None
     errors: str | None = None
     master: str | None = None
+    pages: str | None = None
 
     @property
     def single_file(self) -> bool:
@@ -183,6 +185,7 @@ def _pages(
     spark: SparkSession, job: SparkJob, input_format: str, pages_read: Accumulator[int] | None
 ) -> DataFrame:
     if input_format == "dump":
+        from drugparse.sources.selection import PageSelection
         from drugparse.spark.dump import read_multistream
 
         return read_multistream(
@@ -192,6 +195,7 @@ def _pages(
             drug_pages_only=True,
             partitions=job.partitions,
             pages_read=pages_read,
+            pages=PageSelection.read(job.pages) if job.pages else None,
         )
     if input_format == "table":
         pages = spark.table(job.source)
