@@ -32,7 +32,6 @@ from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
 from drugparse.batch.tasks import Task, default_jobs, pages_of, run_in_process
-from drugparse.contract import DEFAULT_PAGE_TIMEOUT
 from drugparse.pipeline import PageOptions, PageResult, convert_one, guarded, parse_function
 from drugparse.sources.inputs import InputFailure, PageBatch, StreamBlock, StreamEnd, WorkItem
 

@@ -51,7 +51,7 @@ class Task:
     seq: int
     work: PageBatch | StreamBlock
     skip: int = 0
-    ids: list[tuple[str | None, int | None]] | None = None
+    ids: list[tuple[str | None, int | None, str | None]] | None = None  # title, id, origin
     block: BlockScan | None = None
     results: list[PageResult] = field(default_factory=list)
     done: bool = False

@@ -82,8 +82,6 @@ def safe_name(title: str) -> str:
     """A file name stem for ``title``, safe and distinct (see the module's note)."""
     if _is_plain(title):
         return title.replace(" ", "_")
-    import hashlib  # here: a run that writes to standard output never needs these
-    import unicodedata
 
     digest = hashlib.sha256(title.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     readable = unicodedata.normalize("NFC", title)

@@ -17,7 +17,7 @@ import signal
 import sys
 
 from drugparse import __version__, write
-from drugparse.batch.pool import default_jobs
+from drugparse.batch.tasks import default_jobs
 from drugparse.cli import report, spark
 from drugparse.cli.convert import OUTPUT_FILES, TABLE_FORMATS, ConvertOptions, run_convert
 from drugparse.cli.records import RECORD_SUFFIXES, print_schema, validate_files

@@ -185,13 +185,6 @@ def run_convert(
     except (InputError, UsageError) as exc:
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
-    selection = None
-    if options.pages is not None:
-        try:
-            selection = PageSelection.read(options.pages)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"drugparse: --pages {options.pages}: {exc}", file=stderr)
-            return EXIT_USAGE
     output = options.output
     writer: RecordWriter | None = None
     error_log: FileWriter | None = None
