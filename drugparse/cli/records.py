@@ -22,7 +22,7 @@ import yaml
 from drugparse import write
 from drugparse.batch.progress import plural
 from drugparse.cli.signals import Interrupted, interrupts, signal_name
-from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal, write_out
 from drugparse.validate import schema, validation_errors
 
 __all__ = ["RECORD_SUFFIXES", "print_schema", "read_records", "validate_files"]
@@ -178,6 +178,5 @@ def _validate(files: list[str], checked: _Checked) -> int:
 
 def print_schema() -> int:
     """The JSON Schema of a record, on standard output."""
-    sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
-    sys.stdout.flush()  # a closed pipe is told here (status 141), not at exit
+    write_out(sys.stdout, json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

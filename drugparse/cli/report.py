@@ -21,7 +21,7 @@ from typing import Any, TextIO, cast
 
 from drugparse.batch.progress import Counts, Progress
 from drugparse.cli.signals import Interrupted, interrupts, signal_name
-from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal, write_out
 from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER, PageOptions
 from drugparse.report.inputs import RecordFileError, Source, records_in, split_inputs
 from drugparse.report.model import ReportBuilder
@@ -160,8 +160,7 @@ def run_report(
 
         text = render_html(report)
     if output is None:
-        out.write(text)
-        out.flush()  # a closed pipe is told here (status 141), not at exit
+        write_out(out, text)  # a closed pipe is told here (status 141)
     else:
         from drugparse.batch.writers import atomic_write
 
