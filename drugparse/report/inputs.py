@@ -122,7 +122,7 @@ def _tables_module(module: str, path: Path) -> Any:
     try:
         return require(module)
     except MissingExtraError as exc:
-        raise RecordFileError(f"{path}: reading {exc}") from exc
+        raise RecordFileError(f"{path}: {exc}") from exc
 
 
 def _records_of_parquet(path: Path) -> Iterator[dict[str, Any]]:
