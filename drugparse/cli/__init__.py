@@ -139,7 +139,11 @@ def _argument_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of a record")
 
     spark_convert = commands.add_parser(
-        "spark-convert", help="convert a dump or a table of pages on Apache Spark"
+        "spark-convert",
+        help="convert a dump or a table of pages on Apache Spark",
+        description=spark.DESCRIPTION,
+        epilog=spark.EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     spark.add_arguments(spark_convert)
     report.add_arguments(commands.add_parser("report", help="a data-quality report for editors"))

@@ -89,6 +89,8 @@ class SparkJob:
     page_timeout: float | None = None
     errors: str | None = None
     master: str | None = None
+    #: The parse function (``module:function``), for tests; None: drugparse's own.
+    parser: str | None = None
 
     @property
     def single_file(self) -> bool:
@@ -142,7 +144,9 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
     except Exception as exc:  # Spark's AnalysisException: no such table, path or column
         message = f"{job.source}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
         raise JobInputError(message) from exc
-    results = convert_dataframe(pages, method=job.method, page_timeout=job.page_timeout)
+    results = convert_dataframe(
+        pages, method=job.method, page_timeout=job.page_timeout, parser=job.parser
+    )
     results = results.persist(StorageLevel.MEMORY_AND_DISK)  # written, then counted
     try:
         ordered = results.orderBy("title", "page_id")
@@ -238,11 +242,21 @@ def session(master: str | None, hive: bool = False) -> SparkSession:
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.sql.session.timeZone", "UTC")
+    # Hadoop gives the files it writes 0644 and folders 0755 (its own umask, 022), whatever
+    # the process's: give it this process's umask, so Spark outputs get the modes any other
+    # file of the user gets (0640 under 027).
+    builder = builder.config("spark.hadoop.fs.permissions.umask-mask", f"{_umask():03o}")
     if hive:
         builder = builder.enableHiveSupport()
     made: SparkSession = builder.getOrCreate()
     use_this_python(made.sparkContext)
     return made
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
+    os.umask(mask)
+    return mask
 
 
 #: Masters whose executors run on machines that may share this one's interpreter path.
