@@ -18,6 +18,7 @@ when the run does not complete.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import math
@@ -204,6 +205,8 @@ def run_spark_convert(
             except JobInputError as exc:
                 print(f"drugparse: {exc}", file=stderr)
                 return EXIT_USAGE
+            if not job.single_file and _is_local(job.output):
+                _give_umask_modes(Path(job.output))
             status = _report(report, job.errors, stderr, started)
             completed = True
             return status
@@ -228,7 +231,31 @@ def run_spark_convert(
             if not completed:
                 _discard(job)
             if own_session and spark is not None:
-                spark.stop()
+                _stop(spark, interrupted=held.signum is not None)
+
+
+#: Seconds an interrupted run waits for its session to stop (its jobs cancelled) before exiting.
+_STOP_WAIT = 60.0
+
+
+def _stop(spark: SparkSession, *, interrupted: bool) -> None:
+    """Stop the session the command made.
+
+    After an interrupt, from another thread: the signal broke off a call to the JVM on
+    this thread's connection (PySpark pins one per thread), whose answer would be read
+    as the next call's. The JVM also ends when this process does.
+    """
+    if not interrupted:
+        spark.stop()
+        return
+
+    def stop() -> None:
+        with contextlib.suppress(Exception):
+            spark.stop()
+
+    stopping = threading.Thread(target=stop, name="drugparse-spark-stop", daemon=True)
+    stopping.start()
+    stopping.join(_STOP_WAIT)
 
 
 def _take_sigint_back(held: Interrupts) -> None:
@@ -250,6 +277,24 @@ def _discard(job: SparkJob) -> None:
     if job.single_file or not _is_local(job.output):
         return
     shutil.rmtree(job.output, ignore_errors=True)
+
+
+def _give_umask_modes(folder: Path) -> None:
+    """Files and folders of a local Spark output get the modes the umask gives.
+
+    Hadoop's local file system makes them 0644 and 0755 whatever the umask (its
+    ``fs.permissions.umask-mask`` setting did not change that here, PySpark 4.3), so
+    under umask 027 the records would be readable by every user of the machine.
+    """
+    from drugparse.batch.writers import umask
+
+    mask = umask()
+    os.chmod(folder, 0o777 & ~mask)
+    for root, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(root, name), 0o777 & ~mask)
+        for name in files:
+            os.chmod(os.path.join(root, name), 0o666 & ~mask)
 
 
 def check_job(job: SparkJob) -> str:

@@ -242,21 +242,12 @@ def session(master: str | None, hive: bool = False) -> SparkSession:
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.sql.session.timeZone", "UTC")
-    # Hadoop gives the files it writes 0644 and folders 0755 (its own umask, 022), whatever
-    # the process's: give it this process's umask, so Spark outputs get the modes any other
-    # file of the user gets (0640 under 027).
-    builder = builder.config("spark.hadoop.fs.permissions.umask-mask", f"{_umask():03o}")
+
     if hive:
         builder = builder.enableHiveSupport()
     made: SparkSession = builder.getOrCreate()
     use_this_python(made.sparkContext)
     return made
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only way to read it is to set it: put it back at once
-    os.umask(mask)
-    return mask
 
 
 #: Masters whose executors run on machines that may share this one's interpreter path.
