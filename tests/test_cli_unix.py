@@ -538,6 +538,65 @@ def test_sigint_while_validate_reads_standard_input_ends_with_status_130():
     ]
 
 
+# --- spark-convert: options checked before Spark starts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["-o", "x.jsonl", "--format", "parquet"], "leave out --format parquet, or give a folder"),
+        (["-o", "out.csv"], "for a folder of that name write -o {tmp}/out.csv/"),
+        (["-o", "tables.parquet", "--format", "parquet"], "write -o {tmp}/tables.parquet/"),
+        (["-o", "-"], "give -o records.jsonl or -o DIR"),
+        (["-o", "out", "--page-timeout", "-3"], "--page-timeout -3: give the seconds"),
+        (["-o", "out", "--partitions", "0"], "--partitions 0: give 1 or more"),
+        (["-o", "out", "--where", "wiki_db = 'enwiki'"], "a dump is read whole: leave out --where"),
+        (["-o", "x.jsonl", "--errors", "x.jsonl"], "give --errors another name"),
+        (["-o", "notes.txt/x.jsonl"], "cannot write {tmp}/notes.txt/x.jsonl: Not a directory"),
+    ],
+)
+def test_spark_convert_option_conflicts_are_usage_errors_before_spark_starts(tmp_path, args, says):
+    dump = tmp_path / "dump.xml.bz2"
+    dump.write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    # the files named (after -o and --errors) are in tmp_path
+    named = zip(["", *args[:-1]], args, strict=True)
+    args = [str(tmp_path / a) if b in ("-o", "--errors") and a != "-" else a for b, a in named]
+    result = run("spark-convert", dump, *args)
+    stderr = text(result.stderr)
+    assert result.returncode == 2, stderr
+    assert says.format(tmp=tmp_path) in stderr
+    assert "Traceback" not in stderr and "log4j" not in stderr  # Spark never started
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.xml.bz2", "notes.txt"]
+
+
+def test_spark_convert_refuses_an_existing_folder_and_an_index_without_a_dump(tmp_path):
+    (tmp_path / "pages.parquet").write_bytes(b"")
+    (tmp_path / "out").mkdir()
+    result = run("spark-convert", tmp_path / "pages.parquet", "-o", tmp_path / "out")
+    assert result.returncode == 2
+    assert "out exists; not overwriting a Spark output folder: remove it first" in text(
+        result.stderr
+    )
+    result = run("spark-convert", tmp_path / "pages.parquet", "-o", "o", "--index", "i.txt")
+    assert result.returncode == 2
+    assert "is read as parquet: leave out --index" in text(result.stderr)
+
+
+def test_spark_convert_help_version_and_a_bare_spark_submit_call():
+    from drugparse import __version__
+
+    help_text = " ".join(text(run("spark-convert", "--help").stdout).split())
+    assert "(default: 5; 0: no limit)" in help_text and "(default: rdd" in help_text
+    assert "examples:" in help_text and "exit status:" in help_text
+    script = [sys.executable, str(ROOT / "drugparse" / "cli" / "spark.py")]
+    done = subprocess.run([*script, "--version"], capture_output=True, env=env(), timeout=120)
+    assert done.returncode == 0 and text(done.stdout).strip() == f"drugparse {__version__}"
+    done = subprocess.run(script, capture_output=True, env=env(), timeout=120)
+    assert done.returncode == 2 and "examples:" in text(done.stderr)
+    assert "Traceback" not in text(done.stderr)
+
+
 # --- help, version, encodings, empty files, folders of *.wikitext --------------------------
 
 
