@@ -2,9 +2,10 @@
 
 This module reads the command line; each command is a module of this package
 (:mod:`~drugparse.cli.convert`, :mod:`~drugparse.cli.records`,
-:mod:`~drugparse.cli.report`, :mod:`~drugparse.cli.spark`; SIGINT and SIGTERM
-as :mod:`~drugparse.cli.signals` turns them into an exception) that turns options into library calls, prints,
-and returns an exit status of :mod:`~drugparse.cli.status` (record-format.md):
+:mod:`~drugparse.cli.report`, :mod:`~drugparse.cli.spark`) that turns options
+into library calls, prints, ends cleanly on SIGINT/SIGTERM
+(:mod:`~drugparse.cli.signals`), and returns an exit status of
+:mod:`~drugparse.cli.status` (record-format.md):
 0 all good, 1 some pages failed (each reported), 2 bad usage or unreadable input;
 130/143 interrupted by SIGINT/SIGTERM, 141 standard output closed early (as a
 process killed by SIGPIPE).
