@@ -190,6 +190,7 @@ def run_spark_convert(
         print("drugparse: spark-convert needs PySpark: pip install 'drugparse[spark]'", file=stderr)
         return EXIT_USAGE
     own_session = completed = False
+    previous = _identity(job.output)
     with interrupts() as held:
         try:
             if spark is None:
@@ -205,6 +206,7 @@ def run_spark_convert(
             except JobInputError as exc:
                 print(f"drugparse: {exc}", file=stderr)
                 return EXIT_USAGE
+            held.ignore()  # the output is complete: a signal now waits for the report
             if not job.single_file and _is_local(job.output):
                 _give_umask_modes(Path(job.output))
             status = _report(report, job.errors, stderr, started)
@@ -220,11 +222,18 @@ def run_spark_convert(
                 file=stderr,
             )
             errors = f" nor {job.errors}" if job.errors else ""
-            print(
-                f"drugparse: {job.output} was not written{errors} (a file written before is "
-                "left as it was); run the same command again to convert the input",
-                file=stderr,
-            )
+            if _identity(job.output) not in (None, previous):  # renamed into place just before
+                unwritten = f"; {job.errors} was not written" if job.errors else ""
+                print(
+                    f"drugparse: {job.output} was written whole before the interrupt{unwritten}",
+                    file=stderr,
+                )
+            else:
+                print(
+                    f"drugparse: {job.output} was not written{errors} (a file written before "
+                    "is left as it was); run the same command again to convert the input",
+                    file=stderr,
+                )
             return exit_for_signal(signum)
         finally:
             held.ignore()
@@ -264,6 +273,15 @@ def _take_sigint_back(held: Interrupts) -> None:
     (stopping the session cancels the jobs)."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, held.handler)
+
+
+def _identity(output: str) -> tuple[int, int] | None:
+    """The file at ``output`` (inode, modification time), None if there is none."""
+    try:
+        found = os.stat(output)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns)
 
 
 def _is_local(output: str) -> bool:

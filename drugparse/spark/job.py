@@ -149,6 +149,9 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
     )
     results = results.persist(StorageLevel.MEMORY_AND_DISK)  # written, then counted
     try:
+        rows = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
+        written = results.where(F.col("record").isNotNull()).count()
+        # The output last: once it is in place, nothing is left to do.
         ordered = results.orderBy("title", "page_id")
         if job.fmt == "parquet":
             from drugparse.spark.tables import write_tables
@@ -159,8 +162,6 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
         else:
             records = ordered.where(F.col("record").isNotNull()).select("record")
             records.write.text(job.output)
-        rows = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
-        written = results.where(F.col("record").isNotNull()).count()
     finally:
         results.unpersist()
     failures = [
