@@ -72,12 +72,15 @@ def temporaries(*folders: Path) -> list[Path]:
 
 
 class Blocked:
-    """A convert run whose page ``block_at`` blocks until :meth:`release` (or a signal)."""
+    """A convert (or report) run whose page ``block_at`` blocks until :meth:`release` (or a
+    signal)."""
 
-    def __init__(self, tmp_path: Path, *args: object) -> None:
+    def __init__(self, tmp_path: Path, *args: object, subcommand: str = "convert") -> None:
         self.gate = tmp_path / f"gate-{uuid.uuid4().hex}"
         self.process = subprocess.Popen(
-            command("convert", *args, "--parser", BLOCKING, "--page-timeout", "0", "--no-progress"),
+            command(
+                subcommand, *args, "--parser", BLOCKING, "--page-timeout", "0", "--no-progress"
+            ),
             cwd=ROOT,
             env=env(DRUGPARSE_TEST_GATE=str(self.gate)),
             stdout=subprocess.PIPE,
@@ -422,6 +425,175 @@ def test_summary_is_singular_for_one_and_printed_for_a_dump_on_standard_input(tm
     # one article on standard input: the record alone, no summary
     result = run("convert", "-", stdin=DRUG)
     assert result.returncode == 0 and text(result.stderr) == ""
+
+
+# --- report and validate end as convert does -------------------------------------------------
+
+
+def small_pipe() -> tuple[int, int]:
+    """A pipe that holds one page (4 KiB), so a writer of more than that meets the closed end
+    whatever the system's default pipe size."""
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    return read_end, write_end
+
+
+def closed_after(count: int, *args: object) -> tuple[int, bytes, str]:
+    """Run drugparse ARGS into a pipe, read ``count`` bytes and close it (``| head -c``):
+    the exit status, the bytes read, standard error."""
+    read_end, write_end = small_pipe()
+    process = subprocess.Popen(
+        command(*args), cwd=ROOT, env=env(), stdout=write_end, stderr=subprocess.PIPE
+    )
+    os.close(write_end)
+    first = os.read(read_end, count)
+    os.close(read_end)
+    stderr = text(process.stderr.read())
+    return process.wait(timeout=300), first, stderr
+
+
+def test_schema_into_a_closed_pipe_ends_quietly_with_status_141():
+    status, first, stderr = closed_after(10, "schema")
+    assert (status, first, stderr) == (141, b'{\n  "$sche', "")
+
+
+def test_report_json_into_a_closed_pipe_ends_quietly_with_status_141(tmp_path):
+    folder = drug_folder(tmp_path / "in", 30)  # some 40 KB of report: more than the pipe holds
+    status, first, stderr = closed_after(2, "report", folder, "--format", "json", "--jobs", "1")
+    assert (status, first) == (141, b"{\n")
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+    assert "30 pages read, 30 records written" in stderr  # the conversion had ended
+
+
+def test_sigint_stops_a_report_with_its_summary_and_writes_no_page(tmp_path):
+    folder = drug_folder(tmp_path / "in", 40, block_at=20)
+    out = tmp_path / "report.html"
+    run_ = Blocked(tmp_path, folder, "-o", out, "--jobs", "2", subcommand="report")
+    try:
+        run_.wait_until(lambda: True, "the blocked page")
+        run_.process.send_signal(signal.SIGINT)
+        status, stdout, stderr = run_.finish()
+    finally:
+        run_.kill()
+    assert status == 130, stderr
+    assert "Traceback" not in stderr
+    assert "drugparse: interrupted by SIGINT" in stderr
+    assert " pages read, " in stderr and " failed in " in stderr  # convert's summary line
+    assert f"no report written to {out}" in stderr
+    assert not out.exists() and temporaries(tmp_path) == []
+
+
+def test_report_converting_ends_with_converts_summary_and_respects_the_umask(tmp_path):
+    folder = drug_folder(tmp_path / "in", 3)
+    (folder / "Plain.wiki").write_text("No infobox here.", "utf-8")
+    out = tmp_path / "report.html"
+    result = run("report", folder, "-o", out, "--no-progress", "--jobs", "1", umask=0o027)
+    stderr = text(result.stderr)
+    assert result.returncode == 0, stderr
+    lines = stderr.splitlines()
+    assert lines[0].startswith("drugparse: 4 pages read, 3 records written, 1 skipped, 0 failed")
+    assert lines[1].startswith("drugparse: report of 3 records from 4 pages read")
+    assert oct(out.stat().st_mode & 0o777) == oct(0o640)
+
+
+def syscall_of(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/syscall").read_text()
+    return ""
+
+
+def test_sigint_while_validate_reads_standard_input_ends_with_status_130():
+    import platform
+
+    read_call = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+    if read_call is None or not syscall_of(os.getpid()):
+        pytest.skip("tells that validate waits on its input from /proc/PID/syscall (Linux)")
+    process = subprocess.Popen(
+        command("validate", "-"),
+        cwd=ROOT,
+        env=env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 240
+        # Reading its standard input (file descriptor 0): the point the test interrupts at.
+        while syscall_of(process.pid).split()[:2] != [read_call, "0x0"]:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+    assert process.returncode == 130
+    assert text(stderr).splitlines() == [
+        "drugparse: interrupted by SIGINT",
+        "drugparse: 0 records in 0 files checked before it",
+    ]
+
+
+# --- spark-convert: options checked before Spark starts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["-o", "x.jsonl", "--format", "parquet"], "leave out --format parquet, or give a folder"),
+        (["-o", "out.csv"], "for a folder of that name write -o {tmp}/out.csv/"),
+        (["-o", "tables.parquet", "--format", "parquet"], "write -o {tmp}/tables.parquet/"),
+        (["-o", "-"], "give -o records.jsonl or -o DIR"),
+        (["-o", "out", "--page-timeout", "-3"], "--page-timeout -3: give the seconds"),
+        (["-o", "out", "--partitions", "0"], "--partitions 0: give 1 or more"),
+        (["-o", "out", "--where", "wiki_db = 'enwiki'"], "a dump is read whole: leave out --where"),
+        (["-o", "x.jsonl", "--errors", "x.jsonl"], "give --errors another name"),
+        (["-o", "notes.txt/x.jsonl"], "cannot write {tmp}/notes.txt/x.jsonl: Not a directory"),
+    ],
+)
+def test_spark_convert_option_conflicts_are_usage_errors_before_spark_starts(tmp_path, args, says):
+    dump = tmp_path / "dump.xml.bz2"
+    dump.write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    # the files named (after -o and --errors) are in tmp_path
+    named = zip(["", *args[:-1]], args, strict=True)
+    args = [str(tmp_path / a) if b in ("-o", "--errors") and a != "-" else a for b, a in named]
+    result = run("spark-convert", dump, *args)
+    stderr = text(result.stderr)
+    assert result.returncode == 2, stderr
+    assert says.format(tmp=tmp_path) in stderr
+    assert "Traceback" not in stderr and "log4j" not in stderr  # Spark never started
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump.xml.bz2", "notes.txt"]
+
+
+def test_spark_convert_refuses_an_existing_folder_and_an_index_without_a_dump(tmp_path):
+    (tmp_path / "pages.parquet").write_bytes(b"")
+    (tmp_path / "out").mkdir()
+    result = run("spark-convert", tmp_path / "pages.parquet", "-o", tmp_path / "out")
+    assert result.returncode == 2
+    assert "out exists; not overwriting a Spark output folder: remove it first" in text(
+        result.stderr
+    )
+    result = run("spark-convert", tmp_path / "pages.parquet", "-o", "o", "--index", "i.txt")
+    assert result.returncode == 2
+    assert "is read as parquet: leave out --index" in text(result.stderr)
+
+
+def test_spark_convert_help_version_and_a_bare_spark_submit_call():
+    from drugparse import __version__
+
+    help_text = " ".join(text(run("spark-convert", "--help").stdout).split())
+    assert "(default: 5; 0: no limit)" in help_text and "(default: rdd" in help_text
+    assert "examples:" in help_text and "exit status:" in help_text
+    script = [sys.executable, str(ROOT / "drugparse" / "cli" / "spark.py")]
+    done = subprocess.run([*script, "--version"], capture_output=True, env=env(), timeout=120)
+    assert done.returncode == 0 and text(done.stdout).strip() == f"drugparse {__version__}"
+    done = subprocess.run(script, capture_output=True, env=env(), timeout=120)
+    assert done.returncode == 2 and "examples:" in text(done.stderr)
+    assert "Traceback" not in text(done.stderr)
 
 
 # --- help, version, encodings, empty files, folders of *.wikitext --------------------------

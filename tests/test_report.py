@@ -418,6 +418,54 @@ def test_jsonl_and_a_folder_of_records_give_the_same_numbers(tmp_path: Path) -> 
     assert reports[0]["problems"] == reports[1]["problems"]
 
 
+def test_the_tables_of_convert_give_the_numbers_of_its_json_lines(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("duckdb")
+    fixtures = [str(p) for p in sorted(FIXTURES.glob("*.wiki"))]
+    outputs = {
+        "jsonl": ["-o", str(tmp_path / "r.jsonl")],
+        "duckdb": ["-o", str(tmp_path / "r.duckdb")],
+        "parquet file": ["-o", str(tmp_path / "r.parquet")],
+        "parquet folder": ["-o", str(tmp_path / "tables"), "--format", "parquet"],
+    }
+    reports = {}
+    for kind, args in outputs.items():
+        assert run_cli("convert", *fixtures, *args).returncode == 0
+        result = run_cli("report", args[1], "--format", "json")
+        assert result.returncode == 0, result.stderr
+        report = json.loads(result.stdout)
+        assert report.pop("inputs") == [args[1]]
+        reports[kind] = report
+    assert reports["jsonl"]["summary"] == {
+        "pages_read": 6,
+        "records": 6,
+        "failed_pages": 0,
+        "records_with_problems": 4,
+        "share_with_problems": 0.6667,
+    }
+    assert len(reports["jsonl"]["worklist"]) == 13
+    for kind in ("duckdb", "parquet file", "parquet folder"):
+        assert reports[kind] == reports["jsonl"], kind
+    # The other tables are no records: the message says which table is
+    result = run_cli("report", str(tmp_path / "r.citations.parquet"), "--format", "json")
+    assert result.returncode == 2 and "no record column: not the drugs table" in result.stderr
+
+
+def test_tables_without_the_tables_extra_say_how_to_install_it(tmp_path: Path) -> None:
+    pytest.importorskip("duckdb")
+    assert run_cli("convert", str(FIXTURES), "-o", str(tmp_path / "r.duckdb")).returncode == 0
+    code = (
+        "import sys; sys.modules['duckdb'] = sys.modules['pyarrow'] = None; "
+        "from drugparse.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    command = [sys.executable, "-c", code, "report", str(tmp_path / "r.duckdb"), "--format", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"drugparse: {tmp_path / 'r.duckdb'}: tables need duckdb: pip install 'drugparse[tables]'"
+    )
+
+
 def test_bad_inputs_are_usage_errors(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed"
     mixed.mkdir()

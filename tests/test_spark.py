@@ -7,11 +7,18 @@ The reference is always ``drugparse convert`` run here on the same file.
 from __future__ import annotations
 
 import bz2
+
+
+import contextlib
 import datetime
 import io
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -29,50 +36,12 @@ from drugparse.spark.job import SparkJob  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 from .dumps import FIXTURE, write_multistream  # noqa: E402
-
-# A drug page that fails: broken markup hides its infobox from the parser (a bad value
-# cannot make a page fail any more: issue 13).
-BROKEN_CAS = "{{Drugbox\n| drug_name = Brokenase\n| uses = foo<li>bar{{baz}}\n| CAS_number = 1\n}}"
-DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Ümlaut-ase"]
-
-
-def sample_pages():
-    """Four drugs (fixture variations), one failing drug, one unreadable page, and non-drugs."""
-    drug = FIXTURE.read_text("utf-8")
-    velaglucerase = drug.replace("154248-97-2", "154248-97-3").replace("Imiglucerase", "Vela")
-    return [
-        ("Imiglucerase", drug, 1714296),
-        ("Aspirin", "#REDIRECT [[Acetylsalicylic acid]] {{Drugbox}}", 2, 0, "Acetylsalicylic acid"),
-        ("Talk:Imiglucerase", "Why is the {{Drugbox}} so long?", 3, 1),
-        ("Ren & Stimpy", "A cartoon. {{Infobox television}}", 4),
-        ("Imiglucerase & co", drug.replace("{{Drugbox", "{{Infobox_drug", 1), 5),
-        ("Velaglucerase <alfa>", velaglucerase, 6),
-        ("Template talk", "We do not use {{tl|Drugbox}} in prose.", 7),
-        ("Brokenase", BROKEN_CAS, 8),
-        (
-            "Ümlaut-ase",
-            "{{Infobox drug\n| drug_name = Ümlaut-ase\n| ATC_prefix = A16"
-            "\n| ATC_suffix = AB02\n}}\n'''Ümlaut-ase''' is made up.",
-            9,
-        ),
-        ("Bad bytes", b"{{Drugbox | name = \xff\xfe }}", 10),
-        ("Plain", "Nothing to see. " * 200, 11),
-    ]
-
-
-def single_machine(path: Path, tmp_path: Path) -> tuple[list[str], list[dict], int]:
-    """``drugparse convert DUMP -o out.jsonl --errors errors.jsonl``: lines, errors, status."""
-    out, errors = tmp_path / "cli.jsonl", tmp_path / "cli-errors.jsonl"
-    options = ConvertOptions(
-        (str(path),), output=str(out), errors=str(errors), jobs=0, progress=False
-    )
-    status = run_convert(options, stderr=io.StringIO())
-    lines = out.read_text("utf-8").splitlines(keepends=True)
-    return lines, [json.loads(line) for line in errors.read_text("utf-8").splitlines()], status
-
-
-def by_title(lines: list[str]) -> list[str]:
-    return sorted(lines, key=lambda line: json.loads(line)["title"])
+from .spark_helpers import (  # noqa: E402
+    DRUG_TITLES,
+    by_title,
+    sample_pages,
+    single_machine,
+)
 
 
 @pytest.fixture(scope="module")
@@ -420,3 +389,78 @@ def test_pages_by_title_and_id_read_only_their_streams(spark, tmp_path):
     assert lines == [full["Imiglucerase & co"], full["Ümlaut-ase"]] and errors == []
     # Streams 2 (pages 3-5), 3 (6-8, Ümlaut-ase is id 9) and the last (9-10): 8 of 11 pages.
     assert counter.value == 8
+
+
+# --- spark-convert as a real process: file modes, SIGINT (each run starts its own Spark) --------
+
+TEMP_PREFIX = ".drugparse-tmp-"
+
+
+def spark_convert(*args: object) -> list[str]:
+    return [sys.executable, "-m", "drugparse", "spark-convert", *map(str, args)]
+
+
+def process_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+
+
+def test_spark_outputs_get_the_mode_of_the_umask(dump, tmp_path):
+    tables, errors = tmp_path / "tables", tmp_path / "errors.jsonl"
+    done = subprocess.run(
+        spark_convert(dump, "-o", tables, "--format", "parquet", "--errors", errors),
+        cwd=ROOT,
+        env=process_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=lambda: os.umask(0o027),
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr[-3000:]  # Brokenase and Bad bytes fail
+    assert "11 pages read, 4 records written, 2 failed" in done.stderr
+    files = [p for p in tables.rglob("*") if p.is_file()]
+    folders = [tables, *(p for p in tables.rglob("*") if p.is_dir())]
+    assert any(p.name.startswith("part-") for p in files)
+    assert {oct(p.stat().st_mode & 0o777) for p in [*files, errors]} == {oct(0o640)}
+    assert {oct(p.stat().st_mode & 0o777) for p in folders} == {oct(0o750)}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)] == []
+
+
+def test_sigint_ends_spark_convert_with_130_and_leaves_no_output(tmp_path):
+    from .blocking_parser import BLOCK
+
+    pages = sample_pages()
+    pages[0] = (pages[0][0], BLOCK + "\n" + pages[0][1], *pages[0][2:])
+    path = tmp_path / "dump" / "drugwiki-multistream.xml.bz2"
+    path.parent.mkdir()
+    write_multistream(path, pages, per_stream=3)
+    gate = tmp_path / "gate"
+    out, errors = tmp_path / "records.jsonl", tmp_path / "errors.jsonl"
+    args = ("-o", out, "--errors", errors, "--master", "local[2]")
+    process = subprocess.Popen(
+        spark_convert(path, *args, "--parser", "tests.blocking_parser:parse"),
+        cwd=ROOT,
+        env=process_env(DRUGPARSE_TEST_GATE=str(gate)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 600
+        while not Path(f"{gate}.reached").exists():  # a Spark task is parsing the page
+            assert process.poll() is None, process.stderr.read()[-3000:]
+            assert time.monotonic() < deadline, "the blocked page was never reached"
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)  # the driver only, as a shell's kill -INT does
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        gate.touch()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == 130, stderr[-3000:]
+    assert "drugparse: interrupted by SIGINT after " in stderr
+    assert f"drugparse: {out} was not written nor {errors}" in stderr
+    assert "KeyboardInterrupt" not in stderr and "drugparse/cli/" not in stderr  # no traceback
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dump", "gate", "gate.reached"]

@@ -27,14 +27,13 @@ if java_home() is None:
     pytest.skip("Spark needs Java", allow_module_level=True)
 
 from tests.dumps import write_multistream  # noqa: E402
-from tests.test_spark import by_title, sample_pages, single_machine  # noqa: E402
+from tests.spark_helpers import DRUG_TITLES, by_title, sample_pages, single_machine  # noqa: E402
 
 pytestmark = pytest.mark.spark_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Only a cap for a hung command; a run takes 20-60 s on a busy 2-core machine.
 COMMAND_TIMEOUT = 600
-DRUG_TITLES = ["Imiglucerase", "Imiglucerase & co", "Velaglucerase <alfa>", "Ümlaut-ase"]
 
 
 @pytest.fixture(scope="module")

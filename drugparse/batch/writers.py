@@ -51,6 +51,7 @@ __all__ = [
     "check_writable",
     "naming",
     "safe_name",
+    "umask",
 ]
 
 #: Device names Windows reserves in any folder, with any extension.
@@ -99,7 +100,8 @@ def safe_name(title: str) -> str:
     return f"{readable}~{digest}"
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (``0o022`` commonly)."""
     # Read it back at once: the only way to read the umask is to set it.
     mask = os.umask(0o022)
     os.umask(mask)
@@ -115,7 +117,7 @@ def _temporary(folder: Path, prefix: str = _TEMP_PREFIX) -> tuple[int, str]:
     """
     handle, temporary = tempfile.mkstemp(prefix=prefix, dir=folder)
     try:
-        os.fchmod(handle, 0o666 & ~_umask())
+        os.fchmod(handle, 0o666 & ~umask())
     except BaseException:
         os.close(handle)
         with contextlib.suppress(OSError):

@@ -1,9 +1,11 @@
-"""Command line: ``drugparse convert | validate | schema | spark-convert``.
+"""Command line: ``drugparse convert | validate | schema | report | spark-convert``.
 
 This module reads the command line; each command is a module of this package
 (:mod:`~drugparse.cli.convert`, :mod:`~drugparse.cli.records`,
-:mod:`~drugparse.cli.spark`) that turns options into library calls, prints,
-and returns an exit status of :mod:`~drugparse.cli.status` (record-format.md):
+:mod:`~drugparse.cli.report`, :mod:`~drugparse.cli.spark`) that turns options
+into library calls, prints, ends cleanly on SIGINT/SIGTERM
+(:mod:`~drugparse.cli.signals`), and returns an exit status of
+:mod:`~drugparse.cli.status` (record-format.md):
 0 all good, 1 some pages failed (each reported), 2 bad usage or unreadable input;
 130/143 interrupted by SIGINT/SIGTERM, 141 standard output closed early (as a
 process killed by SIGPIPE).
@@ -146,7 +148,11 @@ def _argument_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of a record")
 
     spark_convert = commands.add_parser(
-        "spark-convert", help="convert a dump or a table of pages on Apache Spark"
+        "spark-convert",
+        help="convert a dump or a table of pages on Apache Spark",
+        description=spark.DESCRIPTION,
+        epilog=spark.EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     spark.add_arguments(spark_convert)
     report.add_arguments(commands.add_parser("report", help="a data-quality report for editors"))

@@ -11,23 +11,21 @@ SIGINT/SIGTERM, and turns what happened into the exit status of
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import FrameType
 from typing import BinaryIO, TextIO
 
 from drugparse import write
 from drugparse.batch import Outcome, default_jobs, run_work
 from drugparse.batch.progress import Counts, Progress, plural
 from drugparse.batch.writers import DirectoryWriter, FileWriter, StreamWriter
+from drugparse.cli.signals import Interrupted, Interrupts, interrupts
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal
 from drugparse.contract import DEFAULT_PAGE_TIMEOUT, RecordWriter, error_entry
 from drugparse.pipeline import DEFAULT_PARSER, PageOptions, PageResult
@@ -147,14 +145,6 @@ class UsageError(Exception):
     """Options that conflict or mean nothing; the message says what to use instead."""
 
 
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM arrived; ``signum`` says which."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
 @dataclass(frozen=True)
 class _Plan:
     inputs: list[Input]
@@ -209,8 +199,8 @@ def run_convert(
         print(f"drugparse: {exc}", file=stderr)
         return EXIT_USAGE
     run = _Run(options, plan, writer, error_log, stderr)
-    with _interrupts() as interrupts:
-        status = run.go(stdin_stream, interrupts)
+    with interrupts() as held:
+        status = run.go(stdin_stream, held)
     return status
 
 
@@ -233,7 +223,7 @@ class _Run:
         self.counts = Counts()
         self.unreadable = False
 
-    def go(self, stdin: BinaryIO | None, interrupts: _Interrupts) -> int:
+    def go(self, stdin: BinaryIO | None, interrupts: Interrupts) -> int:
         options, plan = self.options, self.plan
         work = work_items(plan.inputs, jobs=plan.jobs, stdin=stdin, selection=plan.selection)
         if options.title is not None:
@@ -480,53 +470,3 @@ def _titled(work: Iterator[WorkItem], title: str) -> Generator[WorkItem, None, N
             pages = tuple(replace(p, title=title) if isinstance(p, Page) else p for p in item.pages)
             item = replace(item, pages=pages)
         yield item
-
-
-# --- signals --------------------------------------------------------------------------
-
-
-class _Interrupts:
-    """SIGINT and SIGTERM as :class:`Interrupted`, held back while a record is written."""
-
-    def __init__(self) -> None:
-        self.signum: int | None = None
-        self._held = 0
-        self._ignoring = False
-
-    def handler(self, signum: int, frame: FrameType | None) -> None:
-        if self._ignoring or self.signum is not None:
-            return
-        self.signum = signum
-        if not self._held:
-            raise Interrupted(signum)
-
-    @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
-        """No interrupt lands inside: a record is written whole or not at all."""
-        self._held += 1
-        try:
-            yield
-        finally:
-            self._held -= 1
-        if not self._held and self.signum is not None and not self._ignoring:
-            raise Interrupted(self.signum)
-
-    def ignore(self) -> None:
-        self._ignoring = True
-
-
-@contextlib.contextmanager
-def _interrupts() -> Iterator[_Interrupts]:
-    interrupts = _Interrupts()
-    if threading.current_thread() is not threading.main_thread():
-        yield interrupts  # signals go to the main thread only: nothing to install
-        return
-    previous = {
-        signum: signal.signal(signum, interrupts.handler)
-        for signum in (signal.SIGINT, signal.SIGTERM)
-    }
-    try:
-        yield interrupts
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)

@@ -21,7 +21,8 @@ import yaml
 
 from drugparse import write
 from drugparse.batch.progress import plural
-from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from drugparse.cli.signals import Interrupted, interrupts, signal_name
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal, write_out
 from drugparse.validate import schema, validation_errors
 
 __all__ = ["RECORD_SUFFIXES", "print_schema", "read_records", "validate_files"]
@@ -120,9 +121,36 @@ def _read(name: str, path: Path | None) -> list[tuple[str, object]]:
 
 
 def validate_files(files: list[str]) -> int:
-    """Every record of every file against the schema; each problem on standard error."""
+    """Every record of every file against the schema; each problem on standard error.
+
+    SIGINT or SIGTERM ends it with what was checked so far and status 130/143.
+    """
+    checked = _Checked()
+    with interrupts():
+        try:
+            status = _validate(files, checked)
+        except Interrupted as exc:
+            print(f"drugparse: interrupted by {signal_name(exc.signum)}", file=sys.stderr)
+            print(f"drugparse: {checked.said()} checked before it", file=sys.stderr)
+            return exit_for_signal(exc.signum)
+    if status == EXIT_OK:
+        print(f"drugparse: {checked.said()}: all valid", file=sys.stderr)
+    return status
+
+
+class _Checked:
+    """Files read and records checked so far."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.records = 0
+
+    def said(self) -> str:
+        return f"{plural(self.records, 'record')} in {plural(self.files, 'file')}"
+
+
+def _validate(files: list[str], checked: _Checked) -> int:
     status = EXIT_OK
-    checked = records = 0
     for argument in files:
         try:
             targets = _files_of(argument)
@@ -135,9 +163,9 @@ def validate_files(files: list[str]) -> int:
             except _Unreadable as error:
                 print(f"drugparse: {error}", file=sys.stderr)
                 return EXIT_USAGE
-            checked += 1
+            checked.files += 1
             for where, record in found:
-                records += 1
+                checked.records += 1
                 if not isinstance(record, dict):
                     print(f"{name}{where}: not a record (a mapping is expected)", file=sys.stderr)
                     status = EXIT_FAILED
@@ -145,15 +173,10 @@ def validate_files(files: list[str]) -> int:
                 for problem in validation_errors(record):
                     print(f"{name}{where}: {problem}", file=sys.stderr)
                     status = EXIT_FAILED
-    if status == EXIT_OK:
-        print(
-            f"drugparse: {plural(records, 'record')} in {plural(checked, 'file')}: all valid",
-            file=sys.stderr,
-        )
     return status
 
 
 def print_schema() -> int:
     """The JSON Schema of a record, on standard output."""
-    sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+    write_out(sys.stdout, json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

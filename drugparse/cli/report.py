@@ -1,8 +1,12 @@
 """``drugparse report``: records or pages in, one HTML page (or JSON) out.
 
-Exit status: 0 the report is written (failed pages are part of it), 1 an
-input broke part way (the report covers the pages before the damage), 2 bad
-usage, unreadable input, or the ``report`` extra missing for HTML.
+Converting on the way, it shows ``convert``'s progress bar (``--no-progress``
+to hide it) and ends with its summary line. Exit status: 0 the report is
+written (failed pages are part of it), 1 an input broke part way (the report
+covers the pages before the damage), 2 bad usage, unreadable input, or the
+``report`` extra missing for HTML (``tables`` for DuckDB or Parquet input);
+130/143 interrupted by SIGINT/SIGTERM (no report is written); 141 standard
+output closed early.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ import argparse
 import contextlib
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT
+from drugparse.batch.progress import Counts, Progress
+from drugparse.cli.signals import Interrupted, interrupts, signal_name
+from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal, write_out
+from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER, PageOptions
 from drugparse.report.inputs import RecordFileError, Source, records_in, split_inputs
 from drugparse.report.model import ReportBuilder
 
@@ -28,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="RECORDS",
-        help="records (.jsonl, .json/.yaml, a folder of them) or anything `convert` reads",
+        help="records (.jsonl, .json/.yaml, a folder of them), the tables of `convert` "
+        "(drugs.duckdb, OUT.parquet, a folder of <table>.parquet), or anything `convert` reads",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.add_argument(
@@ -42,8 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_PAGE_TIMEOUT,
         metavar="SECONDS",
-        help="when converting, a slower page fails with code timeout (0: none)",
+        help="when converting, a slower page fails with code timeout "
+        f"(default: {DEFAULT_PAGE_TIMEOUT:g}; 0: none)",
     )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    # For tests: a parse function that blocks on cue (module:function), as in convert.
+    parser.add_argument("--parser", default=DEFAULT_PARSER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -55,7 +67,19 @@ def run(args: argparse.Namespace) -> int:
         fmt=args.format,
         jobs=args.jobs,
         page_timeout=args.page_timeout or None,
+        progress=False if args.no_progress else None,
+        parser=args.parser,
     )
+
+
+@dataclass(frozen=True)
+class _Conversion:
+    """How inputs that are not records are converted: as ``convert`` would."""
+
+    jobs: int | None
+    page_timeout: float | None
+    progress: bool | None
+    parser: str
 
 
 def run_report(
@@ -65,6 +89,8 @@ def run_report(
     fmt: str = "html",
     jobs: int | None = None,
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
+    progress: bool | None = None,
+    parser: str = DEFAULT_PARSER,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -89,25 +115,44 @@ def run_report(
     except InputError as exc:
         print(f"drugparse: {exc}", file=err)
         return EXIT_USAGE
+    if output is not None:
+        from drugparse.batch.writers import check_writable
+
+        try:  # an output that cannot be written is told before the work
+            check_writable(Path(output).parent)
+        except OSError as exc:
+            print(f"drugparse: cannot write {output}: {exc.strerror}", file=err)
+            return EXIT_USAGE
+    conversion = _Conversion(jobs, page_timeout, progress, parser)
     builder = ReportBuilder()
-    pages_read = 0
-    broken = False
-    try:
-        for source in sources:
-            if source.kind == "records":
-                for record in records_in(source.argument):
-                    builder.add(record)
-                    pages_read += 1
-                continue
-            read, messages = _convert_into(builder, source, jobs, page_timeout)
-            pages_read += read
-            for message in messages:
-                print(f"drugparse: {message}", file=err)
-                broken = True
-    except (InputError, RecordFileError) as exc:
-        print(f"drugparse: {exc}", file=err)
-        return EXIT_USAGE
-    report = builder.result(pages_read=pages_read, inputs=inputs)
+    counts = Counts()
+    converted = broken = False
+    with interrupts():
+        try:
+            for source in sources:
+                if source.kind == "records":
+                    for record in records_in(source.argument):
+                        builder.add(record)
+                        counts.pages_read += 1
+                        counts.records += 1
+                    continue
+                converted = True
+                for message in _convert_into(builder, counts, source, conversion):
+                    print(f"drugparse: {message}", file=err)
+                    broken = True
+        except (InputError, RecordFileError) as exc:
+            print(f"drugparse: {exc}", file=err)
+            return EXIT_USAGE
+        except Interrupted as exc:
+            print(f"drugparse: interrupted by {signal_name(exc.signum)}", file=err)
+            if converted:
+                print(counts.summary(), file=err)
+            where = output if output is not None else "standard output"
+            print(f"drugparse: no report written to {where}", file=err)
+            return exit_for_signal(exc.signum)
+    if converted:
+        print(counts.summary(), file=err)
+    report = builder.result(pages_read=counts.pages_read, inputs=inputs)
     if fmt == "json":
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     else:
@@ -115,43 +160,54 @@ def run_report(
 
         text = render_html(report)
     if output is None:
-        out.write(text)
+        write_out(out, text)  # a closed pipe is told here (status 141)
     else:
-        try:
-            Path(output).write_text(text, "utf-8")
+        from drugparse.batch.writers import atomic_write
+
+        try:  # the page appears whole, with the mode the umask gives
+            atomic_write(Path(output), text)
         except OSError as exc:
             print(f"drugparse: cannot write {output}: {exc.strerror}", file=err)
             return EXIT_USAGE
     summary = report["summary"]
     print(
-        f"drugparse: report of {summary['records']} records from {pages_read} pages read, "
-        f"{len(report['worklist'])} worklist rows, {summary['failed_pages']} failed pages",
+        f"drugparse: report of {summary['records']} records from {counts.pages_read} pages "
+        f"read, {len(report['worklist'])} worklist rows, {summary['failed_pages']} failed pages",
         file=err,
     )
     return EXIT_FAILED if broken else EXIT_OK
 
 
 def _convert_into(
-    builder: ReportBuilder, source: Source, jobs: int | None, page_timeout: float | None
-) -> tuple[int, list[str]]:
-    """Convert one input as ``convert`` does, into ``builder``: (pages read, input failures)."""
+    builder: ReportBuilder, counts: Counts, source: Source, conversion: _Conversion
+) -> list[str]:
+    """Convert one input as ``convert`` does, into ``builder`` and ``counts``; the input
+    failures (a dump broken part way)."""
     from drugparse.batch import default_jobs, run_work
     from drugparse.sources.inputs import resolve_inputs, work_items
 
     resolved = resolve_inputs([source.argument])
-    jobs = default_jobs() if jobs is None else jobs
+    jobs = default_jobs() if conversion.jobs is None else conversion.jobs
     work = work_items(resolved, jobs=jobs)
-    outcomes = run_work(work, jobs=jobs, page_timeout=page_timeout)
-    pages_read = 0
+    options = PageOptions(parser=conversion.parser)
+    outcomes = run_work(work, jobs=jobs, options=options, page_timeout=conversion.page_timeout)
     failures = []
-    with contextlib.closing(outcomes), contextlib.closing(work):
+    with (
+        contextlib.closing(outcomes),
+        contextlib.closing(work),
+        Progress(counts, enabled=conversion.progress) as bar,
+    ):
         for outcome in outcomes:
-            pages_read += outcome.pages_read
+            counts.pages_read += outcome.pages_read
+            counts.nbytes += outcome.nbytes
             if outcome.failure:
                 failures.append(outcome.failure.message)
             for result in outcome.results:
                 if result.status == "record" and result.record is not None:
                     builder.add(cast(dict[str, Any], result.record))
+                    counts.records += 1
                 elif result.status == "failed" and result.error is not None:
                     builder.add_failure(result.error)
-    return pages_read, failures
+                    counts.failed += 1
+            bar.refresh()
+    return failures

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import signal
+from typing import TextIO
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "exit_for_signal"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "exit_for_signal",
+    "write_out",
+]
 
 #: Every page gave a record (or was skipped as no drug article).
 EXIT_OK = 0
@@ -21,3 +29,19 @@ EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 def exit_for_signal(signum: int) -> int:
     """128 + the signal's number, the shell's convention: 130 for SIGINT, 143 for SIGTERM."""
     return 128 + signum
+
+
+#: Characters handed to the stream at a time by :func:`write_out`.
+_WRITE_CHUNK = 8192
+
+
+def write_out(stream: TextIO, text: str) -> None:
+    """Write ``text`` and flush, so that a closed pipe raises ``BrokenPipeError`` here.
+
+    In small pieces: one large write to a pipe whose reader leaves part way returns
+    short and CPython's buffered writer reports no error (the rest is dropped, the
+    status would be 0); a piece that fits its buffer is flushed until written, or fails.
+    """
+    for start in range(0, len(text), _WRITE_CHUNK):
+        stream.write(text[start : start + _WRITE_CHUNK])
+    stream.flush()

@@ -91,6 +91,8 @@ class SparkJob:
     errors: str | None = None
     master: str | None = None
     pages: str | None = None
+    #: The parse function (``module:function``), for tests; None: drugparse's own.
+    parser: str | None = None
 
     @property
     def single_file(self) -> bool:
@@ -144,9 +146,14 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
     except Exception as exc:  # Spark's AnalysisException: no such table, path or column
         message = f"{job.source}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
         raise JobInputError(message) from exc
-    results = convert_dataframe(pages, method=job.method, page_timeout=job.page_timeout)
+    results = convert_dataframe(
+        pages, method=job.method, page_timeout=job.page_timeout, parser=job.parser
+    )
     results = results.persist(StorageLevel.MEMORY_AND_DISK)  # written, then counted
     try:
+        rows = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
+        written = results.where(F.col("record").isNotNull()).count()
+        # The output last: once it is in place, nothing is left to do.
         ordered = results.orderBy("title", "page_id")
         if job.fmt == "parquet":
             from drugparse.spark.tables import write_tables
@@ -157,8 +164,6 @@ def run_job(spark: SparkSession, job: SparkJob, input_format: str) -> JobReport:
         else:
             records = ordered.where(F.col("record").isNotNull()).select("record")
             records.write.text(job.output)
-        rows = results.where(F.col("error_code").isNotNull()).orderBy("title").collect()
-        written = results.where(F.col("record").isNotNull()).count()
     finally:
         results.unpersist()
     failures = [
@@ -242,6 +247,7 @@ def session(master: str | None, hive: bool = False) -> SparkSession:
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.sql.session.timeZone", "UTC")
+
     if hive:
         builder = builder.enableHiveSupport()
     made: SparkSession = builder.getOrCreate()
