@@ -7,8 +7,6 @@ The reference is always ``drugparse convert`` run here on the same file.
 from __future__ import annotations
 
 import bz2
-
-
 import contextlib
 import datetime
 import io

@@ -17,14 +17,16 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from drugparse.batch.progress import Counts, Progress
 from drugparse.cli.signals import Interrupted, interrupts, signal_name
 from drugparse.cli.status import EXIT_FAILED, EXIT_OK, EXIT_USAGE, exit_for_signal, write_out
 from drugparse.pipeline import DEFAULT_PAGE_TIMEOUT, DEFAULT_PARSER, PageOptions
-from drugparse.report.inputs import RecordFileError, Source, records_in, split_inputs
-from drugparse.report.model import ReportBuilder
+
+if TYPE_CHECKING:
+    from drugparse.report.inputs import Source
+    from drugparse.report.model import ReportBuilder
 
 __all__ = ["add_arguments", "run", "run_report"]
 
@@ -95,6 +97,9 @@ def run_report(
     stderr: TextIO | None = None,
 ) -> int:
     """Read ``inputs``, build the report, write it; the exit status."""
+    # Imported here: building the command line (every command) need not load the report.
+    from drugparse.report.inputs import RecordFileError, records_in, split_inputs
+    from drugparse.report.model import ReportBuilder
     from drugparse.sources.inputs import InputError
 
     out = stdout if stdout is not None else sys.stdout
