@@ -17,13 +17,11 @@ knows is listed as ``unjudged``: read it and add a rule. Without node, or withou
 from __future__ import annotations
 
 import argparse
-import bz2
 import json
 import re
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +37,7 @@ from drugparse.extract.infobox import find_infobox  # noqa: E402
 from drugparse.extract.references import NOTE_TEMPLATES, collect_citations  # noqa: E402
 from drugparse.guards.markup import check_markup, repair  # noqa: E402
 from drugparse.normalise.text import plain_text  # noqa: E402
+from drugparse.sources.dump import articles as dump_articles  # noqa: E402
 from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
 from drugparse.wikitext import param_name, parse_wikitext, template_name  # noqa: E402
 
@@ -53,25 +52,9 @@ def read_articles(shared: Path, peer: bool) -> list[tuple[str, str]]:
     articles = [(f"{path.parent.name}/{path.name}", path.read_text("utf-8")) for path in paths]
     if peer:
         for dump in sorted((shared / "peer").glob("*.xml.bz2")):
-            for title, text in _dump_pages(dump):
-                articles.append((f"{dump.name.split('-')[1]}/{title}", text))
+            for page in dump_articles(dump):
+                articles.append((f"{dump.name.split('-')[1]}/{page.title}", page.text))
     return articles
-
-
-def _dump_pages(path: Path) -> list[tuple[str, str]]:
-    pages = []
-    with bz2.open(path, "rb") as stream:
-        for _, element in ET.iterparse(stream):
-            if not element.tag.endswith("}page"):
-                continue
-            ns = next((e.text for e in element if e.tag.endswith("}ns")), "0")
-            redirect = any(e.tag.endswith("}redirect") for e in element)
-            texts = [e.text or "" for e in element.iter() if e.tag.endswith("}text")]
-            title = next((e.text or "" for e in element if e.tag.endswith("}title")), "")
-            if ns == "0" and not redirect and texts and not texts[-1].lstrip().startswith("#"):
-                pages.append((title, texts[-1]))
-            element.clear()
-    return pages
 
 
 def theirs(articles: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:

@@ -7,15 +7,13 @@ real articles say where they come from).
 
 from __future__ import annotations
 
-import bz2
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from drugparse.extract.infobox import find_infobox
 from drugparse.extract.references import Citations, collect_citations, is_empty_citation
+from drugparse.sources.dump import articles
 from drugparse.wikitext import parse_wikitext
 
 from .conftest import CORPUS, FIXTURES, PEER, corpus_files, needs_corpus, needs_peer
@@ -573,29 +571,13 @@ def test_a_plain_ref_writing_out_its_isbn_fills_the_identifier():
 # -- no empty citation without a warning, on every real page -------------------------------
 
 
-def _dump_pages(path: Path) -> Iterator[tuple[str, str]]:
-    """(title, wikitext) of each article of an export: namespace 0, not a redirect."""
-    title = namespace = None
-    with bz2.open(path) as stream:
-        for _, element in ET.iterparse(stream):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if tag == "title":
-                title = element.text
-            elif tag == "ns":
-                namespace = element.text
-            elif tag == "text" and namespace == "0" and element.text:
-                if not element.text.lstrip().lower().startswith("#redirect"):
-                    yield f"{path.name}:{title}", element.text
-            elif tag == "page":
-                element.clear()
-
-
 def _pages() -> Iterator[tuple[str, str]]:
     for path in [*corpus_files(), *sorted(FIXTURES.glob("*.wiki"))]:
         yield path.name, path.read_text("utf-8")
     if PEER.is_dir():
         for path in sorted(PEER.glob("*.xml.bz2")):
-            yield from _dump_pages(path)
+            for page in articles(path):
+                yield f"{path.name}:{page.title}", page.text
 
 
 def _unexplained_empty(result: Citations) -> list[str]:

@@ -14,9 +14,7 @@ warning wherever it appears).
 from __future__ import annotations
 
 import argparse
-import bz2
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drugparse.extract.infobox import INFOBOX_KINDS  # noqa: E402
+from drugparse.sources.dump import articles  # noqa: E402
 from drugparse.tables.cs1 import CITE_TEMPLATES  # noqa: E402
 from drugparse.tables.ref_templates import (  # noqa: E402
     LICENCE_TEMPLATES,
@@ -44,21 +43,6 @@ from drugparse.wikitext import parse_wikitext, template_name, templates_and_link
 SHARED = ROOT.parent / "shared"
 
 
-def _dump_pages(path: Path) -> Iterator[tuple[str, str]]:
-    """(title, text) of each namespace-0 page that is not a redirect."""
-    with bz2.open(path, "rb") as stream:
-        for _, element in ET.iterparse(stream):
-            if not element.tag.endswith("}page"):
-                continue
-            ns = next((e.text for e in element if e.tag.endswith("}ns")), "0")
-            redirect = any(e.tag.endswith("}redirect") for e in element)
-            texts = [e.text or "" for e in element.iter() if e.tag.endswith("}text")]
-            title = next((e.text or "" for e in element if e.tag.endswith("}title")), "")
-            if ns == "0" and not redirect and texts:
-                yield title, texts[-1]
-            element.clear()
-
-
 def sources() -> Iterator[tuple[str, str, str]]:
     """(source, title, wikitext) of every page counted."""
     for path in sorted((SHARED / "corpus").glob("*.wiki")):
@@ -66,8 +50,8 @@ def sources() -> Iterator[tuple[str, str, str]]:
     for path in sorted((ROOT / "fixtures").glob("*.wiki")):
         yield "fixtures", path.stem, path.read_text("utf-8")
     for path in sorted((SHARED / "peer").glob("*.xml.bz2")):
-        for title, text in _dump_pages(path):
-            yield path.name.split("-")[1], title, text
+        for page in articles(path):
+            yield path.name.split("-")[1], page.title or "", page.text
 
 
 def _last_section_templates(code: Wikicode) -> list[Template]:

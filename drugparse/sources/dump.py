@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from drugparse.sources.pages import BadPage, Page
 from drugparse.sources.prefilter import is_candidate_page, name_positions
@@ -27,6 +28,7 @@ from drugparse.sources.selection import PageSelection
 
 __all__ = [
     "DumpError",
+    "articles",
     "DumpReader",
     "Scan",
     "header_namespaces",
@@ -450,3 +452,24 @@ def _joined(first: Scan, second: Scan) -> Scan:
         first.nbytes + second.nbytes,
         first.document_end or second.document_end,
     )
+
+
+def articles(path: Path) -> Iterator[Page]:
+    """Every article of a dump file, drug or not: the namespace-0 pages that are not
+    redirects (``<redirect>``, or text that starts ``#REDIRECT``), in document order.
+
+    For tools and tests that read real pages (``drugparse convert`` keeps only the
+    pages that name a drug infobox). A damaged file raises :class:`DumpError` after
+    the pages before the damage.
+    """
+    from drugparse.sources.decompress import decompressed_chunks
+
+    for scan in scan_chunks(decompressed_chunks(path), path.name, every_page=True):
+        for page in scan.candidates:
+            if (
+                isinstance(page, Page)
+                and page.namespace == 0
+                and page.redirect is None
+                and not page.text.lstrip()[:9].lower().startswith("#redirect")
+            ):
+                yield page
