@@ -130,10 +130,10 @@ def _source(code: Wikicode) -> str:
 
 
 def _kept(
-    written: str, field: str, warnings: list[WarningEntry]
+    written: str, field: str, warnings: list[WarningEntry], what: str = "identifier"
 ) -> tuple[AsWritten, list[WarningEntry]]:
     """A value with no identifier, kept as written (in ``unmapped``) with a warning."""
-    message = f"no identifier in {written!r}; kept as written in unmapped"
+    message = f"no {what} in {written!r}; kept as written in unmapped"
     return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
 
 
@@ -270,20 +270,30 @@ def _strict_warnings(values: list[str], family: Family, field: str) -> list[Warn
     return warnings
 
 
-def _read(
-    code: Wikicode, field: str, family: Family, listed: bool = False
-) -> tuple[_Read, list[WarningEntry]]:
+def _identifiers_in(
+    code: Wikicode, field: str, family: Family, what: str = "identifier"
+) -> tuple[tuple[list[str], dict[str, str]] | AsWritten | None, list[WarningEntry]]:
+    """The identifiers of ``family`` a value holds, with the note beside each; a value
+    with none is kept as written (``no_identifier``); a blank one is None."""
     result, warnings = rendered(_identifier_text(code, family), field)
     items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
     if not items and result.unrendered:  # only templates that hold no identifier: keep them
-        return _kept(_source(code), field, warnings)
+        return _kept(_source(code), field, warnings, what)
     if not items:
         return None, warnings
     values, notes = find_identifiers(items, family)
     if not values:
-        written = " ".join(items)
-        message = f"no identifier in {written!r}; kept as written in unmapped"
-        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+        return _kept(" ".join(items), field, warnings, what)
+    return (values, notes), warnings
+
+
+def _read(
+    code: Wikicode, field: str, family: Family, listed: bool = False
+) -> tuple[_Read, list[WarningEntry]]:
+    found, warnings = _identifiers_in(code, field, family)
+    if found is None or isinstance(found, AsWritten):
+        return found, warnings
+    values, notes = found
     warnings += _strict_warnings(values, family, field)
     if not notes and (listed or len(values) == 1):  # the usual case stays a plain value
         return (values if listed else values[0]), warnings
@@ -385,17 +395,10 @@ def atc_codes(
     ``{{ATC|J07|BD52}} (with mumps and rubella)`` -> ``J07BD52``, note ``with mumps and
     rubella``. Returns ``{"atc": Identified, "atcvet": Identified}`` (kinds present only).
     """
-    result, warnings = rendered(_identifier_text(code, _ATC_FAMILY), field)
-    items = [i for i in split_list(result.items, field) if not is_placeholder(i, field)]
-    if not items and result.unrendered:
-        return _kept(_source(code), field, warnings)
-    if not items:
-        return None, warnings
-    values, notes = find_identifiers(items, _ATC_FAMILY)
-    if not values:
-        written = " ".join(items)
-        message = f"no ATC code in {written!r}; kept as written in unmapped"
-        return AsWritten(written), [*warnings, warning("no_identifier", field, message)]
+    identified, warnings = _identifiers_in(code, field, _ATC_FAMILY, "ATC code")
+    if identified is None or isinstance(identified, AsWritten):
+        return identified, warnings
+    values, notes = identified
     found: dict[str, Identified] = {}
     for value in values:
         kind = "atcvet" if value.startswith("Q") else "atc"
