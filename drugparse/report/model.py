@@ -494,7 +494,7 @@ class ReportBuilder:
 
 
 def build_report(
-    records: Iterable[Record],
+    records: Iterable[Mapping[str, Any]],
     *,
     failures: Iterable[dict[str, Any]] = (),
     pages_read: int | None = None,
@@ -503,7 +503,7 @@ def build_report(
     """The report of ``records`` (and of pages that failed), as a JSON-ready dict."""
     builder = ReportBuilder()
     for record in records:
-        builder.add(record)
+        builder.add(dict(record))
     for error in failures:
         builder.add_failure(error)
     return builder.result(pages_read=pages_read, inputs=inputs)

@@ -13,7 +13,7 @@ knowledge as data (the Infobox drug parameter table, CS1 aliases, atomic weights
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -96,7 +96,7 @@ def columns_to_tables(columns: Columns) -> dict[str, pa.Table]:
     }
 
 
-def to_tables(records: Iterable[dict[str, Any]]) -> dict[str, pa.Table]:
+def to_tables(records: Iterable[Mapping[str, Any]]) -> dict[str, pa.Table]:
     """Drug records -> ``{table name: pyarrow.Table}``, every table present (maybe empty)::
 
         record = drugparse.parse(open("fixtures/imiglucerase.wiki").read(), title="Imiglucerase")

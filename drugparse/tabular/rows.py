@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from drugparse.normalise.identifiers import cas_check_digit
@@ -121,7 +121,7 @@ class Columns:
         }
         self.records = 0
 
-    def add(self, record: dict[str, Any], text: str | None = None) -> None:
+    def add(self, record: Mapping[str, Any], text: str | None = None) -> None:
         """One record; ``text`` is its JSON (the JSON Lines line), made when not given."""
         if text is None:
             text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -80,3 +80,21 @@ def batch(texts: dict[str, str]) -> Iterator[DrugRecord]:
 
 
 version: str = drugparse.__version__
+
+
+def selected(texts: dict[str, str]) -> list[str]:
+    pages = [drugparse.Page(title, text) for title, text in texts.items()]
+    only: list[str | int] = ["Imiglucerase", 1714296]
+    return [r.status for r in drugparse.convert_pages(pages, jobs=0, only=only)]
+
+
+def tables(records: list[DrugRecord]) -> list[str]:
+    made = drugparse.to_tables(records)
+    return sorted(made)
+
+
+def report(records: list[DrugRecord]) -> str:
+    from drugparse.report import build_report, render_html
+
+    numbers = build_report(records, pages_read=len(records))
+    return render_html(numbers)
