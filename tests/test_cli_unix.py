@@ -101,6 +101,15 @@ class Blocked:
         out, err = self.process.communicate(timeout=120)
         return self.process.returncode, text(out), text(err)
 
+    def interrupt(self, signum: int, condition, what: str) -> tuple[int, str, str]:
+        """Once the page blocks and ``condition`` holds, send ``signum``; how the run ended."""
+        try:
+            self.wait_until(condition, what)
+            self.process.send_signal(signum)
+            return self.finish()
+        finally:
+            self.kill()
+
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -187,14 +196,11 @@ def test_sigint_keeps_the_whole_records_of_a_jsonl_output(tmp_path):
     folder = drug_folder(tmp_path / "in", 40, block_at=20)
     out = tmp_path / "out.jsonl"
     run_ = Blocked(tmp_path, folder, "-o", out, "--jobs", "2")
-    try:
-        run_.wait_until(
-            lambda: sum(lines_of(p) for p in temporaries(tmp_path)) == 16, "16 records written"
-        )
-        run_.process.send_signal(signal.SIGINT)
-        status, stdout, stderr = run_.finish()
-    finally:
-        run_.kill()
+    status, stdout, stderr = run_.interrupt(
+        signal.SIGINT,
+        lambda: sum(lines_of(p) for p in temporaries(tmp_path)) == 16,
+        "16 records written",
+    )
     assert status == 130, stderr
     assert "Traceback" not in stderr
     assert "interrupted by SIGINT" in stderr
@@ -210,12 +216,9 @@ def test_sigterm_keeps_a_folder_and_resume_completes_it(tmp_path):
     folder = drug_folder(tmp_path / "in", 40, block_at=20)
     out, reference = tmp_path / "out", tmp_path / "reference"
     run_ = Blocked(tmp_path, folder, "-o", out, "--jobs", "2")
-    try:
-        run_.wait_until(lambda: len(list(out.glob("*.yaml"))) == 16, "16 files written")
-        run_.process.send_signal(signal.SIGTERM)
-        status, _, stderr = run_.finish()
-    finally:
-        run_.kill()
+    status, _, stderr = run_.interrupt(
+        signal.SIGTERM, lambda: len(list(out.glob("*.yaml"))) == 16, "16 files written"
+    )
     assert status == 143, stderr
     assert "interrupted by SIGTERM" in stderr and "Traceback" not in stderr
     assert f"16 records in {out} (each file whole); run the same command with --resume" in stderr
@@ -472,12 +475,7 @@ def test_sigint_stops_a_report_with_its_summary_and_writes_no_page(tmp_path):
     folder = drug_folder(tmp_path / "in", 40, block_at=20)
     out = tmp_path / "report.html"
     run_ = Blocked(tmp_path, folder, "-o", out, "--jobs", "2", subcommand="report")
-    try:
-        run_.wait_until(lambda: True, "the blocked page")
-        run_.process.send_signal(signal.SIGINT)
-        status, stdout, stderr = run_.finish()
-    finally:
-        run_.kill()
+    status, stdout, stderr = run_.interrupt(signal.SIGINT, lambda: True, "the blocked page")
     assert status == 130, stderr
     assert "Traceback" not in stderr
     assert "drugparse: interrupted by SIGINT" in stderr
