@@ -29,7 +29,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from drugparse.contract import Record, WarningEntry
 from drugparse.errors import warning
-from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.bibliographic import normalise_identifiers
 from drugparse.normalise.dates import is_undated, parse_date
 from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import (
@@ -420,13 +420,9 @@ def _build_dates(values: dict[str, str], out: Record, warnings: list[WarningEntr
 
 
 def _build_identifiers(values: dict[str, str], out: Record, warnings: list[WarningEntry]) -> None:
-    identifiers: dict[str, str] = {}
-    for key in IDENTIFIER_KEYS:
-        text = values.get(f"identifiers.{key}")
-        if text:
-            value, problems = normalise_identifier(key, text)
-            identifiers[key] = value
-            warnings.extend(problems)
+    written = ((key, values.get(f"identifiers.{key}")) for key in IDENTIFIER_KEYS)
+    identifiers, problems = normalise_identifiers(written)
+    warnings.extend(problems)
     if identifiers:
         out["identifiers"] = identifiers
 

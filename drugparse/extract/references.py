@@ -35,7 +35,7 @@ from drugparse.extract.footnotes import (
     short_footnote,
 )
 from drugparse.extract.infobox import Infobox
-from drugparse.normalise.bibliographic import normalise_identifier
+from drugparse.normalise.bibliographic import normalise_identifier, normalise_identifiers
 from drugparse.normalise.dates import parse_date
 from drugparse.normalise.text import plain_text, render
 from drugparse.tables.cs1 import CITE_TEMPLATES, IDENTIFIER_KEYS
@@ -624,14 +624,8 @@ def _dead_link(record: Record, warnings: list[WarningEntry]) -> None:
 def _notice_addition(kind: str, template: Template) -> Addition:
     """``{{Retracted|doi=10.1/x|pmid=1}}`` -> a notice ``{kind: retracted, identifiers}``."""
     notice: Record = {"kind": kind}
-    found: list[WarningEntry] = []
-    identifiers: dict[str, str] = {}
-    for key in ("doi", "pmid"):
-        text = _named(template, key, key.upper())
-        if text:
-            value, problems = normalise_identifier(key, text)
-            identifiers[key] = value
-            found.extend(problems)
+    written = ((key, _named(template, key, key.upper())) for key in ("doi", "pmid"))
+    identifiers, found = normalise_identifiers(written)
     if identifiers:
         notice["identifiers"] = identifiers
     if (_named(template, "intentional") or "").lower() in ("yes", "y", "true", "1"):

@@ -11,7 +11,7 @@ consumer can trust a value without a warning. Rules follow Module:Citation/CS1/I
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from drugparse.contract import WarningEntry
 from drugparse.errors import warning
@@ -20,6 +20,7 @@ from drugparse.normalise.dates import parse_date
 __all__ = [
     "IDENTIFIER_NORMALIZERS",
     "normalise_identifier",
+    "normalise_identifiers",
     "isbn_check_digit",
     "issn_check_digit",
     "normalise_doi",
@@ -321,3 +322,18 @@ IDENTIFIER_NORMALIZERS: dict[str, Callable[[str, str], Result]] = {
 def normalise_identifier(key: str, text: str, field: str | None = None) -> Result:
     """``normalise_identifier("pmc", "392911")`` -> ``("PMC392911", [])``."""
     return IDENTIFIER_NORMALIZERS[key](text, field or f"identifiers.{key}")
+
+
+def normalise_identifiers(
+    texts: Iterable[tuple[str, str | None]],
+) -> tuple[dict[str, str], list[WarningEntry]]:
+    """The written identifiers that are there, each normalised, in the order given:
+    ``normalise_identifiers([("pmc", "392911"), ("doi", None)])`` -> ``({"pmc": "PMC392911"}, [])``.
+    """
+    identifiers: dict[str, str] = {}
+    warnings: list[WarningEntry] = []
+    for key, text in texts:
+        if text:
+            identifiers[key], problems = normalise_identifier(key, text)
+            warnings.extend(problems)
+    return identifiers, warnings
